@@ -1,0 +1,63 @@
+package guantong
+
+import (
+	"testing"
+	"time"
+)
+
+func TestParseDate(t *testing.T) {
+	for _, s := range []string{"2021-06-30", "2020-02-29", "0001-01-01", "1969-12-31", "2100-12-31"} {
+		d, err := ParseDate(s)
+		if err != nil || d.String() != s {
+			t.Errorf("ParseDate(%q) = %v, %v", s, d, err)
+		}
+	}
+	for _, s := range []string{"", "2021-13-01", "2021-02-29", "2021-6-30", "2021/06/30", "20210630xx", "２０２１-06-30", "0000-01-01"} {
+		if _, err := ParseDate(s); err == nil {
+			t.Errorf("ParseDate(%q) accepted", s)
+		}
+	}
+}
+
+func TestDateArithmetic(t *testing.T) {
+	d := MakeDate(2020, time.February, 29)
+	if got := d.AddYears(3).String(); got != "2023-03-01" {
+		t.Errorf("2020-02-29 + 3 years = %s, want 2023-03-01 (contract default 1)", got)
+	}
+	if got := d.AddYears(4).String(); got != "2024-02-29" {
+		t.Errorf("2020-02-29 + 4 years = %s", got)
+	}
+	if got := MakeDate(2021, 12, 31).AddDays(31).String(); got != "2022-01-31" {
+		t.Errorf("AddDays = %s", got)
+	}
+	if n := MakeDate(2022, 1, 1).DaysUntil(MakeDate(2022, 2, 1)); n != 31 {
+		t.Errorf("DaysUntil = %d", n)
+	}
+	for _, c := range []struct {
+		d    Date
+		want time.Weekday
+	}{{MakeDate(1970, 1, 1), time.Thursday}, {MakeDate(2024, 2, 4), time.Sunday}, {MakeDate(1969, 12, 31), time.Wednesday}, {MakeDate(2026, 11, 28), time.Saturday}} {
+		if got := c.d.Weekday(); got != c.want {
+			t.Errorf("%s is a %s, want %s", c.d, got, c.want)
+		}
+	}
+	if !(Date{}).IsZero() || MakeDate(1970, 1, 1).IsZero() {
+		t.Error("zero Date confused with 1970-01-01")
+	}
+	if got := Today(time.Date(2026, 12, 31, 17, 0, 0, 0, time.UTC)).String(); got != "2027-01-01" {
+		t.Errorf("Today at 17:00 UTC on 2026-12-31 = %s, want 2027-01-01 in Asia/Shanghai", got)
+	}
+}
+
+func TestDateJSON(t *testing.T) {
+	var d Date
+	if err := d.UnmarshalJSON([]byte(`"2021-06-30"`)); err != nil || d.String() != "2021-06-30" {
+		t.Errorf("%v %v", d, err)
+	}
+	if b, _ := (Date{}).MarshalJSON(); string(b) != "null" {
+		t.Errorf("zero Date marshals as %s", b)
+	}
+	if err := d.UnmarshalJSON([]byte(`"2021-02-30"`)); err == nil {
+		t.Error("accepted 2021-02-30")
+	}
+}

@@ -1,0 +1,54 @@
+package policy
+
+import "guantong"
+
+// Clauses of the plan that route a skill evaluation.
+const (
+	clauseSelfEvaluation = "三(二)4" // the employer evaluates its own staff
+	clauseSocial         = "三(二)5" // a social training evaluation organisation
+	clauseAccess         = "三(二)6" // access-type occupations go to a named department
+)
+
+// routing is who evaluates a skill application and what certificate it leads to.
+type routing struct {
+	authority   string
+	certificate string
+	reason      guantong.Reason
+}
+
+// route sends an evaluation in an occupation to its department when the occupation is of
+// the access type (三(二)6), else to the employer when it is approved for self-evaluation
+// (三(二)4), else to a social training evaluation organisation (三(二)5); contract default 8.
+func (c *checker) route(code, name string) routing {
+	if a, ok := c.e.access[code]; ok {
+		what := name + "为就业准入类职业"
+		if a.Occupation != name {
+			what += "（" + a.Occupation + "）"
+		}
+		return routing{
+			authority:   a.Authority,
+			certificate: guantong.CertQualification,
+			reason: guantong.Reason{Clause: clauseAccess, Met: true,
+				Text: what + "，由" + a.Authority + "负责鉴定，合格者颁发" + guantong.CertQualification},
+		}
+	}
+	if emp := c.who.Employer; emp.SelfEvaluation {
+		employer := emp.Name
+		if employer == "" {
+			employer = "所在单位"
+		}
+		authority := fill(c.p.Authorities.SelfEvaluation, "{employer}", employer)
+		return routing{
+			authority:   authority,
+			certificate: guantong.CertSkillLevel,
+			reason: guantong.Reason{Clause: clauseSelfEvaluation, Met: true,
+				Text: "所在单位为技能人才自主评价企业，由" + authority + "制定评价方案并颁发" + guantong.CertSkillLevel},
+		}
+	}
+	return routing{
+		authority:   c.p.Authorities.Social,
+		certificate: guantong.CertSkillLevel,
+		reason: guantong.Reason{Clause: clauseSocial, Met: true,
+			Text: "所在单位不是技能人才自主评价企业，到" + c.p.Authorities.Social + "报名参加职业技能等级认定，合格者颁发" + guantong.CertSkillLevel},
+	}
+}

@@ -1,0 +1,89 @@
+package guantong
+
+// Request is a validated check document: a person and the date on which to judge them.
+// The decoder in internal/document builds it from JSON and refuses malformed input, so the
+// engine can trust every field.
+type Request struct {
+	AsOf   Date // zero: the caller decides (the command line uses today in Asia/Shanghai)
+	Person Person
+}
+
+// Person is what the engine knows of one applicant.
+type Person struct {
+	Name        string
+	IDNumber    string // an 18-character resident ID with a valid check digit, or ""
+	Employer    Employer
+	Skills      []Skill
+	Titles      []Title
+	Assessments []Assessment
+	Work        []WorkPeriod // empty: continuous technical-skill work is assumed
+	Awards      []Award
+	Education   []Education
+	Targets     []string // occupation codes for a skill evaluation (the reverse route)
+}
+
+// Employer kinds, as the contract lists them.
+const (
+	KindEnterprise = "企业"
+	KindInstitute  = "事业单位"
+	KindOrgan      = "机关"
+	KindTechSchool = "技工院校"
+	KindOther      = "其他"
+)
+
+// EmployerKinds lists the accepted employer kinds.
+var EmployerKinds = []string{KindEnterprise, KindInstitute, KindOrgan, KindTechSchool, KindOther}
+
+// Employer is the person's current employer.
+type Employer struct {
+	Name           string
+	Kind           string // one of EmployerKinds, or "" when not given
+	SelfEvaluation bool   // approved for its own skill evaluation (技能人才自主评价企业)
+}
+
+// Skill is a vocational qualification or skill-level certificate.
+type Skill struct {
+	OccupationCode string
+	Occupation     string // the name as written on the certificate; the code decides
+	Level          SkillLevel
+	Obtained       Date
+	CertificateNo  string
+}
+
+// Title is a professional title already held.
+type Title struct {
+	Series    string
+	Specialty string
+	Level     TitleLevel
+	Obtained  Date
+}
+
+// Assessment is one year's annual assessment (年度考核).
+type Assessment struct {
+	Year   int
+	Result string // 优秀, 称职, 合格, 基本合格 or 不合格
+}
+
+// AssessmentResults lists the accepted results, the passing ones first.
+var AssessmentResults = []string{"优秀", "称职", "合格", "基本合格", "不合格"}
+
+// WorkPeriod is a period of technical-skill work, both ends inclusive; a zero To means
+// ongoing.
+type WorkPeriod struct {
+	From Date
+	To   Date
+}
+
+// Award is an honour that may open the green channel (三(一)4).
+type Award struct {
+	Name string
+	Year int
+}
+
+// Education is a diploma; RelatedCodes are the occupations its major is related to, which
+// exempt a theory exam (三(二)3).
+type Education struct {
+	Level        string
+	Major        string
+	RelatedCodes []string
+}
