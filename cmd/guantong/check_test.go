@@ -187,7 +187,7 @@ func TestCheckWithPolicyFile(t *testing.T) {
 	}
 	os.WriteFile(path, []byte(strings.Replace(changed, `"title":`, `"titel":`, 1)), 0o644)
 	_, stderr, code = runCLI(t, "", "policy", "--policy", path)
-	if code != 2 || !strings.Contains(stderr, "titel: 未知参数") {
+	if code != 2 || !strings.Contains(stderr, "titel: 未知字段") {
 		t.Errorf("unknown key: exit %d, stderr:\n%s", code, stderr)
 	}
 }

@@ -3,7 +3,6 @@ package calendar
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -47,7 +46,7 @@ func Load(r io.Reader) (*Calendar, error) {
 	dec.DisallowUnknownFields()
 	var f file
 	if err := dec.Decode(&f); err != nil {
-		return nil, guantong.FieldErrors{{Field: jsonErrorField(err), Message: jsonErrorMessage(err)}}
+		return nil, guantong.FieldErrors{guantong.DecodeError(err)}
 	}
 	var es guantong.FieldErrors
 	if len(f.Days) == 0 {
@@ -67,13 +66,13 @@ func Load(r io.Reader) (*Calendar, error) {
 		dec := json.NewDecoder(bytes.NewReader(raw))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&e); err != nil {
-			field := jsonErrorField(err)
-			if field == "(文件)" {
-				field = at
+			fe := guantong.DecodeError(err)
+			if fe.Field == guantong.WholeFile {
+				fe.Field = at
 			} else {
-				field = at + "." + field
+				fe.Field = at + "." + fe.Field
 			}
-			es.Add(field, "%s", jsonErrorMessage(err))
+			es = append(es, fe)
 			continue
 		}
 		d, err := guantong.ParseDate(e.Date)
@@ -175,33 +174,3 @@ func blockHasWeekday(rest map[guantong.Date]string, d guantong.Date) bool {
 }
 
 var weekdayNames = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
-
-// jsonErrorField names the field a decoding error is about, or the file as a whole.
-func jsonErrorField(err error) string {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) && te.Field != "" {
-		return te.Field
-	}
-	if msg := err.Error(); strings.HasPrefix(msg, "json: unknown field ") {
-		return strings.Trim(strings.TrimPrefix(msg, "json: unknown field "), `"`)
-	}
-	return "(文件)"
-}
-
-func jsonErrorMessage(err error) string {
-	var te *json.UnmarshalTypeError
-	var se *json.SyntaxError
-	switch {
-	case errors.As(err, &te):
-		return fmt.Sprintf("类型不对：应为 %s，实为 JSON %s", te.Type, te.Value)
-	case errors.As(err, &se):
-		return fmt.Sprintf("不是有效的 JSON（第 %d 字节）：%v", se.Offset, err)
-	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		return "未知字段"
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return "不是完整的 JSON：文件在中途结束"
-	case errors.Is(err, io.EOF):
-		return "文件为空"
-	}
-	return err.Error()
-}

@@ -3,7 +3,6 @@ package policy
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -167,7 +166,7 @@ func Load(r io.Reader) (*Params, error) {
 	dec.DisallowUnknownFields()
 	var f file
 	if err := dec.Decode(&f); err != nil {
-		return nil, guantong.FieldErrors{{Field: jsonErrorField(err), Message: jsonErrorMessage(err)}}
+		return nil, guantong.FieldErrors{guantong.DecodeError(err)}
 	}
 	var es guantong.FieldErrors
 	p := &Params{
@@ -337,33 +336,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// jsonErrorField and jsonErrorMessage turn encoding/json's errors into a key and a Chinese
-// sentence.
-func jsonErrorField(err error) string {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) && te.Field != "" {
-		return te.Field
-	}
-	if msg := err.Error(); strings.HasPrefix(msg, "json: unknown field ") {
-		return strings.Trim(strings.TrimPrefix(msg, "json: unknown field "), `"`)
-	}
-	return "(文件)"
-}
-
-func jsonErrorMessage(err error) string {
-	var te *json.UnmarshalTypeError
-	var se *json.SyntaxError
-	switch {
-	case errors.As(err, &te):
-		return fmt.Sprintf("类型不对：应为 %s，实为 JSON %s", te.Type, te.Value)
-	case errors.As(err, &se):
-		return fmt.Sprintf("不是有效的 JSON（第 %d 字节）：%v", se.Offset, err)
-	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		return "未知参数"
-	case errors.Is(err, io.EOF):
-		return "文件为空"
-	}
-	return err.Error()
 }

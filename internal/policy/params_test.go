@@ -38,7 +38,7 @@ func TestLoadErrorsNameTheKey(t *testing.T) {
 	tests := []struct {
 		name, from, to, want string
 	}{
-		{"unknown key", `"title":`, `"titel":`, "titel: 未知参数"},
+		{"unknown key", `"title":`, `"titel":`, "titel: 未知字段"},
 		{"bad level", `"skill": "技师", "title": "中级"`, `"skill": "技术员", "title": "中级"`, `forward[1].skill: "技术员" 不是职业技能等级`},
 		{"zero years", `"title": "中级", "years": 3`, `"title": "中级", "years": 0`, "forward[1].years: 须为正整数"},
 		{"bad route", `"route": "title_review", "level": "中级"}`, `"route": "review", "level": "中级"}`, `green_channel[8].route: "review"`},
