@@ -1,0 +1,104 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"guantong/internal/api"
+	"guantong/internal/calendar"
+	"guantong/internal/service"
+	"guantong/internal/store"
+)
+
+func init() {
+	commands["serve"] = command{summary: "运行网站与 JSON 接口（申报、审核、公示、评审、发证）", run: runServe}
+}
+
+// runServe is `guantong serve [--addr 127.0.0.1:8080] [--db guantong.db] [--demo]`: it opens
+// (and on first start creates and migrates) the database, and serves the API and the pages
+// until interrupted. GUANTONG_ADDR and GUANTONG_DB give the defaults of --addr and --db, so
+// that a PostgreSQL password need not appear on a command line.
+func runServe(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "serve", "[--addr 127.0.0.1:8080] [--db guantong.db | --db postgres://…] [--demo]")
+	var c common
+	c.register(fs)
+	addr := fs.String("addr", envOr("GUANTONG_ADDR", "127.0.0.1:8080"), "监听地址（环境变量 GUANTONG_ADDR）")
+	dsn := fs.String("db", envOr("GUANTONG_DB", "guantong.db"), "SQLite 文件，或 postgres://… （环境变量 GUANTONG_DB）")
+	demo := fs.Bool("demo", false, "载入演示省份（各类单位与每个角色一个账号），并允许管理员调快时钟")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError("serve 不接受参数：%v", fs.Args())
+	}
+	engine, err := c.engine()
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+	st, err := store.Open(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	cfg := service.Config{Store: st, Engine: engine, Calendar: calendar.Default(), Now: e.now, Logger: log}
+	var clock *service.Clock
+	if *demo {
+		// The admin may move the demo clock forward by weeks to end notices; logins last long
+		// enough not to expire on the way.
+		clock = service.NewClock(e.now)
+		cfg.Now, cfg.SessionTTL = clock.Now, 400*24*time.Hour
+	}
+	svc := service.New(cfg)
+	if *demo {
+		accounts, err := svc.LoadDemo(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, "演示账号（用户名 / 密码 / 角色 / 单位）：")
+		for _, a := range accounts {
+			fmt.Fprintf(e.stdout, "  %-10s %-20s %-10s %s\n", a.Username, a.Password, a.Role, a.Organisation)
+		}
+	}
+
+	mux := http.NewServeMux()
+	api.New(api.Config{Service: svc, Logger: log, DemoClock: clock}).Routes(mux)
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", *addr, err)
+	}
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	fmt.Fprintf(e.stdout, "guantong 在 http://%s 运行（数据库：%s；接口文档：/api/v1/openapi.json）\n", ln.Addr(), st.Engine())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		return err
+	}
+	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// envOr returns the environment variable name, or def when it is unset or empty.
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}

@@ -1,0 +1,148 @@
+// Package api serves guantong's JSON API under /api/v1, described by the OpenAPI document
+// at /api/v1/openapi.json. Handlers are thin: they decode the request, call one method of
+// the service (which checks rights, runs the engine, changes state in one transaction and
+// audits) and encode the result. Errors map to statuses in one table (errors.go).
+//
+// Clients authenticate with POST /api/v1/login and send the token it returns as
+// "Authorization: Bearer TOKEN".
+package api
+
+import (
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"guantong"
+	"guantong/internal/service"
+)
+
+// Config is what the API needs. Service is required.
+type Config struct {
+	Service *service.Service
+	Logger  *slog.Logger // nil: slog.Default()
+	// DemoClock, when set, is the service's clock and may be advanced by the admin through
+	// POST /api/v1/demo/clock; without it that endpoint is 404.
+	DemoClock *service.Clock
+}
+
+// API is the JSON API. It is safe for concurrent use.
+type API struct {
+	svc   *service.Service
+	log   *slog.Logger
+	clock *service.Clock
+}
+
+// New returns the API over a service.
+func New(cfg Config) *API {
+	a := &API{svc: cfg.Service, log: cfg.Logger, clock: cfg.DemoClock}
+	if a.log == nil {
+		a.log = slog.Default()
+	}
+	return a
+}
+
+// route is one endpoint: a method, a path pattern of net/http (the same text as the path
+// in the OpenAPI document) and its handler.
+type route struct {
+	method, path string
+	handle       http.HandlerFunc
+}
+
+// routes is every endpoint; the OpenAPI document lists exactly these (a test keeps it so).
+func (a *API) routes() []route {
+	return []route{
+		{"GET", "/healthz", a.health},
+		{"GET", "/api/v1/openapi.json", a.openAPI},
+		{"POST", "/api/v1/check", a.check},
+		{"POST", "/api/v1/login", a.login},
+		{"POST", "/api/v1/logout", a.logout},
+		{"GET", "/api/v1/me", a.me},
+		{"GET", "/api/v1/organisations", a.organisations},
+		{"POST", "/api/v1/organisations", a.createOrganisation},
+		{"GET", "/api/v1/users", a.users},
+		{"POST", "/api/v1/users", a.createUser},
+		{"GET", "/api/v1/applications", a.applications},
+		{"POST", "/api/v1/applications", a.createApplication},
+		{"GET", "/api/v1/applications/{id}", a.application},
+		{"PUT", "/api/v1/applications/{id}", a.updateApplication},
+		{"POST", "/api/v1/applications/{id}/actions/{action}", a.act},
+		{"GET", "/api/v1/applications/{id}/events", a.events},
+		{"GET", "/api/v1/applications/{id}/objections", a.objections},
+		{"GET", "/api/v1/applications/{id}/files", a.files},
+		{"POST", "/api/v1/applications/{id}/files", a.upload},
+		{"GET", "/api/v1/applications/{id}/files/{file}", a.download},
+		{"GET", "/api/v1/notices", a.notices},
+		{"POST", "/api/v1/notices/{id}/objections", a.lodgeObjection},
+		{"GET", "/api/v1/certificates/{number}", a.verifyCertificate},
+		{"POST", "/api/v1/demo/clock", a.advanceClock},
+	}
+}
+
+// Routes registers the API on mux, with a JSON 404 for any other path under /api/.
+func (a *API) Routes(mux *http.ServeMux) {
+	for _, r := range a.routes() {
+		mux.Handle(r.method+" "+r.path, a.wrap(r.handle))
+	}
+	mux.Handle("/api/", a.wrap(func(w http.ResponseWriter, r *http.Request) {
+		a.fail(w, r, guantong.Errorf(guantong.ENotFound, "没有接口 %s %s（见 /api/v1/openapi.json）", r.Method, r.URL.Path))
+	}))
+}
+
+// wrap sets the headers every answer carries and turns a panic into a 500.
+func (a *API) wrap(h http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hdr := w.Header()
+		hdr.Set("X-Content-Type-Options", "nosniff")
+		hdr.Set("Cache-Control", "no-store")
+		hdr.Set("Referrer-Policy", "no-referrer")
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				a.log.Error("api: panic", "method", r.Method, "path", r.URL.Path, "panic", v)
+				a.fail(w, r, guantong.Errorf(guantong.EInternal, "服务器内部错误"))
+			}
+		}()
+		h(w, r)
+	})
+}
+
+// user returns the signed-in user of the request, or nil for the public; a token that is
+// given but invalid is EUnauthorized.
+func (a *API) user(r *http.Request) (*guantong.User, error) {
+	if r.Header.Get("Authorization") == "" {
+		return nil, nil
+	}
+	token := bearer(r)
+	if token == "" {
+		return nil, guantong.Errorf(guantong.EUnauthorized, "Authorization 须为 Bearer 令牌")
+	}
+	u, err := a.svc.Authenticate(r.Context(), token)
+	if err != nil {
+		return nil, err
+	}
+	return &u, nil
+}
+
+// authed wraps a handler that needs a signed-in user.
+func (a *API) authed(w http.ResponseWriter, r *http.Request) (*guantong.User, bool) {
+	u, err := a.user(r)
+	if err == nil && u == nil {
+		err = guantong.Errorf(guantong.EUnauthorized, "请先登录（POST /api/v1/login），并以 Authorization: Bearer 令牌 调用")
+	}
+	if err != nil {
+		a.fail(w, r, err)
+		return nil, false
+	}
+	return u, true
+}
+
+// bearer returns the token of an "Authorization: Bearer TOKEN" header, or "".
+func bearer(r *http.Request) string {
+	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok {
+		return ""
+	}
+	return strings.TrimSpace(token)
+}

@@ -1,0 +1,60 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+
+	"guantong"
+)
+
+// statusOf maps each error code to its HTTP status: the one place where they meet.
+var statusOf = map[string]int{
+	guantong.EInvalid:      http.StatusBadRequest,
+	guantong.EUnauthorized: http.StatusUnauthorized,
+	guantong.EForbidden:    http.StatusForbidden,
+	guantong.ENotFound:     http.StatusNotFound,
+	guantong.EConflict:     http.StatusConflict,
+	guantong.EIneligible:   http.StatusUnprocessableEntity,
+	guantong.EInternal:     http.StatusInternalServerError,
+}
+
+// errorBody is the JSON of an error: {"error": {"code", "message"}}, with the engine's
+// reasons for 422. Field problems are {"errors": [{"field", "message"}]}, as the check
+// contract has it.
+type errorBody struct {
+	Error   errorDetail       `json:"error"`
+	Reasons []guantong.Reason `json:"reasons,omitempty"`
+}
+
+type errorDetail struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// fail writes err as JSON with its status. Errors without a code are logged and shown as a
+// bare 500, so that nothing internal leaks.
+func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var fes guantong.FieldErrors
+	if errors.As(err, &fes) {
+		writeJSON(w, http.StatusBadRequest, map[string]any{"errors": fes})
+		return
+	}
+	code := guantong.ErrorCode(err)
+	status := statusOf[code]
+	body := errorBody{Error: errorDetail{Code: code, Message: err.Error()}}
+	var in *guantong.Ineligible
+	if errors.As(err, &in) {
+		body.Reasons = in.Reasons
+		if body.Reasons == nil {
+			body.Reasons = []guantong.Reason{}
+		}
+	}
+	if status == 0 || code == guantong.EInternal {
+		a.log.Error("api: internal error", "method", r.Method, "path", r.URL.Path, "err", err)
+		status, body.Error = http.StatusInternalServerError, errorDetail{Code: guantong.EInternal, Message: "服务器内部错误"}
+	}
+	if status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="guantong"`)
+	}
+	writeJSON(w, status, body)
+}

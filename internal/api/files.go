@@ -1,0 +1,111 @@
+package api
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+
+	"guantong"
+)
+
+// upload takes one evidence file as multipart/form-data in the field "file"
+// (curl -F file=@diploma.pdf).
+func (a *API) upload(w http.ResponseWriter, r *http.Request) {
+	u, ok := a.authed(w, r)
+	if !ok {
+		return
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, guantong.MaxFileSize+64<<10)
+	mr, err := r.MultipartReader()
+	if err != nil {
+		a.fail(w, r, guantong.FieldErrors{{Field: "file", Message: "须以 multipart/form-data 上传，字段名 file"}})
+		return
+	}
+	for {
+		part, err := mr.NextPart()
+		if err != nil {
+			var big *http.MaxBytesError
+			if errors.As(err, &big) {
+				err = guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB"}}
+			} else {
+				err = guantong.FieldErrors{{Field: "file", Message: "缺少字段 file"}}
+			}
+			a.fail(w, r, err)
+			return
+		}
+		if part.FormName() != "file" {
+			continue
+		}
+		data, err := io.ReadAll(io.LimitReader(part, guantong.MaxFileSize+1))
+		if err != nil {
+			a.fail(w, r, guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB 或上传中断"}})
+			return
+		}
+		f, err := a.svc.AddFile(r.Context(), u, id, part.FileName(), data)
+		if err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusCreated, f)
+		return
+	}
+}
+
+func (a *API) files(w http.ResponseWriter, r *http.Request) {
+	u, ok := a.authed(w, r)
+	if !ok {
+		return
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	fs, err := a.svc.Files(r.Context(), u, id)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, fs)
+}
+
+// download serves evidence only as an attachment of its stored type, never sniffed and
+// never rendered: a file someone uploaded must not run in the browser of the reviewer.
+func (a *API) download(w http.ResponseWriter, r *http.Request) {
+	u, ok := a.authed(w, r)
+	if !ok {
+		return
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	fileID, err := pathID(r, "file")
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	f, data, err := a.svc.File(r.Context(), u, id, fileID)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", f.Type)
+	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": f.Name}))
+	h.Set("Content-Length", strconv.Itoa(len(data)))
+	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("ETag", fmt.Sprintf("%q", f.SHA256))
+	w.WriteHeader(http.StatusOK)
+	w.Write(data)
+}

@@ -1,0 +1,158 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"guantong"
+	"guantong/internal/document"
+	"guantong/internal/service"
+)
+
+// health answers 200 when the database does.
+func (a *API) health(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	st := a.svc.Store()
+	if err := st.Ping(ctx); err != nil {
+		a.log.Error("api: health", "err", err)
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "database": st.Engine()})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "database": st.Engine()})
+}
+
+// check is the eligibility check of the contract (docs/check.md): the same answer as
+// `guantong check`, 400 with field paths for a malformed document.
+func (a *API) check(w http.ResponseWriter, r *http.Request) {
+	req, err := document.Read(r.Body) // as the command line reads it: the same limits, the same errors
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	if err := document.WriteAnswer(w, a.svc.Check(req)); err != nil {
+		a.log.Error("api: write answer", "err", err)
+	}
+}
+
+func (a *API) login(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Username string `json:"username"`
+		Password string `json:"password"`
+	}
+	if err := decode(w, r, &in); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	s, err := a.svc.Login(r.Context(), in.Username, in.Password)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, s)
+}
+
+func (a *API) logout(w http.ResponseWriter, r *http.Request) {
+	if _, ok := a.authed(w, r); !ok {
+		return
+	}
+	if err := a.svc.Logout(r.Context(), bearer(r)); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (a *API) me(w http.ResponseWriter, r *http.Request) {
+	u, ok := a.authed(w, r)
+	if !ok {
+		return
+	}
+	p, err := a.svc.Me(r.Context(), u)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, p)
+}
+
+func (a *API) notices(w http.ResponseWriter, r *http.Request) {
+	ns, err := a.svc.Notices(r.Context())
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, ns)
+}
+
+func (a *API) lodgeObjection(w http.ResponseWriter, r *http.Request) {
+	u, err := a.user(r) // anyone may object; a signed-in user is recorded as such
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	var in service.ObjectionInput
+	if err := decode(w, r, &in); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	o, err := a.svc.LodgeObjection(r.Context(), u, id, in)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, map[string]any{"id": o.ID, "application_id": o.ApplicationID, "notice": o.Notice,
+		"status": o.Status, "lodged_at": o.LodgedAt})
+}
+
+func (a *API) verifyCertificate(w http.ResponseWriter, r *http.Request) {
+	st, err := a.svc.VerifyCertificate(r.Context(), r.PathValue("number"), r.URL.Query().Get("name"))
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, st)
+}
+
+// advanceClock moves the demo clock forward (admin only, demo only), so that a notice of
+// five working days can end during a demonstration.
+func (a *API) advanceClock(w http.ResponseWriter, r *http.Request) {
+	if a.clock == nil {
+		a.fail(w, r, guantong.Errorf(guantong.ENotFound, "只有演示模式（serve --demo）可以调整时钟"))
+		return
+	}
+	u, ok := a.authed(w, r)
+	if !ok {
+		return
+	}
+	if u.Role != guantong.RoleAdmin {
+		a.fail(w, r, guantong.Errorf(guantong.EForbidden, "只有管理员可以调整演示时钟"))
+		return
+	}
+	var in struct {
+		Days int `json:"days"`
+	}
+	if err := decode(w, r, &in); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	if in.Days < 1 || in.Days > 366 {
+		a.fail(w, r, guantong.FieldErrors{{Field: "days", Message: "须在 1 到 366 之间"}})
+		return
+	}
+	a.clock.Advance(time.Duration(in.Days) * 24 * time.Hour)
+	writeJSON(w, http.StatusOK, map[string]any{"now": a.svc.Now().UTC(), "today": a.svc.Today()})
+}
+
+// openAPI serves the API document.
+func (a *API) openAPI(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Write(openAPIDocument)
+}

@@ -1,0 +1,125 @@
+package service
+
+import (
+	"context"
+	"fmt"
+
+	"guantong"
+	"guantong/internal/store"
+)
+
+// DemoAccount is one account of the demo province, with its password.
+type DemoAccount struct {
+	Username     string
+	Password     string
+	Role         string
+	Name         string
+	Organisation string
+}
+
+// demoOrgs is the demo province: one employer of each kind (and one that evaluates its own
+// staff), the 职改办 of the city and of a provincial department, committees, a social
+// training evaluation organisation and the departments of 三(二)6.
+var demoOrgs = []guantong.Organisation{
+	{Kind: guantong.OrgEmployer, Name: "河北冀钢集团有限公司", Region: "石家庄市", EmployerKind: guantong.KindEnterprise},
+	{Kind: guantong.OrgEmployer, Name: "河北冀装智能装备股份有限公司", Region: "石家庄市", EmployerKind: guantong.KindEnterprise, SelfEvaluation: true, CertPrefix: "冀装自评"},
+	{Kind: guantong.OrgEmployer, Name: "石家庄市农业技术推广中心", Region: "石家庄市", EmployerKind: guantong.KindInstitute},
+	{Kind: guantong.OrgEmployer, Name: "石家庄市应急管理局", Region: "石家庄市", EmployerKind: guantong.KindOrgan},
+	{Kind: guantong.OrgEmployer, Name: "河北工业技师学院", Region: "省人力资源和社会保障厅", EmployerKind: guantong.KindTechSchool},
+	{Kind: guantong.OrgEmployer, Name: "石家庄市建筑业协会", Region: "石家庄市", EmployerKind: guantong.KindOther},
+	{Kind: guantong.OrgOffice, Name: "石家庄市职称改革领导小组办公室", Region: "石家庄市"},
+	{Kind: guantong.OrgOffice, Name: "河北省人力资源和社会保障厅职称改革办公室", Region: "省人力资源和社会保障厅"},
+	{Kind: guantong.OrgCommittee, Name: "河北省工程系列助理级职称评审委员会", Series: "工程", Level: guantong.Title4},
+	{Kind: guantong.OrgCommittee, Name: "河北省工程系列中级职称评审委员会", Series: "工程", Level: guantong.Title3},
+	{Kind: guantong.OrgCommittee, Name: "河北省工程系列副高级职称评审委员会", Series: "工程", Level: guantong.Title2},
+	{Kind: guantong.OrgCommittee, Name: "河北省工程系列正高级职称评审委员会", Series: "工程", Level: guantong.Title1},
+	{Kind: guantong.OrgCommittee, Name: "河北省实验技术系列中级职称评审委员会", Series: "实验技术", Level: guantong.Title3},
+	{Kind: guantong.OrgCommittee, Name: "河北省实验技术系列副高级职称评审委员会", Series: "实验技术", Level: guantong.Title2},
+	{Kind: guantong.OrgCommittee, Name: "河北省技工院校教师系列中级职称评审委员会", Series: "技工院校教师", Level: guantong.Title3},
+	{Kind: guantong.OrgEvaluator, Name: "河北省机械行业职业技能等级认定中心", CertPrefix: "S1300001"},
+	{Kind: guantong.OrgDepartment, Name: "河北省职业技能鉴定指导中心（焊工）", Occupations: []string{"6-18-02-04"}},
+	{Kind: guantong.OrgDepartment, Name: "河北省消防救援总队", Occupations: []string{"4-07-05-04"}},
+	{Kind: guantong.OrgDepartment, Name: "河北省农业农村厅", Occupations: []string{"5-03-01-01"}},
+	{Kind: guantong.OrgDepartment, Name: "河北省体育局", Occupations: []string{"4-13-04-01", "4-13-04-03"}},
+	{Kind: guantong.OrgDepartment, Name: "河北省交通运输厅", Occupations: []string{"4-02-01-01"}},
+}
+
+// demoUsers are the accounts: one per role, and a second applicant and HR for the reverse
+// route through an employer that evaluates its own staff. org names an organisation of
+// demoOrgs; person, the applicant's record.
+var demoUsers = []struct {
+	username, name, role, org string
+	person                    *guantong.Applicant
+}{
+	{"admin", "省人社厅管理员", guantong.RoleAdmin, "", nil},
+	{"zhangsan", "张三", guantong.RoleApplicant, "河北冀钢集团有限公司", &guantong.Applicant{Name: "张三", IDNumber: "130102199001011237", Phone: "13812345678"}},
+	{"lisi", "李四", guantong.RoleApplicant, "河北冀装智能装备股份有限公司", &guantong.Applicant{Name: "李四", IDNumber: "130105198503154216", Phone: "13933335555"}},
+	{"hr", "冀钢人事处 王芳", guantong.RoleHR, "河北冀钢集团有限公司", nil},
+	{"hr2", "冀装人力资源部 赵强", guantong.RoleHR, "河北冀装智能装备股份有限公司", nil},
+	{"office", "石家庄市职改办 刘洋", guantong.RoleOffice, "石家庄市职称改革领导小组办公室", nil},
+	{"secretary", "工程中级评委会秘书 陈静", guantong.RoleSecretary, "河北省工程系列中级职称评审委员会", nil},
+	{"evaluator", "机械行业认定中心 孙磊", guantong.RoleEvaluator, "河北省机械行业职业技能等级认定中心", nil},
+}
+
+// DemoPassword is the password of a demo account.
+func DemoPassword(username string) string { return username + "-demo-2026" }
+
+// LoadDemo fills an empty database with the demo province and returns its accounts. On a
+// database that already has it, it changes nothing and returns the same accounts.
+func (s *Service) LoadDemo(ctx context.Context) ([]DemoAccount, error) {
+	var out []DemoAccount
+	for _, d := range demoUsers {
+		out = append(out, DemoAccount{Username: d.username, Password: DemoPassword(d.username), Role: d.role, Name: d.name, Organisation: d.org})
+	}
+	if _, _, err := s.store.UserByUsername(ctx, "admin"); err == nil {
+		return out, nil
+	} else if guantong.ErrorCode(err) != guantong.ENotFound {
+		return nil, err
+	}
+	demo := &guantong.User{Username: "demo"}
+	now := s.now().UTC()
+	err := s.store.Write(ctx, func(tx *store.Tx) error {
+		ids := map[string]int64{}
+		for _, o := range demoOrgs {
+			o.CreatedAt = now
+			if err := tx.InsertOrganisation(ctx, &o); err != nil {
+				return err
+			}
+			ids[o.Name] = o.ID
+			if err := s.audit(ctx, tx, demo, "create_organisation", subjectOf("organisation", o.ID), o); err != nil {
+				return err
+			}
+		}
+		for _, d := range demoUsers {
+			u := guantong.User{Username: d.username, Name: d.name, Role: d.role, CreatedAt: now}
+			if d.person != nil {
+				p := *d.person
+				p.EmployerID, p.CreatedAt = ids[d.org], now
+				if err := tx.InsertApplicant(ctx, &p); err != nil {
+					return err
+				}
+				u.PersonID = p.ID
+			} else if d.org != "" {
+				u.OrgID = ids[d.org]
+			}
+			if d.org != "" && ids[d.org] == 0 {
+				return fmt.Errorf("service: demo: no organisation %q", d.org)
+			}
+			hash, err := s.hashPassword(DemoPassword(d.username))
+			if err != nil {
+				return err
+			}
+			if err := tx.InsertUser(ctx, &u, hash); err != nil {
+				return err
+			}
+			if err := s.audit(ctx, tx, demo, "create_user", subjectOf("user", u.ID), u); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}

@@ -1,0 +1,91 @@
+package service
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"sync"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"guantong"
+	"guantong/internal/store"
+)
+
+// Sessions serve both the API (a bearer token) and the web pages (the same token in a
+// cookie): the token is 32 random bytes given to the client once; the database keeps only
+// its SHA-256, so a leaked backup opens no session.
+
+// dummyHash is compared against when the username is unknown, so that a wrong username
+// takes as long as a wrong password.
+var dummyHash = sync.OnceValue(func() []byte {
+	h, _ := bcrypt.GenerateFromPassword([]byte("guantong-no-such-user"), bcrypt.DefaultCost)
+	return h
+})
+
+// Login checks a username and password and opens a session. A wrong username or password is
+// EUnauthorized with the same message for both.
+func (s *Service) Login(ctx context.Context, username, password string) (guantong.Session, error) {
+	u, hash, err := s.store.UserByUsername(ctx, username)
+	if err != nil && guantong.ErrorCode(err) != guantong.ENotFound {
+		return guantong.Session{}, err
+	}
+	if err != nil {
+		hash = string(dummyHash())
+	}
+	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(password)) != nil || err != nil {
+		return guantong.Session{}, guantong.Errorf(guantong.EUnauthorized, "用户名或密码错误")
+	}
+	var b [32]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return guantong.Session{}, fmt.Errorf("service: session token: %w", err)
+	}
+	token := base64.RawURLEncoding.EncodeToString(b[:])
+	now := s.now()
+	sess := guantong.Session{Token: token, User: u, ExpiresAt: now.Add(s.ttl).UTC()}
+	err = s.store.Write(ctx, func(tx *store.Tx) error {
+		if err := tx.DeleteExpiredSessions(ctx, now); err != nil {
+			return err
+		}
+		return tx.InsertSession(ctx, tokenHash(token), u.ID, now, sess.ExpiresAt)
+	})
+	return sess, err
+}
+
+// Authenticate returns the user of a session token; an unknown or expired one is
+// EUnauthorized.
+func (s *Service) Authenticate(ctx context.Context, token string) (guantong.User, error) {
+	if token == "" {
+		return guantong.User{}, guantong.Errorf(guantong.EUnauthorized, "请先登录")
+	}
+	u, _, err := s.store.SessionUser(ctx, tokenHash(token), s.now())
+	return u, err
+}
+
+// Logout ends a session; ending one that is not there is no error.
+func (s *Service) Logout(ctx context.Context, token string) error {
+	return s.store.Write(ctx, func(tx *store.Tx) error { return tx.DeleteSession(ctx, tokenHash(token)) })
+}
+
+func tokenHash(token string) string {
+	h := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(h[:])
+}
+
+// hashPassword refuses passwords shorter than 8 characters.
+func (s *Service) hashPassword(password string) (string, error) {
+	if len([]rune(password)) < 8 {
+		return "", guantong.FieldErrors{{Field: "password", Message: "密码至少 8 个字符"}}
+	}
+	if len(password) > 72 {
+		return "", guantong.FieldErrors{{Field: "password", Message: "密码不能超过 72 字节"}}
+	}
+	b, err := bcrypt.GenerateFromPassword([]byte(password), s.cost)
+	if err != nil {
+		return "", fmt.Errorf("service: hash password: %w", err)
+	}
+	return string(b), nil
+}

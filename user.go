@@ -1,0 +1,92 @@
+package guantong
+
+import "time"
+
+// Roles a user may hold. The public, not logged in, has no role.
+const (
+	RoleApplicant = "applicant" // a person applying: sees and acts on their own applications
+	RoleHR        = "hr"        // an employer's HR: recommends its own staff; evaluates them when the employer self-evaluates
+	RoleOffice    = "office"    // a 职改办 reviewer: own region or department
+	RoleSecretary = "secretary" // a committee secretary: own committee
+	RoleEvaluator = "evaluator" // an evaluation organisation or department: what is routed to it
+	RoleAdmin     = "admin"     // the provincial department: everything; revokes, registers certificates
+)
+
+// Roles lists every role.
+var Roles = []string{RoleApplicant, RoleHR, RoleOffice, RoleSecretary, RoleEvaluator, RoleAdmin}
+
+var roleNames = map[string]string{
+	RoleApplicant: "申报人",
+	RoleHR:        "用人单位人事",
+	RoleOffice:    "职改办审核人",
+	RoleSecretary: "评委会秘书",
+	RoleEvaluator: "评价机构",
+	RoleAdmin:     "管理员",
+}
+
+// RoleName returns the Chinese name of a role.
+func RoleName(role string) string { return roleNames[role] }
+
+// roleOrgKinds says which organisation kind each role belongs to; applicants and admins
+// belong to none.
+var roleOrgKinds = map[string][]string{
+	RoleHR:        {OrgEmployer},
+	RoleOffice:    {OrgOffice},
+	RoleSecretary: {OrgCommittee},
+	RoleEvaluator: {OrgEvaluator, OrgDepartment},
+}
+
+// RoleOrgKinds returns the organisation kinds a user of role must belong to, or nil when the
+// role belongs to no organisation.
+func RoleOrgKinds(role string) []string { return roleOrgKinds[role] }
+
+// User is someone who logs in. OrgID is the organisation a staff role acts for; PersonID the
+// applicant an applicant user is.
+type User struct {
+	ID        int64     `json:"id"`
+	Username  string    `json:"username"`
+	Name      string    `json:"name"`
+	Role      string    `json:"role"`
+	OrgID     int64     `json:"org_id,omitempty"`
+	PersonID  int64     `json:"person_id,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// Actor returns how u is named in the audit log.
+func (u *User) Actor() string {
+	if u == nil {
+		return "public"
+	}
+	return u.Username
+}
+
+// Applicant is a person as stored: who they are, where they work, and whether a fraud bar
+// keeps them from applying. The engine's view of them for one application is Person, built
+// from this record and the application's document.
+type Applicant struct {
+	ID         int64  `json:"id"`
+	Name       string `json:"name"`
+	IDNumber   string `json:"id_number"`
+	Phone      string `json:"phone,omitempty"`
+	EmployerID int64  `json:"employer_id"`
+
+	// BarredUntil is the first day the person may apply again after a grant was revoked for
+	// fraud (五: 严厉打击弄虚作假行为); zero when not barred.
+	BarredUntil Date   `json:"barred_until"`
+	BarReason   string `json:"bar_reason,omitempty"`
+
+	Version   int       `json:"version"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// Barred reports whether a is barred from applying on day.
+func (a *Applicant) Barred(day Date) bool {
+	return !a.BarredUntil.IsZero() && day.Before(a.BarredUntil)
+}
+
+// Session is a login: the token is given to the client once and stored only hashed.
+type Session struct {
+	Token     string    `json:"token"`
+	User      User      `json:"user"`
+	ExpiresAt time.Time `json:"expires_at"`
+}
