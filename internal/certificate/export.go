@@ -1,0 +1,145 @@
+package certificate
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+
+	"github.com/xuri/excelize/v2"
+
+	"guantong"
+)
+
+// Grant is one certificate granted in a period, as the registration (上网) of the period's
+// grants lists it.
+type Grant struct {
+	Number    string
+	Name      string
+	IDNumber  string
+	Series    string
+	Level     string
+	Specialty string
+	Employer  string
+	Committee string
+	Granted   guantong.Date
+	Revoked   bool
+}
+
+// SheetName is the name of the sheet of the Excel export.
+const SheetName = "职称登记"
+
+// Header is the header row of both exports.
+var Header = []string{"证书编号", "姓名", "身份证号", "系列", "层级", "专业", "工作单位", "评审委员会", "取得日期", "状态"}
+
+func (g Grant) row() []string {
+	status := StatusValid
+	if g.Revoked {
+		status = StatusRevoked
+	}
+	return []string{g.Number, g.Name, g.IDNumber, g.Series, g.Level, g.Specialty, g.Employer, g.Committee,
+		g.Granted.String(), StatusName(status)}
+}
+
+// WriteCSV writes grants as CSV: UTF-8 with a byte order mark, so that Excel opens the
+// Chinese correctly, the header in Chinese, dates as YYYY-MM-DD and ID numbers in full (it is
+// the registration file, for the department only). A cell that would start with = + - @ or a
+// tab is written with a leading apostrophe, so that a spreadsheet shows it rather than
+// running it as a formula. Excel also reads an 18-digit ID number in a CSV as a number and
+// loses its last digits: people should open the Excel export; the CSV is for systems.
+func WriteCSV(w io.Writer, grants []Grant) error {
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return fmt.Errorf("certificate: csv: %w", err)
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true // what Excel writes and expects
+	if err := cw.Write(Header); err != nil {
+		return fmt.Errorf("certificate: csv: %w", err)
+	}
+	for _, g := range grants {
+		row := g.row()
+		for i, cell := range row {
+			row[i] = defuse(cell)
+		}
+		if err := cw.Write(row); err != nil {
+			return fmt.Errorf("certificate: csv: %w", err)
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("certificate: csv: %w", err)
+	}
+	return nil
+}
+
+// defuse keeps a spreadsheet from reading a cell as a formula (CSV injection).
+func defuse(cell string) string {
+	if cell != "" {
+		switch cell[0] {
+		case '=', '+', '-', '@', '\t', '\r':
+			return "'" + cell
+		}
+	}
+	return cell
+}
+
+// widths of the Excel columns, in characters.
+var widths = []float64{26, 10, 21, 10, 8, 16, 28, 30, 12, 8}
+
+// WriteExcel writes grants as an Excel workbook with one sheet, 职称登记: a bold header that
+// stays in view, column widths to fit, and every cell text, so that dates read YYYY-MM-DD
+// and ID numbers keep all 18 characters. Cells are written as strings, never as formulas.
+func WriteExcel(w io.Writer, grants []Grant) (err error) {
+	f := excelize.NewFile()
+	defer func() {
+		if cerr := f.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("certificate: excel: %w", cerr)
+		}
+	}()
+	wrap := func(err error) error { return fmt.Errorf("certificate: excel: %w", err) }
+	if err := f.SetSheetName(f.GetSheetName(0), SheetName); err != nil {
+		return wrap(err)
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, NumFmt: 49})
+	if err != nil {
+		return wrap(err)
+	}
+	text, err := f.NewStyle(&excelize.Style{NumFmt: 49}) // 49 is "@", text
+	if err != nil {
+		return wrap(err)
+	}
+	rows := [][]string{Header}
+	for _, g := range grants {
+		rows = append(rows, g.row())
+	}
+	for r, row := range rows {
+		for c, v := range row {
+			cell, err := excelize.CoordinatesToCellName(c+1, r+1)
+			if err != nil {
+				return wrap(err)
+			}
+			if err := f.SetCellStr(SheetName, cell, v); err != nil {
+				return wrap(err)
+			}
+		}
+	}
+	last, _ := excelize.ColumnNumberToName(len(Header))
+	for c, width := range widths {
+		col, _ := excelize.ColumnNumberToName(c + 1)
+		if err := f.SetColWidth(SheetName, col, col, width); err != nil {
+			return wrap(err)
+		}
+	}
+	if err := f.SetColStyle(SheetName, "A:"+last, text); err != nil {
+		return wrap(err)
+	}
+	if err := f.SetRowStyle(SheetName, 1, 1, bold); err != nil {
+		return wrap(err)
+	}
+	if err := f.SetPanes(SheetName, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return wrap(err)
+	}
+	if _, err := f.WriteTo(w); err != nil {
+		return wrap(err)
+	}
+	return nil
+}

@@ -1,0 +1,282 @@
+package committee
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"guantong"
+)
+
+// Readings of "two thirds of the experts present" when some experts withdrew from an
+// applicant (回避); Rules.PassBase holds one of them.
+const (
+	// BaseEligible counts only the experts who may vote on the applicant: those present,
+	// minus those who withdrew from that applicant. An expert who withdraws takes no part in
+	// that review, so counting them would turn each withdrawal into a silent "no". Default.
+	BaseEligible = "eligible"
+	// BasePresent counts every expert present at the meeting, withdrawn or not: the literal
+	// text (出席评审会议的评审专家总数), and the stricter reading.
+	BasePresent = "present"
+)
+
+// Rules is how one committee reviews: its groups and their methods and weights, the
+// achievement types it counts, and the fractions of its quorum and vote. One JSON file per
+// committee in data/committees; docs/committee.md describes the format.
+type Rules struct {
+	ID     string
+	Name   string
+	Series string              // "" only in the default rules, which any committee may use
+	Level  guantong.TitleLevel // zero only in the default rules
+	Source string              // where the numbers come from
+	Note   string
+
+	Quorum   Fraction // of the committee's members present for a meeting; default 2/3
+	Pass     Fraction // of the vote base voting yes for a pass; default 2/3
+	PassBase string   // BaseEligible (default) or BasePresent
+
+	MinMembers        int // a committee needs at least this many members; 0: no minimum
+	MinSkilledMembers int // of which at least this many skilled experts (三(一)6); 0: none required
+
+	Groups []Group
+}
+
+// Group is one applicant group and how it is reviewed.
+type Group struct {
+	Name    string
+	Skilled bool // a group of skilled applicants (三(一)6)
+	Note    string
+
+	// Methods are the review methods with their weights, in whole percent summing to 100.
+	Methods []MethodRule
+
+	// Achievements are the achievement types counted and their points; AchievementCap caps
+	// the total (at most 100). The points are a reference shown to the experts beside the
+	// 业绩评审 score, never added to the combined score: the plan makes achievements
+	// "important content" of the review (三(一)3), not a formula.
+	Achievements   []AchievementRule
+	AchievementCap int
+}
+
+// MethodRule is one review method of a group.
+type MethodRule struct {
+	Method string
+	Weight int // whole percent; a group's weights sum to 100
+
+	// PassScore, when not zero, is the mean an applicant must reach in this method to be put
+	// to the vote; below it the applicant fails without a ballot.
+	PassScore Points
+}
+
+// AchievementRule is one achievement type counted by a group: Points for each achievement,
+// at most Cap in all (0: no cap but the group's).
+type AchievementRule struct {
+	Type   string
+	Points int
+	Cap    int
+}
+
+// IsDefault reports whether r are the default rules, which name no series or level.
+func (r *Rules) IsDefault() bool { return r.Series == "" && r.Level == 0 }
+
+// Group returns the group of the given name.
+func (r *Rules) Group(name string) (*Group, bool) {
+	for i := range r.Groups {
+		if r.Groups[i].Name == name {
+			return &r.Groups[i], true
+		}
+	}
+	return nil, false
+}
+
+// Method returns the group's rule for a method.
+func (g *Group) Method(method string) (MethodRule, bool) {
+	for _, m := range g.Methods {
+		if m.Method == method {
+			return m, true
+		}
+	}
+	return MethodRule{}, false
+}
+
+// file is the JSON form of a rules file; values are converted and checked in one place so
+// that every error names its key.
+type file struct {
+	ID                string `json:"id"`
+	Name              string `json:"name"`
+	Series            string `json:"series"`
+	Level             string `json:"level"`
+	Source            string `json:"source"`
+	Note              string `json:"note"`
+	Quorum            string `json:"quorum"`
+	Pass              string `json:"pass"`
+	PassBase          string `json:"pass_base"`
+	MinMembers        int    `json:"min_members"`
+	MinSkilledMembers int    `json:"min_skilled_members"`
+	Groups            []struct {
+		Name    string `json:"name"`
+		Skilled bool   `json:"skilled"`
+		Note    string `json:"note"`
+		Methods []struct {
+			Method    string      `json:"method"`
+			Weight    int         `json:"weight"`
+			PassScore json.Number `json:"pass_score"`
+		} `json:"methods"`
+		Achievements []struct {
+			Type   string `json:"type"`
+			Points int    `json:"points"`
+			Cap    int    `json:"cap"`
+		} `json:"achievements"`
+		AchievementCap int `json:"achievement_cap"`
+	} `json:"groups"`
+}
+
+// LoadRules reads and validates a rules file. Every problem is reported, each naming its key
+// (groups[0].methods[1].weight), as guantong.FieldErrors.
+func LoadRules(r io.Reader) (*Rules, error) {
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	var f file
+	if err := dec.Decode(&f); err != nil {
+		return nil, guantong.FieldErrors{guantong.DecodeError(err)}
+	}
+	var es guantong.FieldErrors
+	rules := &Rules{
+		ID: strings.TrimSpace(f.ID), Name: strings.TrimSpace(f.Name), Series: strings.TrimSpace(f.Series),
+		Source: f.Source, Note: f.Note, PassBase: f.PassBase,
+		MinMembers: f.MinMembers, MinSkilledMembers: f.MinSkilledMembers,
+	}
+	if rules.ID == "" {
+		es.Add("id", "不能为空")
+	}
+	if rules.Name == "" {
+		es.Add("name", "不能为空")
+	}
+	if f.Level != "" {
+		l, ok := guantong.ParseTitleLevel(f.Level)
+		if !ok {
+			es.Add("level", "%q 不是职称等级（%s）", f.Level, strings.Join(guantong.TitleLevels(), "、"))
+		}
+		rules.Level = l
+	}
+	if (rules.Series == "") != (f.Level == "") {
+		es.Add("series", "series 与 level 须同时给出，或同时省略（默认规则）")
+	}
+	rules.Quorum = fraction(&es, "quorum", f.Quorum)
+	rules.Pass = fraction(&es, "pass", f.Pass)
+	switch rules.PassBase {
+	case "":
+		rules.PassBase = BaseEligible
+	case BaseEligible, BasePresent:
+	default:
+		es.Add("pass_base", "%q 须为 %s 或 %s", f.PassBase, BaseEligible, BasePresent)
+	}
+	if rules.MinMembers < 0 {
+		es.Add("min_members", "不能为负数")
+	}
+	if rules.MinSkilledMembers < 0 {
+		es.Add("min_skilled_members", "不能为负数")
+	} else if rules.MinMembers > 0 && rules.MinSkilledMembers > rules.MinMembers {
+		es.Add("min_skilled_members", "不能多于 min_members")
+	}
+
+	names := map[string]int{}
+	regular := false
+	for i, g := range f.Groups {
+		at := fmt.Sprintf("groups[%d]", i)
+		group := Group{Name: strings.TrimSpace(g.Name), Skilled: g.Skilled, Note: g.Note, AchievementCap: g.AchievementCap}
+		if group.Name == "" {
+			es.Add(at+".name", "不能为空")
+		} else if j, dup := names[group.Name]; dup {
+			es.Add(at+".name", "%q 与 groups[%d] 重复", group.Name, j)
+		} else {
+			names[group.Name] = i
+		}
+		if group.Name == SkilledGroup && !group.Skilled {
+			es.Add(at+".skilled", "%s须标为 skilled", SkilledGroup)
+		}
+		if !group.Skilled {
+			regular = true
+		}
+		if len(g.Methods) == 0 {
+			es.Add(at+".methods", "至少需要一种评价方式（%s）", strings.Join(Methods, "、"))
+		}
+		sum, seen := 0, map[string]int{}
+		for k, m := range g.Methods {
+			mat := fmt.Sprintf("%s.methods[%d]", at, k)
+			rule := MethodRule{Method: m.Method, Weight: m.Weight}
+			switch j, dup := seen[m.Method]; {
+			case !known(Methods, m.Method):
+				es.Add(mat+".method", "%q 不是评价方式（%s）", m.Method, strings.Join(Methods, "、"))
+			case dup:
+				es.Add(mat+".method", "%q 与 methods[%d] 重复", m.Method, j)
+			default:
+				seen[m.Method] = k
+			}
+			if m.Weight <= 0 || m.Weight > 100 {
+				es.Add(mat+".weight", "%d 须为 1 至 100 的整数（百分比）", m.Weight)
+			}
+			sum += m.Weight
+			if m.PassScore != "" {
+				p, err := ParsePoints(string(m.PassScore))
+				if err != nil || p == 0 {
+					es.Add(mat+".pass_score", "%s 须为大于 0、不超过 100 的分数，最多两位小数", m.PassScore)
+				}
+				rule.PassScore = p
+			}
+			group.Methods = append(group.Methods, rule)
+		}
+		if len(g.Methods) > 0 && sum != 100 {
+			es.Add(at+".methods", "权重之和为 %d，须为 100", sum)
+		}
+		types := map[string]int{}
+		for k, a := range g.Achievements {
+			aat := fmt.Sprintf("%s.achievements[%d]", at, k)
+			switch j, dup := types[a.Type]; {
+			case !known(AchievementTypes, a.Type):
+				es.Add(aat+".type", "%q 不是成果类型（%s）", a.Type, strings.Join(AchievementTypes, "、"))
+			case dup:
+				es.Add(aat+".type", "%q 与 achievements[%d] 重复", a.Type, j)
+			default:
+				types[a.Type] = k
+			}
+			if a.Points <= 0 || a.Points > 100 {
+				es.Add(aat+".points", "%d 须为 1 至 100 的整数", a.Points)
+			}
+			if a.Cap < 0 || a.Cap > 100 || (a.Cap > 0 && a.Cap < a.Points) {
+				es.Add(aat+".cap", "%d 须为 0（不另设上限）或不小于 points、不超过 100 的整数", a.Cap)
+			}
+			group.Achievements = append(group.Achievements, AchievementRule{Type: a.Type, Points: a.Points, Cap: a.Cap})
+		}
+		switch {
+		case g.AchievementCap < 0 || g.AchievementCap > 100:
+			es.Add(at+".achievement_cap", "%d 须为 0 至 100 的整数", g.AchievementCap)
+		case g.AchievementCap == 0 && len(g.Achievements) > 0:
+			group.AchievementCap = 100
+		}
+		rules.Groups = append(rules.Groups, group)
+	}
+	if _, ok := names[SkilledGroup]; !ok {
+		es.Add("groups", "须有%s（三(一)6：对高技能人才单独分组、单独评审）", SkilledGroup)
+	}
+	if !regular {
+		es.Add("groups", "至少需要一个非高技能人才的分组")
+	}
+	if err := es.Err(); err != nil {
+		return nil, err
+	}
+	return rules, nil
+}
+
+// fraction reads an optional fraction, 2/3 when absent.
+func fraction(es *guantong.FieldErrors, key, s string) Fraction {
+	if s == "" {
+		return TwoThirds
+	}
+	f, err := ParseFraction(s)
+	if err != nil {
+		es.Add(key, "%s", err.Error())
+	}
+	return f
+}
