@@ -61,3 +61,20 @@ func TestDateJSON(t *testing.T) {
 		t.Error("accepted 2021-02-30")
 	}
 }
+
+func TestLevelJSONRoundTrip(t *testing.T) {
+	for _, l := range []Level{{}, {Title: Title3}, {Skill: Skill2}} {
+		b, _ := l.MarshalJSON()
+		var back Level
+		if err := back.UnmarshalJSON(b); err != nil || back != l {
+			t.Errorf("%v → %s → %v, %v", l, b, back, err)
+		}
+	}
+	var l Level
+	if err := l.UnmarshalJSON([]byte(`"二级"`)); err != nil || l.Skill != Skill2 {
+		t.Errorf("alias: %v %v", l, err)
+	}
+	if err := l.UnmarshalJSON([]byte(`"大师"`)); err == nil {
+		t.Error("accepted 大师")
+	}
+}

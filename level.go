@@ -124,11 +124,16 @@ func (l Level) String() string {
 
 func (l Level) MarshalJSON() ([]byte, error) { return json.Marshal(l.String()) }
 
-// UnmarshalJSON reads a title level or a skill level (canonical or alias).
+// UnmarshalJSON reads a title level or a skill level (canonical or alias); "" is the zero
+// Level, as MarshalJSON writes it.
 func (l *Level) UnmarshalJSON(b []byte) error {
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
 		return err
+	}
+	if s == "" {
+		*l = Level{}
+		return nil
 	}
 	if t, ok := ParseTitleLevel(s); ok {
 		*l = Level{Title: t}

@@ -10,6 +10,8 @@
 //	guantong catalog check FILE
 //	guantong policy
 //	guantong serve [--addr 127.0.0.1:8080] [--db guantong.db] [--demo]
+//	guantong audit verify [--db guantong.db]
+//	guantong backup [--db guantong.db] FILE
 //
 // Every command takes --catalog FILE (an occupation table of the same columns instead of the
 // built-in one) and --policy FILE (a dated policy file instead of hebei-2021).
