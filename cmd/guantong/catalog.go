@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -93,31 +94,41 @@ func displayWidth(s string) int {
 	return n
 }
 
-// runCatalogCheck validates a table and prints every problem by line number.
+// runCatalogCheck is `guantong catalog check FILE`: every problem of the table on its own
+// line and exit 1, or one line saying it is good. FILE may be - (standard input), or be
+// given as --catalog.
 func runCatalogCheck(e *env, args []string) error {
 	fs := newFlagSet(e, "catalog check", "FILE")
+	var c common
+	c.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		return usageError("用法：guantong catalog check FILE")
-	}
 	name := fs.Arg(0)
-	f, err := os.Open(name)
-	if err != nil {
-		return usageError("无法打开 %s：%s", name, pathError(err))
+	switch {
+	case fs.NArg() > 1 || fs.NArg() == 0 && c.catalogFile == "" || fs.NArg() == 1 && c.catalogFile != "":
+		return usageError("用法：guantong catalog check FILE（检查一份对应表，只给一个文件）")
+	case name == "":
+		name = c.catalogFile
 	}
-	defer f.Close()
-	problems := catalog.Check(f)
-	if len(problems) > 0 {
+	in := e.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return usageError("无法打开对应表 %s：%s", name, pathError(err))
+		}
+		defer f.Close()
+		in = f
+	}
+	cat, err := catalog.Load(in)
+	var problems catalog.Problems
+	if errors.As(err, &problems) {
 		for _, p := range problems {
 			fmt.Fprintln(e.stdout, p)
 		}
-		fmt.Fprintf(e.stdout, "%s：%d 处问题\n", name, len(problems))
+		fmt.Fprintf(e.stderr, "%s：%d 处问题\n", name, len(problems))
 		return &exitError{code: 1}
 	}
-	f.Seek(0, io.SeekStart)
-	cat, err := catalog.Load(f)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,17 +55,89 @@ func TestCatalogJSON(t *testing.T) {
 }
 
 func TestCatalogCheckCommand(t *testing.T) {
-	stdout, _, code := runCLI(t, "", "catalog", "check", "../../internal/catalog/testdata/bad.csv")
-	if code != 1 || !strings.Contains(stdout, `第 6 行 code: "6-2-01-01" 不是职业编码`) || !strings.Contains(stdout, "8 处问题") {
-		t.Errorf("exit %d:\n%s", code, stdout)
+	stdout, stderr, code := runCLI(t, "", "catalog", "check", "../../internal/catalog/testdata/bad.csv")
+	if code != 1 || !strings.Contains(stdout, `第 6 行 code: "6-2-01-01" 不是职业编码`) || !strings.Contains(stderr, "8 处问题") {
+		t.Errorf("exit %d:\n%s%s", code, stdout, stderr)
+	}
+	// stdout is the problems, one a line, each naming its line: a script can read them.
+	for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		if !strings.HasPrefix(l, "第 ") {
+			t.Errorf("not a problem line: %q", l)
+		}
 	}
 	stdout, _, code = runCLI(t, "", "catalog", "check", "../../data/catalog-seed.csv")
 	if code != 0 || !strings.Contains(stdout, "531 行，全部有效") {
 		t.Errorf("exit %d: %s", code, stdout)
 	}
-	_, stderr, code := runCLI(t, "", "catalog", "check")
-	if code != 2 || !strings.Contains(stderr, "catalog check FILE") {
-		t.Errorf("exit %d: %s", code, stderr)
+	seed, _ := os.ReadFile("../../data/catalog-seed.csv")
+	stdout, _, code = runCLI(t, string(seed), "catalog", "check", "-")
+	if code != 0 || stdout != "-：531 行，全部有效\n" {
+		t.Errorf("from stdin: exit %d: %s", code, stdout)
+	}
+	stdout, _, code = runCLI(t, "", "catalog", "check", "--catalog", "../../data/catalog-seed.csv")
+	if code != 0 || !strings.Contains(stdout, "531 行，全部有效") {
+		t.Errorf("as --catalog: exit %d: %s", code, stdout)
+	}
+	usage := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"catalog", "check"}, "catalog check FILE"},
+		{[]string{"catalog", "check", "a.csv", "b.csv"}, "catalog check FILE"},
+		{[]string{"catalog", "check", "--catalog", "a.csv", "b.csv"}, "catalog check FILE"},
+		{[]string{"catalog", "check", "no-such-table.csv"}, "无法打开对应表 no-such-table.csv：文件不存在"},
+		{[]string{"catalog", "check", "--bogus", "a.csv"}, "flag provided but not defined"},
+	}
+	for _, tt := range usage {
+		_, stderr, code := runCLI(t, "", tt.args...)
+		if code != 2 || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tt.args, code, stderr, tt.want)
+		}
+	}
+}
+
+// The query form's command line: one query at most, known flags only, a readable table file.
+func TestCatalogUsage(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	os.WriteFile(bad, []byte("series,seq,occupation,code,note\n工程,1,钳工,6-20-1-01,\n艺术,x,,4-01-01-01,\n"), 0o644)
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"catalog", "钳工", "管工"}, "只接受一个查询词"},
+		{[]string{"catalog", "--xml", "钳工"}, "flag provided but not defined"},
+		{[]string{"catalog", "--catalog", "no-such-table.csv", "钳工"}, "文件不存在"},
+		{[]string{"catalog", "--catalog", bad, "钳工"}, "第 2 行 code: \"6-20-1-01\" 不是职业编码（d-dd-dd-dd）\n第 3 行 seq"},
+	}
+	for _, tt := range tests {
+		stdout, stderr, code := runCLI(t, "", tt.args...)
+		if code != 2 || stdout != "" || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2 and %q", tt.args, code, stdout, stderr, tt.want)
+		}
+	}
+	if _, _, code := runCLI(t, "", "catalog", "-h"); code != 0 {
+		t.Errorf("catalog -h exits %d", code)
+	}
+}
+
+// The text table lines up in a terminal, where a Chinese character takes two columns.
+func TestCatalogTable(t *testing.T) {
+	stdout, _, _ := runCLI(t, "", "catalog", "6-20-01-0")
+	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+	if len(lines) < 3 || !strings.HasPrefix(lines[0], "系列") || lines[len(lines)-1] != fmt.Sprintf("共 %d 条", len(lines)-2) {
+		t.Fatalf("table:\n%s", stdout)
+	}
+	col := func(l, cell string) int { return displayWidth(l[:strings.Index(l, cell)]) }
+	for _, l := range lines[1 : len(lines)-1] {
+		if !strings.HasPrefix(l, "工程") {
+			t.Errorf("row %q", l)
+		}
+		if col(l, "6-20-01-0") != col(lines[0], "编码") {
+			t.Errorf("code column of %q is not under 编码:\n%s", l, stdout)
+		}
+	}
+	if !strings.Contains(stdout, "弹簧工") || !strings.Contains(stdout, "code missing in seed") {
+		t.Errorf("the note of a row is lost:\n%s", stdout)
 	}
 }
 

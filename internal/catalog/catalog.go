@@ -7,6 +7,7 @@ package catalog
 import (
 	"bytes"
 	"io"
+	"slices"
 	"sync"
 
 	"guantong/data"
@@ -42,7 +43,9 @@ type Catalog struct {
 
 // Default returns the built-in table (data/catalog-seed.csv), parsed once. The package's
 // tests prove it loads clean, so a failure here is a build mistake and panics.
-var Default = sync.OnceValue(func() *Catalog {
+func Default() *Catalog { return defaultCatalog() }
+
+var defaultCatalog = sync.OnceValue(func() *Catalog {
 	c, err := Load(bytes.NewReader(data.CatalogSeed))
 	if err != nil {
 		panic("built-in catalog: " + err.Error())
@@ -64,6 +67,9 @@ func Load(r io.Reader) (*Catalog, error) {
 				c.series[e.Code] = append(c.series[e.Code], s)
 			}
 		}
+	}
+	for code, ss := range c.series {
+		c.series[code] = slices.Clip(ss) // a caller's append must not write into a shared array
 	}
 	for _, e := range entries {
 		if _, ok := c.names[e.Code]; !ok {

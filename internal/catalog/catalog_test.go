@@ -102,8 +102,11 @@ func TestSearch(t *testing.T) {
 	if got := c.Search(""); len(got) != 531 {
 		t.Errorf("empty query gives %d rows", len(got))
 	}
-	if got := c.Search("qg"); got[0].Occupation == "" || len(got) > 50 {
-		t.Errorf("qg gives %d rows", len(got))
+	if got := c.Search("qg"); len(got) > 50 || got[0].Occupation != "钳工" {
+		t.Errorf("qg gives %d rows, first %v; want 钳工 first (its whole name)", len(got), got[0])
+	}
+	if got := c.Search("钳工"); got[0].Occupation != "钳工" || len(got) < 2 {
+		t.Errorf("钳工 gives %v; want the exact name first, then 道岔钳工…", names(got))
 	}
 }
 

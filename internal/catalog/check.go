@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Problem is one bad row of a table, by line number (the header is line 1).
@@ -46,7 +48,10 @@ func Check(r io.Reader) Problems {
 
 var header = []string{"series", "seq", "occupation", "code", "note"}
 
-var codeForm = regexp.MustCompile(`^[1-8]-\d{2}-\d{2}-\d{2}$`)
+var (
+	codeForm  = regexp.MustCompile(`^[1-8]-[0-9]{2}-[0-9]{2}-[0-9]{2}$`)
+	codeShape = regexp.MustCompile(`^[0-9]-[0-9]{2}-[0-9]{2}-[0-9]{2}$`) // any first digit
+)
 
 // ValidCode reports whether code has the form d-dd-dd-dd of the national occupational
 // classification (6-20-01-01).
@@ -66,27 +71,37 @@ func parse(r io.Reader) ([]Entry, Problems) {
 		entries []Entry
 		first   = true
 		byCode  = map[[2]string]int{} // series, code → line
-		bySeq   = map[[2]string]int{} // series, seq → line
+		bySeq   = map[seriesSeq]int{} // series, seq → line
 	)
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				ps = append(ps, Problem{Line: pe.StartLine, Message: "CSV 格式错误：" + pe.Err.Error()})
-				if pe.Err != csv.ErrFieldCount {
-					return nil, ps // the reader cannot go on after broken quoting
-				}
-				continue
+			if !errors.As(err, &pe) {
+				return nil, append(ps, Problem{Line: 1, Message: "无法读取：" + err.Error()})
 			}
-			return nil, append(ps, Problem{Line: line, Message: err.Error()})
+			// The reader goes on at the next line after broken quoting, so the rows
+			// after it are checked too; an unclosed quote swallows the rest of the file.
+			ps = append(ps, Problem{Line: pe.StartLine, Message: quoteMessage(pe)})
+			first = false
+			continue
 		}
+		line, _ := cr.FieldPos(0) // only after a good read: FieldPos panics on a failed one
 		for i := range rec {
 			rec[i] = strings.TrimSpace(rec[i])
+		}
+		if i := slices.IndexFunc(rec, func(f string) bool { return !utf8.ValidString(f) }); i >= 0 {
+			// Excel in China saves CSV as GBK unless told otherwise.
+			field := ""
+			if !first && i < len(header) {
+				field = header[i]
+			}
+			ps = append(ps, Problem{line, field, "不是 UTF-8 编码的文字（Excel 请另存为「CSV UTF-8」）"})
+			first = false
+			continue
 		}
 		if first {
 			first = false
@@ -96,10 +111,10 @@ func parse(r io.Reader) ([]Entry, Problems) {
 			continue
 		}
 		if len(rec) == 1 && rec[0] == "" {
-			continue // a blank line
+			continue // a line of spaces
 		}
 		if len(rec) != len(header) {
-			ps = append(ps, Problem{Line: line, Message: fmt.Sprintf("应有 %d 列，实有 %d 列", len(header), len(rec))})
+			ps = append(ps, Problem{Line: line, Message: fmt.Sprintf("应有 %d 列，实有 %d 列（%s）", len(header), len(rec), strings.Join(header, ","))})
 			continue
 		}
 		e := Entry{Series: rec[0], Occupation: rec[2], Code: rec[3], Note: rec[4]}
@@ -110,25 +125,30 @@ func parse(r io.Reader) ([]Entry, Problems) {
 			ps = append(ps, Problem{line, "series", fmt.Sprintf("%q 不是对应表的职称系列（%s）", e.Series, strings.Join(tableSeries, "、"))})
 		}
 		seq, err := strconv.Atoi(rec[1])
-		if err != nil || seq <= 0 {
+		if err != nil || seq <= 0 || rec[1][0] == '+' {
 			ps = append(ps, Problem{line, "seq", fmt.Sprintf("%q 不是正整数", rec[1])})
+			seq = 0
 		}
 		e.Seq = seq
 		if e.Occupation == "" {
 			ps = append(ps, Problem{line, "occupation", "职业名称为空"})
 		}
 		if !ValidCode(e.Code) {
-			ps = append(ps, Problem{line, "code", fmt.Sprintf("%q 不是职业编码（d-dd-dd-dd，如 6-20-01-01）", e.Code)})
+			why := "d-dd-dd-dd"
+			if codeShape.MatchString(e.Code) {
+				why = "大类应为 1-8"
+			}
+			ps = append(ps, Problem{line, "code", fmt.Sprintf("%q 不是职业编码（%s）", e.Code, why)})
 		}
 		if prev, dup := byCode[[2]string{e.Series, e.Code}]; dup && e.Code != "" {
 			ps = append(ps, Problem{line, "code", fmt.Sprintf("%s 在 %s 系列中重复（第 %d 行已有）", e.Code, e.Series, prev)})
 		} else {
 			byCode[[2]string{e.Series, e.Code}] = line
 		}
-		if prev, dup := bySeq[[2]string{e.Series, rec[1]}]; dup && seq > 0 {
+		if prev, dup := bySeq[seriesSeq{e.Series, seq}]; dup && seq > 0 {
 			ps = append(ps, Problem{line, "seq", fmt.Sprintf("序号 %d 在 %s 系列中重复（第 %d 行已有）", seq, e.Series, prev)})
 		} else {
-			bySeq[[2]string{e.Series, rec[1]}] = line
+			bySeq[seriesSeq{e.Series, seq}] = line
 		}
 		entries = append(entries, e)
 	}
@@ -138,6 +158,24 @@ func parse(r io.Reader) ([]Entry, Problems) {
 		ps = append(ps, Problem{Line: 2, Message: "只有表头，没有数据行"})
 	}
 	return entries, ps
+}
+
+type seriesSeq struct {
+	series string
+	seq    int
+}
+
+// quoteMessage says in Chinese what encoding/csv found wrong with the quoting of a row.
+func quoteMessage(pe *csv.ParseError) string {
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		return "CSV 格式错误：未加引号的字段里有引号（含引号或逗号的字段应整个加引号，其中的引号写两遍）"
+	case errors.Is(pe.Err, csv.ErrQuote) && pe.Line > pe.StartLine:
+		return fmt.Sprintf("CSV 格式错误：引号没有闭合，一直读到第 %d 行", pe.Line)
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return "CSV 格式错误：加引号的字段里引号多余或没有闭合"
+	}
+	return "CSV 格式错误：" + pe.Err.Error()
 }
 
 func known(series string) bool {
