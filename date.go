@@ -20,7 +20,71 @@ const epochBias = 719163 + 1 // days from 0001-01-01 to 1970-01-01, plus one
 // MakeDate returns the date y-m-d, normalising out-of-range days as time.Date does
 // (2023-02-29 becomes 2023-03-01).
 func MakeDate(y int, m time.Month, d int) Date {
+	if m >= time.January && m <= time.December && d >= 1 && d <= daysIn(y, m) {
+		return Date{int32(daysFromCivil(y, int(m), d)) + epochBias}
+	}
 	return dateOfUTC(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+}
+
+// daysFromCivil and civilFromDays convert between a proleptic Gregorian date and days since
+// 1970-01-01 in integer arithmetic (H. Hinnant's algorithms), so that the engine's date
+// work never goes through time.Time.
+func daysFromCivil(y, m, d int) int {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+func civilFromDays(z int) (y, m, d int) {
+	z += 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d = doy - (153*mp+2)/5 + 1
+	m = mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	y = yoe + era*400
+	if m <= 2 {
+		y++
+	}
+	return y, m, d
+}
+
+func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
+
+func daysIn(y int, m time.Month) int {
+	switch m {
+	case time.February:
+		if isLeap(y) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
+}
+
+// civil returns the year, month and day of d.
+func (d Date) civil() (int, time.Month, int) {
+	y, m, day := civilFromDays(int(d.n - epochBias))
+	return y, time.Month(m), day
 }
 
 func dateOfUTC(t time.Time) Date {
@@ -96,7 +160,10 @@ func (d Date) DaysUntil(e Date) int  { return int(e.n - d.n) }
 
 // AddYears returns the same month and day n years later; a 29 February rolls to 1 March in
 // a year that has none, which is when "满n年" is met (the check contract, default 1).
-func (d Date) AddYears(n int) Date { return dateOfUTC(d.Time().AddDate(n, 0, 0)) }
+func (d Date) AddYears(n int) Date {
+	y, m, day := d.civil()
+	return MakeDate(y+n, m, day)
+}
 
 // Compare returns -1, 0 or +1 as d is before, equal to or after e.
 func (d Date) Compare(e Date) int {
@@ -120,7 +187,7 @@ func (d Date) String() string {
 
 // AppendTo appends YYYY-MM-DD to b; it lets reason texts be built without extra allocations.
 func (d Date) AppendTo(b []byte) []byte {
-	y, m, day := d.Time().Date()
+	y, m, day := d.civil()
 	b = append(b, byte('0'+y/1000%10), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-')
 	b = append(b, byte('0'+int(m)/10), byte('0'+int(m)%10), '-')
 	return append(b, byte('0'+day/10), byte('0'+day%10))

@@ -78,3 +78,16 @@ func TestLevelJSONRoundTrip(t *testing.T) {
 		t.Error("accepted 大师")
 	}
 }
+
+// The integer calendar agrees with package time on every day from 1900 to 2100.
+func TestCivilDaysAgreeWithTime(t *testing.T) {
+	for tm := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC); tm.Year() <= 2100; tm = tm.AddDate(0, 0, 1) {
+		d := DateOf(tm)
+		if !d.Time().Equal(tm) || d.Year() != tm.Year() || d.Month() != tm.Month() || d.Day() != tm.Day() {
+			t.Fatalf("%s: got %s", tm.Format("2006-01-02"), d)
+		}
+		if got, want := d.AddYears(3), DateOf(tm.AddDate(3, 0, 0)); got != want {
+			t.Fatalf("%s + 3 years = %s, want %s", d, got, want)
+		}
+	}
+}

@@ -77,8 +77,8 @@ func (e *Engine) Check(req guantong.Request) guantong.Answer {
 		asOf: req.AsOf,
 		who:  &req.Person,
 	}
-	c.options = make([]guantong.Option, 0, 4)
-	c.reasons = make([]guantong.Reason, 0, 12)
+	c.options = make([]guantong.Option, 0, 3)
+	c.reasons = make([]guantong.Reason, 0, 9)
 	c.warnings = make([]string, 0, 2)
 	c.start()
 	c.forward()
