@@ -23,8 +23,11 @@ type Engine struct {
 	green   map[string]GreenRule
 	access  map[string]*AccessRule
 
-	committees map[committeeKey]string
+	committees  map[committeeKey]string
+	seriesTexts map[seriesKey]string // 二(三) reason for every row of the table, made once
 }
+
+type seriesKey struct{ code, series string }
 
 type committeeKey struct {
 	series string
@@ -42,6 +45,11 @@ func New(p *Params, c *catalog.Catalog) *Engine {
 		for l := guantong.Title5; l <= guantong.Title1; l++ {
 			e.committees[committeeKey{series, l}] = e.committeeName(series, l)
 		}
+	}
+	e.seriesTexts = map[seriesKey]string{}
+	for _, row := range c.Entries() {
+		name, _ := c.Name(row.Code)
+		e.seriesTexts[seriesKey{row.Code, row.Series}] = string(seriesText(nil, name, row.Code, row.Series))
 	}
 	for i := range p.Access {
 		for _, code := range p.Access[i].Codes {

@@ -129,11 +129,19 @@ func (c *checker) seriesReason(code, series string) {
 		c.reason(clauseTeacher, inTable && c.who.Employer.Kind == c.p.TeacherEmployerKind, string(b))
 		return
 	}
+	if text, ok := c.e.seriesTexts[seriesKey{code, series}]; ok {
+		c.reason(clauseSeriesTable, true, text)
+		return
+	}
+	c.reason(clauseSeriesTable, c.e.catalog.Contains(code, series), string(seriesText(b, name, code, series)))
+}
+
+// seriesText writes 钳工(6-20-01-01) 对应 工程 系列.
+func seriesText(b []byte, name, code, series string) []byte {
 	b = appendOccupation(b, name, code)
 	b = append(b, " 对应 "...)
 	b = append(b, series...)
-	b = append(b, " 系列"...)
-	c.reason(clauseSeriesTable, c.e.catalog.Contains(code, series), string(b))
+	return append(b, " 系列"...)
 }
 
 // appendOccupation writes 钳工(6-20-01-01), or 职业(6-99-99-99) for a code without a name.
