@@ -1,14 +1,9 @@
 package guantong
 
-import "fmt"
-
-// Certificate numbers.
-//
-// A professional title granted through guantong is numbered 冀职称-{year}-{series code}-{seq},
-// e.g. 冀职称-2026-GC-000001: the year of the grant, the series code below, and a sequence
-// that restarts for every year and series. A skill certificate is numbered by the
-// organisation that issues it: {prefix}-{year}-{seq}, e.g. 冀技0007-2026-000001, where the
-// prefix is the organisation's own (Organisation.CertPrefix) or 冀技 and its ID.
+// Certificate numbers are made and read by internal/certificate (HB-2026-GC-3-000123-N for a
+// title, {prefix}-2026-000007-L for a skill, each with an ISO/IEC 7064 check character);
+// docs/committee.md §6 documents the scheme. The series codes live here, beside the series,
+// so that the numbers and anything else that abbreviates a series share one table.
 
 // seriesCodes are the ASCII codes of the series in title certificate numbers.
 var seriesCodes = map[string]string{
@@ -29,24 +24,4 @@ func SeriesCode(series string) string {
 		return c
 	}
 	return "QT"
-}
-
-// TitleCertificatePrefix returns the part of a title certificate number before the
-// sequence; the sequence counts per prefix.
-func TitleCertificatePrefix(year int, series string) string {
-	return fmt.Sprintf("冀职称-%d-%s", year, SeriesCode(series))
-}
-
-// SkillCertificatePrefix returns the part of a skill certificate number before the sequence.
-func SkillCertificatePrefix(year int, issuer *Organisation) string {
-	p := issuer.CertPrefix
-	if p == "" {
-		p = fmt.Sprintf("冀技%04d", issuer.ID)
-	}
-	return fmt.Sprintf("%s-%d", p, year)
-}
-
-// CertificateNumber joins a prefix and a sequence number.
-func CertificateNumber(prefix string, seq int64) string {
-	return fmt.Sprintf("%s-%06d", prefix, seq)
 }

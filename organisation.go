@@ -48,7 +48,7 @@ type Organisation struct {
 	Occupations []string `json:"occupations,omitempty"`
 
 	// CertPrefix starts the numbers of the skill certificates this organisation issues
-	// (evaluators, departments and self-evaluation employers); see CertificateNumber.
+	// (evaluators, departments and self-evaluation employers); see internal/certificate.
 	CertPrefix string `json:"cert_prefix,omitempty"`
 
 	CreatedAt time.Time `json:"created_at"`

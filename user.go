@@ -9,11 +9,12 @@ const (
 	RoleOffice    = "office"    // a 职改办 reviewer: own region or department
 	RoleSecretary = "secretary" // a committee secretary: own committee
 	RoleEvaluator = "evaluator" // an evaluation organisation or department: what is routed to it
+	RoleExpert    = "expert"    // a committee expert (评审专家): scores and votes, secretly, in meetings they sit in
 	RoleAdmin     = "admin"     // the provincial department: everything; revokes, registers certificates
 )
 
 // Roles lists every role.
-var Roles = []string{RoleApplicant, RoleHR, RoleOffice, RoleSecretary, RoleEvaluator, RoleAdmin}
+var Roles = []string{RoleApplicant, RoleHR, RoleOffice, RoleSecretary, RoleEvaluator, RoleExpert, RoleAdmin}
 
 var roleNames = map[string]string{
 	RoleApplicant: "申报人",
@@ -21,14 +22,15 @@ var roleNames = map[string]string{
 	RoleOffice:    "职改办审核人",
 	RoleSecretary: "评委会秘书",
 	RoleEvaluator: "评价机构",
+	RoleExpert:    "评审专家",
 	RoleAdmin:     "管理员",
 }
 
 // RoleName returns the Chinese name of a role.
 func RoleName(role string) string { return roleNames[role] }
 
-// roleOrgKinds says which organisation kind each role belongs to; applicants and admins
-// belong to none.
+// roleOrgKinds says which organisation kind each role belongs to; applicants, experts (linked
+// to the expert pool instead) and admins belong to none.
 var roleOrgKinds = map[string][]string{
 	RoleHR:        {OrgEmployer},
 	RoleOffice:    {OrgOffice},

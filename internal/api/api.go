@@ -23,18 +23,22 @@ type Config struct {
 	// DemoClock, when set, is the service's clock and may be advanced by the admin through
 	// POST /api/v1/demo/clock; without it that endpoint is 404.
 	DemoClock *service.Clock
+	// PublicURL is the address of the public site (https://zc.example.gov.cn), for the
+	// verification addresses printed on certificates; empty: the address each request came to.
+	PublicURL string
 }
 
 // API is the JSON API. It is safe for concurrent use.
 type API struct {
-	svc   *service.Service
-	log   *slog.Logger
-	clock *service.Clock
+	svc       *service.Service
+	log       *slog.Logger
+	clock     *service.Clock
+	publicURL string
 }
 
 // New returns the API over a service.
 func New(cfg Config) *API {
-	a := &API{svc: cfg.Service, log: cfg.Logger, clock: cfg.DemoClock}
+	a := &API{svc: cfg.Service, log: cfg.Logger, clock: cfg.DemoClock, publicURL: strings.TrimRight(cfg.PublicURL, "/")}
 	if a.log == nil {
 		a.log = slog.Default()
 	}
@@ -71,9 +75,29 @@ func (a *API) routes() []route {
 		{"GET", "/api/v1/applications/{id}/files", a.files},
 		{"POST", "/api/v1/applications/{id}/files", a.upload},
 		{"GET", "/api/v1/applications/{id}/files/{file}", a.download},
+		{"GET", "/api/v1/applications/{id}/achievements", a.achievements},
+		{"POST", "/api/v1/applications/{id}/achievements", a.addAchievement},
+		{"GET", "/api/v1/experts", a.experts},
+		{"POST", "/api/v1/experts", a.createExpert},
+		{"GET", "/api/v1/committees/{id}/members", a.committeeMembers},
+		{"PUT", "/api/v1/committees/{id}/members", a.setCommitteeMembers},
+		{"GET", "/api/v1/meetings", a.meetings},
+		{"POST", "/api/v1/meetings", a.createMeeting},
+		{"GET", "/api/v1/meetings/{id}", a.meeting},
+		{"PUT", "/api/v1/meetings/{id}/attendance", a.attendance},
+		{"POST", "/api/v1/meetings/{id}/open", a.openMeeting},
+		{"POST", "/api/v1/meetings/{id}/conflicts", a.declareConflict},
+		{"POST", "/api/v1/meetings/{id}/scores", a.enterScores},
+		{"POST", "/api/v1/meetings/{id}/applicants/{application}/start-vote", a.startVote},
+		{"POST", "/api/v1/meetings/{id}/applicants/{application}/ballot", a.castBallot},
+		{"POST", "/api/v1/meetings/{id}/applicants/{application}/close-vote", a.closeVote},
+		{"POST", "/api/v1/meetings/{id}/close", a.closeMeeting},
+		{"POST", "/api/v1/meetings/{id}/cancel", a.cancelMeeting},
 		{"GET", "/api/v1/notices", a.notices},
 		{"POST", "/api/v1/notices/{id}/objections", a.lodgeObjection},
 		{"GET", "/api/v1/certificates/{number}", a.verifyCertificate},
+		{"GET", "/api/v1/certificates/{number}/qr.png", a.certificateQR},
+		{"GET", "/api/v1/registrations", a.registrations},
 		{"POST", "/api/v1/demo/clock", a.advanceClock},
 	}
 }

@@ -89,9 +89,36 @@ func TestRecognitionAndDepartment(t *testing.T) {
 		w.days(guantong.Today(start).DaysUntil(until) + 1)
 		a = w.act("office", rec, "send", nil, 200)
 		w.act("secretary", rec, "recognise", nil, 403) // the 中级 committee
-		w.act("fugao", rec, "pass", nil, 409)          // recognition, not review
-		a = w.act("fugao", rec, "recognise", nil, 200)
-		if a.Stage != "result_notice" {
+		w.act("fugao", rec, "recognise", nil, 403)     // decided by a meeting only
+
+		// The 副高级 committee: at least 25 members, 3 of them skilled (its rules file).
+		var m meeting
+		w.call("fugao", "POST", "/api/v1/meetings", map[string]any{}, 409, nil) // no members yet
+		experts := w.experts("fg", 25, 3, id["河北工业技师学院"])
+		w.call("admin", "PUT", fmt.Sprintf("/api/v1/committees/%d/members", id["河北省工程系列副高级职称评审委员会"]),
+			map[string]any{"members": []map[string]any{{"expert_id": experts[0].id}}}, 400, nil)
+		w.seat(id["河北省工程系列副高级职称评审委员会"], experts)
+		w.call("fugao", "POST", "/api/v1/meetings", map[string]any{}, 201, &m)
+		if len(m.Applicants) != 1 || !m.Applicants[0].Recognition {
+			t.Fatalf("meeting %+v", m.Applicants)
+		}
+		// 认定 (三(一)4) is voted on without scores: 17 of 25 present, 12 yes of 17 passes.
+		w.meetingAct("fugao", m.ID, "attendance", map[string]any{"present": ids(experts[:17])}, 200)
+		w.meetingAct("fugao", m.ID, "open", nil, 200)
+		w.meetingAct("fugao", m.ID, fmt.Sprintf("applicants/%d/start-vote", rec), nil, 200)
+		w.vote(experts[20].username, m.ID, rec, "yes", 403) // absent
+		for i, e := range experts[:17] {
+			choice := "yes"
+			if i >= 12 {
+				choice = "abstain"
+			}
+			w.vote(e.username, m.ID, rec, choice, 200)
+		}
+		m = w.meetingAct("fugao", m.ID, "close", nil, 200)
+		if o := m.applicant(t, rec).Outcome; o == nil || o.Decision != "recognised" || o.Result.Yes != 12 || o.Result.Needed != 12 {
+			t.Fatalf("三(一)4 outcome %+v", o)
+		}
+		if a = w.get("zhaoliu", rec); a.Stage != "result_notice" {
 			t.Fatalf("三(一)4 recognised: %s", a.Stage)
 		}
 

@@ -112,15 +112,6 @@ func (a *API) lodgeObjection(w http.ResponseWriter, r *http.Request) {
 		"status": o.Status, "lodged_at": o.LodgedAt})
 }
 
-func (a *API) verifyCertificate(w http.ResponseWriter, r *http.Request) {
-	st, err := a.svc.VerifyCertificate(r.Context(), r.PathValue("number"), r.URL.Query().Get("name"))
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, st)
-}
-
 // advanceClock moves the demo clock forward (admin only, demo only), so that a notice of
 // five working days can end during a demonstration.
 func (a *API) advanceClock(w http.ResponseWriter, r *http.Request) {

@@ -185,6 +185,35 @@ func ValidNumber(s string) bool {
 	return err == nil
 }
 
+// ParseCompact reads a number typed without its hyphens (HB2026GC3000123N, as people copy
+// it), after Normalize: it checks the check character and returns the compact form, which
+// Compact gives of a stored number. Which characters are which part cannot always be told
+// without the hyphens (a skill prefix may end in digits), so only a look-up among the numbers
+// issued says which number it is; a typo is still refused first. Errors are EInvalid.
+func ParseCompact(s string) (string, error) {
+	c := Normalize(s)
+	bad := func(why string) (string, error) {
+		return "", guantong.Errorf(guantong.EInvalid, "证书编号 %q 有误：%s", s, why)
+	}
+	if strings.Contains(c, "-") {
+		return bad("含有连字符，请按 ParseNumber 读取")
+	}
+	if n := utf8.RuneCountInString(c); n < 13 || n > 30 {
+		return bad("长度不对")
+	}
+	last := c[len(c)-1]
+	if !isAlnum(last) {
+		return bad("校验位须为一个字母或数字")
+	}
+	if check(c[:len(c)-1]) != last {
+		return bad("校验位不符，请逐字核对")
+	}
+	return c, nil
+}
+
+// Compact returns a number as Normalize does, without its hyphens.
+func Compact(s string) string { return strings.ReplaceAll(Normalize(s), "-", "") }
+
 // Normalize returns s as numbers are stored: without spaces, full-width letters, digits and
 // dashes folded to ASCII, letters in upper case.
 func Normalize(s string) string {

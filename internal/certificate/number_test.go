@@ -187,3 +187,27 @@ func ExampleNumber() {
 	fmt.Println(n, p.Series, p.Level, p.Seq, ValidNumber(n))
 	// Output: HB-2026-GC-3-000123-N 工程 中级 123 true
 }
+
+// A number typed without its hyphens is checked by its check character alone, and matches
+// the compact form of the number issued.
+func TestParseCompact(t *testing.T) {
+	title := Number(2026, "工程", guantong.Title3, 123)
+	skill, _ := SkillNumber("S1300001", 2026, 7)
+	for _, n := range []string{title, skill} {
+		typed := strings.ToLower(strings.ReplaceAll(n, "-", ""))
+		c, err := ParseCompact(typed)
+		if err != nil || c != Compact(n) {
+			t.Errorf("%s typed %s: %q %v", n, typed, c, err)
+		}
+		b := []byte(Compact(n))
+		b[len(b)-4] = other(b[len(b)-4])
+		if _, err := ParseCompact(string(b)); guantong.ErrorCode(err) != guantong.EInvalid {
+			t.Errorf("typo %s accepted", b)
+		}
+	}
+	for _, in := range []string{"", "HB-2026", "HB2026", "HB2026GC3000123中"} {
+		if _, err := ParseCompact(in); err == nil {
+			t.Errorf("%q accepted", in)
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"guantong"
 )
 
 // Points is a score in hundredths of a point: 8550 is 85.50. Scores run from 0 to 100 points
@@ -71,4 +73,22 @@ func Mean(scores []Points) (Points, bool) {
 		sum += int64(s)
 	}
 	return Points(divRound(sum, int64(len(scores)))), true
+}
+
+// MarshalJSON writes the score as a JSON number with two decimals: 85.50.
+func (p Points) MarshalJSON() ([]byte, error) { return []byte(p.String()), nil }
+
+// UnmarshalJSON reads a score written as a JSON number (85.5) or string ("85.5"), as
+// ParsePoints does: 0 to 100, at most two decimals.
+func (p *Points) UnmarshalJSON(b []byte) error {
+	s := strings.TrimSpace(string(b))
+	if unq, err := strconv.Unquote(s); err == nil {
+		s = unq
+	}
+	v, err := ParsePoints(s)
+	if err != nil {
+		return guantong.Errorf(guantong.EInvalid, "%s", err.Error())
+	}
+	*p = v
+	return nil
 }

@@ -1,6 +1,7 @@
 package committee
 
 import (
+	"encoding/json"
 	"testing"
 
 	"guantong"
@@ -93,6 +94,27 @@ func TestAchievementPoints(t *testing.T) {
 	} {
 		if got := AchievementPoints(g, c.as); got != c.want {
 			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+}
+
+// Points travel in JSON as numbers with two decimals, and are read back from numbers or
+// strings within the limits of ParsePoints.
+func TestPointsJSON(t *testing.T) {
+	b, err := json.Marshal(struct{ P Points }{8550})
+	if err != nil || string(b) != `{"P":85.50}` {
+		t.Errorf("marshal: %s %v", b, err)
+	}
+	for in, want := range map[string]Points{`85.5`: 8550, `"85.25"`: 8525, `100`: 10000, `0`: 0} {
+		var p Points
+		if err := json.Unmarshal([]byte(in), &p); err != nil || p != want {
+			t.Errorf("%s: %d %v", in, p, err)
+		}
+	}
+	for _, in := range []string{`100.01`, `-1`, `85.555`, `8.5e1`, `"x"`, `null`, `true`} {
+		var p Points
+		if err := json.Unmarshal([]byte(in), &p); err == nil {
+			t.Errorf("%s accepted as %d", in, p)
 		}
 	}
 }

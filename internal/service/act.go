@@ -12,9 +12,12 @@ import (
 )
 
 // Act takes one step on an application for u: submit, recommend, return, approve, reject,
-// uphold, dismiss, send, pass, recognise, fail, grant, record_theory, record_practical,
-// issue, register, revoke or withdraw (workflow.Actions). version must be the one u last
-// read: a stale one is EConflict and changes nothing.
+// uphold, dismiss, send, grant, record_theory, record_practical, issue, register, revoke or
+// withdraw (workflow.Actions). version must be the one u last read: a stale one is
+// EConflict and changes nothing.
+//
+// The committee's decisions, pass, recognise and fail, are refused (EForbidden): they are
+// computed from a review meeting's secret ballot and taken by CloseMeeting, never typed in.
 //
 // Everything happens in one transaction: read the application, check u's rights and the
 // stage (workflow.Apply), run the engine on submission (an ineligible level is
@@ -28,46 +31,74 @@ func (s *Service) Act(ctx context.Context, u *guantong.User, id int64, version i
 	if _, ok := workflow.ParseAction(string(in.Action)); !ok {
 		return View{}, guantong.FieldErrors{{Field: "action", Message: "未知操作 " + string(in.Action)}}
 	}
+	if byMeeting(in.Action) {
+		return View{}, guantong.Errorf(guantong.EForbidden,
+			"「%s」由评审会议的无记名投票结果产生，不能手工录入（职称评审管理暂行规定；见 docs/committee.md）", in.Action.Name())
+	}
 	var next guantong.Application
 	err := s.store.Write(ctx, func(tx *store.Tx) error {
 		app, err := s.visible(ctx, tx, u, id, version)
 		if err != nil {
 			return err
 		}
-		objections, err := tx.Objections(ctx, id)
-		if err != nil {
-			return err
-		}
-		today := s.Today()
-		wf := s.params()
-		next, err = workflow.Apply(app, u, in, workflow.Facts{
-			Today:                today,
-			NoticeWorkdays:       wf.NoticeWorkdays,
-			ResultNoticeWorkdays: wf.ResultNoticeWorkdays,
-			AddWorkdays:          s.cal.AddWorkdays,
-			Objections:           objections,
-		})
-		if err != nil {
-			return err
-		}
-		extra := map[string]any{}
-		if err := s.effects(ctx, tx, u, &next, in, today, extra); err != nil {
-			return err
-		}
-		next.UpdatedAt = s.now().UTC()
-		if err := tx.UpdateApplication(ctx, &next, version); err != nil {
-			return err
-		}
-		extra["from"], extra["to"], extra["version"] = app.Stage, next.Stage, next.Version
-		if in.Note != "" {
-			extra["note"] = in.Note
-		}
-		return s.audit(ctx, tx, u, string(in.Action), subjectOf("application", id), extra)
+		next, err = s.step(ctx, tx, u, app, in, map[string]any{})
+		return err
 	})
 	if err != nil {
 		return View{}, err
 	}
 	return s.view(ctx, u, next)
+}
+
+// byMeeting reports whether an action is a committee's decision, which only a review
+// meeting's outcome takes.
+func byMeeting(a workflow.Action) bool {
+	return a == workflow.Pass || a == workflow.Recognise || a == workflow.Fail
+}
+
+// allowed is workflow.Allowed without the decisions only a meeting takes: what a page may
+// offer u.
+func allowed(u *guantong.User, app *guantong.Application) []workflow.Action {
+	out := []workflow.Action{}
+	for _, a := range workflow.Allowed(u, app) {
+		if !byMeeting(a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// step takes one step on app, as read in tx, for u: workflow.Apply, the step's effects, the
+// write with app's version and the audit row, whose payload starts from extra.
+func (s *Service) step(ctx context.Context, tx *store.Tx, u *guantong.User, app guantong.Application, in workflow.Input, extra map[string]any) (guantong.Application, error) {
+	objections, err := tx.Objections(ctx, app.ID)
+	if err != nil {
+		return app, err
+	}
+	today := s.Today()
+	wf := s.params()
+	next, err := workflow.Apply(app, u, in, workflow.Facts{
+		Today:                today,
+		NoticeWorkdays:       wf.NoticeWorkdays,
+		ResultNoticeWorkdays: wf.ResultNoticeWorkdays,
+		AddWorkdays:          s.cal.AddWorkdays,
+		Objections:           objections,
+	})
+	if err != nil {
+		return app, err
+	}
+	if err := s.effects(ctx, tx, u, &next, in, today, extra); err != nil {
+		return app, err
+	}
+	next.UpdatedAt = s.now().UTC()
+	if err := tx.UpdateApplication(ctx, &next, app.Version); err != nil {
+		return app, err
+	}
+	extra["from"], extra["to"], extra["version"] = app.Stage, next.Stage, next.Version
+	if in.Note != "" {
+		extra["note"] = in.Note
+	}
+	return next, s.audit(ctx, tx, u, string(in.Action), subjectOf("application", app.ID), extra)
 }
 
 // effects does what a step changes beyond the application's own fields, and records in
@@ -104,19 +135,11 @@ func (s *Service) effects(ctx context.Context, tx *store.Tx, u *guantong.User, a
 	case workflow.RecordTheory, workflow.RecordPractical:
 		extra["theory"], extra["practical"] = app.Theory, app.Practical
 	case workflow.Grant, workflow.Issue:
-		prefix := guantong.TitleCertificatePrefix(today.Year(), app.Series)
-		if in.Action == workflow.Issue {
-			issuer, err := tx.Organisation(ctx, app.EvaluatorID)
-			if err != nil {
-				return err
-			}
-			prefix = guantong.SkillCertificatePrefix(today.Year(), &issuer)
-		}
-		n, err := tx.NextNumber(ctx, prefix)
+		number, err := s.number(ctx, tx, app, today.Year())
 		if err != nil {
 			return err
 		}
-		app.Certificate = guantong.CertificateNumber(prefix, n)
+		app.Certificate = number
 		extra["certificate_no"] = app.Certificate
 	case workflow.Register:
 		extra["certificate_no"] = app.Certificate

@@ -9,6 +9,7 @@ import (
 
 	"guantong"
 	"guantong/internal/catalog"
+	"guantong/internal/certificate"
 	"guantong/internal/store"
 )
 
@@ -37,6 +38,12 @@ func (s *Service) validOrganisation(o *guantong.Organisation) error {
 	o.Region = strings.TrimSpace(o.Region)
 	if o.Name == "" {
 		es.Add("name", "不能为空")
+	}
+	if o.CertPrefix != "" { // it starts certificate numbers: internal/certificate must accept it
+		o.CertPrefix = certificate.Normalize(o.CertPrefix)
+		if _, err := certificate.SkillNumber(o.CertPrefix, 2000, 1); err != nil {
+			es.Add("cert_prefix", "%s", err.Error())
+		}
 	}
 	need := func(field string, ok bool, format string, args ...any) {
 		if !ok {

@@ -315,11 +315,8 @@ type viewCache struct {
 }
 
 func (s *Service) viewWith(ctx context.Context, u *guantong.User, app guantong.Application, c *viewCache) (View, error) {
-	v := View{Application: app, Actions: workflow.Allowed(u, &app)}
+	v := View{Application: app, Actions: allowed(u, &app)}
 	v.StageName = app.Stage.Name()
-	if v.Actions == nil {
-		v.Actions = []workflow.Action{}
-	}
 	p, ok := guantong.Applicant{}, false
 	if c != nil {
 		p, ok = c.people[app.PersonID]

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"guantong"
 	"guantong/internal/store"
@@ -61,18 +62,40 @@ var demoUsers = []struct {
 	{"evaluator", "机械行业认定中心 孙磊", guantong.RoleEvaluator, "河北省机械行业职业技能等级认定中心", nil},
 }
 
+// demoExperts are the expert pool of the demo, all members of the 工程 中级 committee: five,
+// so that four make its quorum (two thirds); two are skilled experts (三(一)6); 王建国 works
+// at 张三's employer, so that the conflict of interest shows when 张三 is reviewed.
+var demoExperts = []struct {
+	username, name, employer, specialty, title, skill, role string
+	skilled                                                 bool
+}{
+	{"expert1", "王建国", "河北冀钢集团有限公司", "机械制造", "", "高级技师", "member", true},
+	{"expert2", "刘秀英", "河北工业技师学院", "机械工程", "正高级", "", "chair", false},
+	{"expert3", "赵志刚", "河北冀装智能装备股份有限公司", "机电一体化", "副高级", "", "vice_chair", false},
+	{"expert4", "孙丽", "石家庄市建筑业协会", "建筑工程", "副高级", "", "member", false},
+	{"expert5", "周明", "石家庄市应急管理局", "安全工程", "中级", "技师", "member", true},
+}
+
+// demoCommittee is the committee the demo experts sit on.
+const demoCommittee = "河北省工程系列中级职称评审委员会"
+
 // DemoPassword is the password of a demo account.
 func DemoPassword(username string) string { return username + "-demo-2026" }
 
 // LoadDemo fills an empty database with the demo province and returns its accounts. On a
-// database that already has it, it changes nothing and returns the same accounts.
+// database that already has it, it changes nothing and returns the same accounts; a demo
+// database from before the expert pool gets the demo experts.
 func (s *Service) LoadDemo(ctx context.Context) ([]DemoAccount, error) {
 	var out []DemoAccount
 	for _, d := range demoUsers {
 		out = append(out, DemoAccount{Username: d.username, Password: DemoPassword(d.username), Role: d.role, Name: d.name, Organisation: d.org})
 	}
+	for _, d := range demoExperts {
+		out = append(out, DemoAccount{Username: d.username, Password: DemoPassword(d.username), Role: guantong.RoleExpert,
+			Name: d.name, Organisation: d.employer})
+	}
 	if _, _, err := s.store.UserByUsername(ctx, "admin"); err == nil {
-		return out, nil
+		return out, s.addDemoExperts(ctx)
 	} else if guantong.ErrorCode(err) != guantong.ENotFound {
 		return nil, err
 	}
@@ -116,10 +139,71 @@ func (s *Service) LoadDemo(ctx context.Context) ([]DemoAccount, error) {
 				return err
 			}
 		}
-		return nil
+		return s.demoExperts(ctx, tx, demo, ids, now)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// demoExperts writes the demo's expert pool, with the experts' logins, and seats them on
+// the demo committee.
+func (s *Service) demoExperts(ctx context.Context, tx *store.Tx, demo *guantong.User, ids map[string]int64, now time.Time) error {
+	var members []store.Member
+	for _, d := range demoExperts {
+		u := guantong.User{Username: d.username, Name: d.name, Role: guantong.RoleExpert, CreatedAt: now}
+		hash, err := s.hashPassword(DemoPassword(d.username))
+		if err != nil {
+			return err
+		}
+		if err := tx.InsertUser(ctx, &u, hash); err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, demo, "create_user", subjectOf("user", u.ID), u); err != nil {
+			return err
+		}
+		e := store.Expert{Name: d.name, EmployerID: ids[d.employer], Series: "工程", Specialty: d.specialty, Skilled: d.skilled,
+			UserID: u.ID, Active: true, CreatedAt: now}
+		e.Title, _ = guantong.ParseTitleLevel(d.title)
+		e.Skill, _ = guantong.ParseSkillLevel(d.skill)
+		if e.EmployerID == 0 {
+			return fmt.Errorf("service: demo: no organisation %q", d.employer)
+		}
+		if err := tx.InsertExpert(ctx, &e); err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, demo, "create_expert", subjectOf("expert", e.ID), e); err != nil {
+			return err
+		}
+		members = append(members, store.Member{Expert: e, Role: d.role})
+	}
+	if err := tx.SetCommitteeMembers(ctx, ids[demoCommittee], members); err != nil {
+		return err
+	}
+	roles := make([]map[string]any, len(members))
+	for i, m := range members {
+		roles[i] = map[string]any{"expert_id": m.ID, "role": m.Role}
+	}
+	return s.audit(ctx, tx, demo, "set_members", subjectOf("organisation", ids[demoCommittee]), map[string]any{"members": roles})
+}
+
+// addDemoExperts writes the demo experts into a demo database that has none.
+func (s *Service) addDemoExperts(ctx context.Context) error {
+	if _, _, err := s.store.UserByUsername(ctx, demoExperts[0].username); err == nil {
+		return nil
+	} else if guantong.ErrorCode(err) != guantong.ENotFound {
+		return err
+	}
+	orgs, err := s.store.Organisations(ctx, "")
+	if err != nil {
+		return err
+	}
+	ids := map[string]int64{}
+	for _, o := range orgs {
+		ids[o.Name] = o.ID
+	}
+	return s.store.Write(ctx, func(tx *store.Tx) error {
+		return s.demoExperts(ctx, tx, &guantong.User{Username: "demo"}, ids, s.now().UTC())
+	})
 }

@@ -1,6 +1,7 @@
 package service_test
 
 import (
+	"database/sql"
 	"testing"
 	"time"
 
@@ -15,7 +16,7 @@ func TestLoginAndSessions(t *testing.T) {
 		t.Fatal(err)
 	}
 	again, err := s.LoadDemo(ctx) // a second start changes nothing
-	if err != nil || len(again) != 8 {
+	if err != nil || len(again) != 13 {
 		t.Fatalf("demo twice: %d %v", len(again), err)
 	}
 	_, err1 := s.Login(ctx, "zhangsan", "wrong-password")
@@ -91,5 +92,37 @@ func TestEvidenceTypesAndNames(t *testing.T) {
 	copy(big, "%PDF-1.4")
 	if _, err := s.AddFile(ctx, &u, v.ID, "big.pdf", big); err == nil {
 		t.Error("a file over 10 MiB was accepted")
+	}
+}
+
+// A demo database written before the expert pool existed gets the demo experts on the next
+// start, once.
+func TestDemoExpertsAddedToAnOldDemo(t *testing.T) {
+	dsn := storetest.SQLite(t)
+	s := open(t, dsn)
+	if _, err := s.LoadDemo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	w, err := sql.Open("sqlite", "file:"+dsn+"?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	for _, q := range []string{`DELETE FROM committee_members`, `DELETE FROM experts`, `DELETE FROM users WHERE role = 'expert'`} {
+		if _, err := w.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for range 2 {
+		if _, err := s.LoadDemo(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	es, err := s.Store().Experts(ctx)
+	if err != nil || len(es) != 5 {
+		t.Fatalf("experts %d %v", len(es), err)
+	}
+	if _, err := s.Login(ctx, "expert1", service.DemoPassword("expert1")); err != nil {
+		t.Error(err)
 	}
 }

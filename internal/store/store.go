@@ -69,9 +69,11 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		s.engine = SQLite
 		// WAL lets readers run beside the writer; synchronous=FULL makes an acknowledged
 		// commit survive a power cut, not only a killed process; BEGIN IMMEDIATE takes the
-		// write lock at the start, so a transaction never fails half-way on a lock.
+		// write lock at the start, so a transaction never fails half-way on a lock;
+		// secure_delete zeroes freed content, so that earlier states of a ballot tally do not
+		// linger in free pages (docs/committee.md §4).
 		base := "file:" + dsn + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)"
-		if s.write, err = sql.Open("sqlite", base+"&_txlock=immediate"); err != nil {
+		if s.write, err = sql.Open("sqlite", base+"&_txlock=immediate&_pragma=secure_delete(1)"); err != nil {
 			return nil, fmt.Errorf("store: open %s: %w", dsn, err)
 		}
 		s.write.SetMaxOpenConns(1) // one writer: writes queue here instead of spinning on SQLITE_BUSY

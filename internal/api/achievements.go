@@ -1,0 +1,50 @@
+package api
+
+import (
+	"net/http"
+
+	"guantong/internal/committee"
+)
+
+// achievements lists an application's skill contributions (三(一)3).
+func (a *API) achievements(w http.ResponseWriter, r *http.Request) {
+	u, ok := a.authed(w, r)
+	if !ok {
+		return
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	as, err := a.svc.Achievements(r.Context(), u, id)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, as)
+}
+
+// addAchievement records one, on a draft or returned application of the applicant's own.
+func (a *API) addAchievement(w http.ResponseWriter, r *http.Request) {
+	u, ok := a.authed(w, r)
+	if !ok {
+		return
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	var in committee.Achievement
+	if err := decode(w, r, &in); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	ach, err := a.svc.AddAchievement(r.Context(), u, id, in)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, ach)
+}

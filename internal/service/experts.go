@@ -1,0 +1,252 @@
+package service
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"guantong"
+	"guantong/internal/committee"
+	"guantong/internal/store"
+)
+
+// The expert pool (专家库) and the committees' membership, kept by the admin. Each expert has
+// a login of role expert with which they score and vote, secretly, in the meetings they sit
+// in; skilled experts are marked (三(一)6: 积极吸纳优秀高技能人才参加相关职称评审委员会、专家库).
+
+// NewExpert is an expert to add to the pool. Username and Password, when given, create the
+// expert's login (role expert) in the same step; UserID links an existing login of role
+// expert instead.
+type NewExpert struct {
+	Name       string `json:"name"`
+	EmployerID int64  `json:"employer_id"`
+	Series     string `json:"series"`
+	Specialty  string `json:"specialty"`
+	TitleLevel string `json:"title_level"` // the title held, if any: 中级…正高级
+	SkillLevel string `json:"skill_level"` // the skill level held, if any: 高级工…高级技师
+	Skilled    bool   `json:"skilled"`     // a skilled expert (三(一)6); needs a skill level of 高级工 or above
+	Username   string `json:"username"`
+	Password   string `json:"password"`
+	UserID     int64  `json:"user_id"`
+}
+
+// CreateExpert adds an expert to the pool (admin only), with their login.
+func (s *Service) CreateExpert(ctx context.Context, u *guantong.User, in NewExpert) (store.Expert, error) {
+	if err := s.requireAdmin(u); err != nil {
+		return store.Expert{}, err
+	}
+	now := s.now().UTC()
+	e := store.Expert{Name: strings.TrimSpace(in.Name), EmployerID: in.EmployerID, Series: strings.TrimSpace(in.Series),
+		Specialty: strings.TrimSpace(in.Specialty), Skilled: in.Skilled, Active: true, CreatedAt: now}
+	var es guantong.FieldErrors
+	if e.Name == "" {
+		es.Add("name", "不能为空")
+	}
+	if in.TitleLevel != "" {
+		l, ok := guantong.ParseTitleLevel(in.TitleLevel)
+		if !ok {
+			es.Add("title_level", "须为职称层级（%s）", strings.Join(guantong.TitleLevels(), "、"))
+		}
+		e.Title = l
+	}
+	if in.SkillLevel != "" {
+		l, ok := guantong.ParseSkillLevel(in.SkillLevel)
+		if !ok {
+			es.Add("skill_level", "须为职业技能等级（%s）", strings.Join(guantong.SkillLevels(), "、"))
+		}
+		e.Skill = l
+	}
+	if e.Skilled && e.Skill < guantong.Skill3 {
+		es.Add("skilled", "高技能人才专家须具有高级工及以上职业技能等级（skill_level）")
+	}
+	if e.Series != "" && !slices.Contains(s.engine.Params().Series, e.Series) {
+		es.Add("series", "须为 %s 之一", strings.Join(s.engine.Params().Series, "、"))
+	}
+	var hash string
+	switch {
+	case in.Username != "" && in.UserID != 0:
+		es.Add("user_id", "username 与 user_id 只能给出一个")
+	case in.Username != "":
+		if !usernamePattern.MatchString(in.Username) {
+			es.Add("username", "须为 3 到 32 个小写字母、数字或 _ . -，以字母或数字开头")
+		}
+		var err error
+		hash, err = s.hashPassword(in.Password)
+		if fe, ok := err.(guantong.FieldErrors); ok {
+			es = append(es, fe...)
+		} else if err != nil {
+			return e, err
+		}
+	}
+	err := s.store.Write(ctx, func(tx *store.Tx) error {
+		if o, err := tx.Organisation(ctx, e.EmployerID); err != nil || o.Kind != guantong.OrgEmployer {
+			es.Add("employer_id", "须为一个用人单位的编号")
+		}
+		if in.UserID != 0 {
+			problem, err := s.expertLogin(ctx, tx, in.UserID)
+			if err != nil {
+				return err
+			}
+			if problem != "" {
+				es.Add("user_id", "%s", problem)
+			}
+			e.UserID = in.UserID
+		}
+		if len(es) > 0 {
+			return es
+		}
+		if in.Username != "" {
+			nu := guantong.User{Username: in.Username, Name: e.Name, Role: guantong.RoleExpert, CreatedAt: now}
+			if err := tx.InsertUser(ctx, &nu, hash); err != nil {
+				return err
+			}
+			if err := s.audit(ctx, tx, u, "create_user", subjectOf("user", nu.ID), nu); err != nil {
+				return err
+			}
+			e.UserID = nu.ID
+		}
+		if err := tx.InsertExpert(ctx, &e); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, u, "create_expert", subjectOf("expert", e.ID), e)
+	})
+	return e, err
+}
+
+// expertLogin says what keeps a user from becoming an expert's login, "" when nothing: it
+// must be of role expert and linked to no expert yet.
+func (s *Service) expertLogin(ctx context.Context, tx *store.Tx, userID int64) (string, error) {
+	users, err := tx.Users(ctx)
+	if err != nil {
+		return "", err
+	}
+	for _, x := range users {
+		if x.ID != userID {
+			continue
+		}
+		if x.Role != guantong.RoleExpert {
+			return fmt.Sprintf("账号 %s 的角色是%s，须为评审专家", x.Username, guantong.RoleName(x.Role)), nil
+		}
+		if _, err := tx.ExpertByUser(ctx, userID); err == nil {
+			return fmt.Sprintf("账号 %s 已关联其他专家", x.Username), nil
+		} else if guantong.ErrorCode(err) != guantong.ENotFound {
+			return "", err
+		}
+		return "", nil
+	}
+	return fmt.Sprintf("没有编号为 %d 的账号", userID), nil
+}
+
+// Experts lists the expert pool to the admin and to committee secretaries.
+func (s *Service) Experts(ctx context.Context, u *guantong.User) ([]store.Expert, error) {
+	if err := signedIn(u); err != nil {
+		return nil, err
+	}
+	if u.Role != guantong.RoleAdmin && u.Role != guantong.RoleSecretary {
+		return nil, guantong.Errorf(guantong.EForbidden, "只有管理员和评委会秘书可以查看专家库")
+	}
+	return s.store.Experts(ctx)
+}
+
+// MemberInput is one member of a committee as the admin sets it: an expert of the pool and
+// their role (chair, vice_chair or member; empty is member).
+type MemberInput struct {
+	ExpertID int64  `json:"expert_id"`
+	Role     string `json:"role"`
+}
+
+// SetCommitteeMembers replaces a committee's membership (admin only). The committee's rules
+// decide how many members and skilled members it needs (committee.Rules.Members); there is
+// at most one chair. Meetings already set up keep their members.
+func (s *Service) SetCommitteeMembers(ctx context.Context, u *guantong.User, committeeID int64, in []MemberInput) ([]store.Member, error) {
+	if err := s.requireAdmin(u); err != nil {
+		return nil, err
+	}
+	var out []store.Member
+	err := s.store.Write(ctx, func(tx *store.Tx) error {
+		org, err := committeeOrg(ctx, tx, committeeID)
+		if err != nil {
+			return err
+		}
+		pool, err := tx.Experts(ctx)
+		if err != nil {
+			return err
+		}
+		var es guantong.FieldErrors
+		var cpool []committee.Expert
+		byID := map[int64]store.Expert{}
+		for _, e := range pool {
+			if e.Active {
+				cpool = append(cpool, committee.Expert{ID: e.ID, Name: e.Name, EmployerID: e.EmployerID, Skilled: e.Skilled})
+				byID[e.ID] = e
+			}
+		}
+		ids, chairs := []int64{}, 0
+		out = []store.Member{}
+		for i, m := range in {
+			role := m.Role
+			switch role {
+			case "":
+				role = store.RoleMember
+			case store.RoleChair:
+				chairs++
+			case store.RoleViceChair, store.RoleMember:
+			default:
+				es.Add(fmt.Sprintf("[%d].role", i), "须为 chair、vice_chair 或 member")
+			}
+			ids = append(ids, m.ExpertID)
+			out = append(out, store.Member{Expert: byID[m.ExpertID], Role: role})
+		}
+		if chairs > 1 {
+			es.Add("role", "主任委员只能有一名")
+		}
+		if _, err := committee.For(org.Series, org.Level).Members(cpool, ids); err != nil {
+			if fe, ok := err.(guantong.FieldErrors); ok {
+				es = append(es, fe...)
+			} else {
+				return err
+			}
+		}
+		if len(es) > 0 {
+			return es
+		}
+		if err := tx.SetCommitteeMembers(ctx, committeeID, out); err != nil {
+			return err
+		}
+		members := make([]map[string]any, len(out))
+		for i, m := range out {
+			members[i] = map[string]any{"expert_id": m.ID, "role": m.Role}
+		}
+		return s.audit(ctx, tx, u, "set_members", subjectOf("organisation", committeeID), map[string]any{"members": members})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.store.CommitteeMembers(ctx, committeeID)
+}
+
+// CommitteeMembers lists a committee's members to the admin and to its secretary.
+func (s *Service) CommitteeMembers(ctx context.Context, u *guantong.User, committeeID int64) ([]store.Member, error) {
+	if err := signedIn(u); err != nil {
+		return nil, err
+	}
+	if u.Role != guantong.RoleAdmin && !(u.Role == guantong.RoleSecretary && u.OrgID == committeeID) {
+		return nil, guantong.Errorf(guantong.EForbidden, "只有管理员和本评委会秘书可以查看评委会组成")
+	}
+	if _, err := committeeOrg(ctx, s.store, committeeID); err != nil {
+		return nil, err
+	}
+	return s.store.CommitteeMembers(ctx, committeeID)
+}
+
+// committeeOrg returns the organisation of a committee; any other is ENotFound.
+func committeeOrg(ctx context.Context, r interface {
+	Organisation(context.Context, int64) (guantong.Organisation, error)
+}, id int64) (guantong.Organisation, error) {
+	o, err := r.Organisation(ctx, id)
+	if err == nil && o.Kind != guantong.OrgCommittee {
+		err = guantong.Errorf(guantong.ENotFound, "评委会 %d 不存在", id)
+	}
+	return o, err
+}

@@ -1,0 +1,139 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"guantong"
+)
+
+// Expert is one expert of the expert pool (专家库), as stored: who they are, where they work
+// (the same employer as an applicant is a conflict of interest), whether they are a skilled
+// expert (三(一)6), and the login with which they score and vote.
+type Expert struct {
+	ID         int64               `json:"id"`
+	Name       string              `json:"name"`
+	EmployerID int64               `json:"employer_id"`
+	Series     string              `json:"series,omitempty"`
+	Specialty  string              `json:"specialty,omitempty"`
+	Title      guantong.TitleLevel `json:"title_level"`
+	Skill      guantong.SkillLevel `json:"skill_level"`
+	Skilled    bool                `json:"skilled"`
+	UserID     int64               `json:"user_id,omitempty"`
+	Active     bool                `json:"active"`
+	CreatedAt  time.Time           `json:"created_at"`
+}
+
+const expertColumns = `id, name, employer_id, series, specialty, title_level, skill_level, skilled, user_id, active, created_at`
+
+func scanExpert(row scanner) (Expert, error) {
+	var e Expert
+	var title, skill string
+	var user sql.NullInt64
+	var created int64
+	err := row.Scan(&e.ID, &e.Name, &e.EmployerID, &e.Series, &e.Specialty, &title, &skill, &e.Skilled, &user, &e.Active, &created)
+	e.Title, _ = guantong.ParseTitleLevel(title)
+	e.Skill, _ = guantong.ParseSkillLevel(skill)
+	e.UserID, e.CreatedAt = idOf(user), fromMS(created)
+	return e, err
+}
+
+// InsertExpert stores a new expert and sets the ID. A login already linked to another expert
+// is EConflict.
+func (tx *Tx) InsertExpert(ctx context.Context, e *Expert) error {
+	err := tx.tx.QueryRowContext(ctx, `INSERT INTO experts
+		(name, employer_id, series, specialty, title_level, skill_level, skilled, user_id, active, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+		e.Name, e.EmployerID, e.Series, e.Specialty, e.Title.String(), e.Skill.String(), e.Skilled, nullID(e.UserID),
+		e.Active, ms(e.CreatedAt)).Scan(&e.ID)
+	if unique(err) {
+		return guantong.Errorf(guantong.EConflict, "账号 %d 已关联其他专家", e.UserID)
+	}
+	if err != nil {
+		return fmt.Errorf("store: insert expert %q: %w", e.Name, err)
+	}
+	return nil
+}
+
+// Expert returns one expert.
+func (r reader) Expert(ctx context.Context, id int64) (Expert, error) {
+	e, err := scanExpert(r.q.QueryRowContext(ctx, `SELECT `+expertColumns+` FROM experts WHERE id = $1`, id))
+	if err != nil {
+		return e, notFound(err, "专家", id)
+	}
+	return e, nil
+}
+
+// ExpertByUser returns the expert a login belongs to; a login of no expert is ENotFound.
+func (r reader) ExpertByUser(ctx context.Context, userID int64) (Expert, error) {
+	e, err := scanExpert(r.q.QueryRowContext(ctx, `SELECT `+expertColumns+` FROM experts WHERE user_id = $1`, userID))
+	if err == sql.ErrNoRows {
+		return e, guantong.Errorf(guantong.ENotFound, "该账号未关联专家库中的专家")
+	}
+	if err != nil {
+		return e, fmt.Errorf("store: expert of user %d: %w", userID, err)
+	}
+	return e, nil
+}
+
+// Experts returns the expert pool, by ID.
+func (r reader) Experts(ctx context.Context) ([]Expert, error) {
+	rows, err := r.q.QueryContext(ctx, `SELECT `+expertColumns+` FROM experts ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: experts: %w", err)
+	}
+	return collect(rows, scanExpert)
+}
+
+// Member is an expert sitting on a committee, with their role there.
+type Member struct {
+	Expert
+	Role string `json:"role"` // chair, vice_chair or member
+}
+
+// Committee member roles.
+const (
+	RoleChair     = "chair"      // 主任委员
+	RoleViceChair = "vice_chair" // 副主任委员
+	RoleMember    = "member"     // 委员
+)
+
+// SetCommitteeMembers replaces the membership of a committee. Meetings already set up keep
+// the members they were set up with (meeting_members).
+func (tx *Tx) SetCommitteeMembers(ctx context.Context, committeeID int64, members []Member) error {
+	if _, err := tx.tx.ExecContext(ctx, `DELETE FROM committee_members WHERE committee_id = $1`, committeeID); err != nil {
+		return fmt.Errorf("store: committee %d members: %w", committeeID, err)
+	}
+	for _, m := range members {
+		if _, err := tx.tx.ExecContext(ctx, `INSERT INTO committee_members (committee_id, expert_id, role) VALUES ($1, $2, $3)`,
+			committeeID, m.ID, m.Role); err != nil {
+			return fmt.Errorf("store: committee %d member %d: %w", committeeID, m.ID, err)
+		}
+	}
+	return nil
+}
+
+// CommitteeMembers returns the members of a committee, chair first, then by expert ID.
+func (r reader) CommitteeMembers(ctx context.Context, committeeID int64) ([]Member, error) {
+	rows, err := r.q.QueryContext(ctx, `SELECT e.id, e.name, e.employer_id, e.series, e.specialty, e.title_level, e.skill_level,
+		e.skilled, e.user_id, e.active, e.created_at, m.role
+		FROM committee_members m JOIN experts e ON e.id = m.expert_id
+		WHERE m.committee_id = $1
+		ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 ELSE 2 END, e.id`, committeeID)
+	if err != nil {
+		return nil, fmt.Errorf("store: committee %d members: %w", committeeID, err)
+	}
+	return collect(rows, func(row scanner) (Member, error) {
+		var m Member
+		var title, skill string
+		var user sql.NullInt64
+		var created int64
+		err := row.Scan(&m.ID, &m.Name, &m.EmployerID, &m.Series, &m.Specialty, &title, &skill, &m.Skilled, &user, &m.Active, &created, &m.Role)
+		m.Title, _ = guantong.ParseTitleLevel(title)
+		m.Skill, _ = guantong.ParseSkillLevel(skill)
+		m.UserID, m.CreatedAt = idOf(user), fromMS(created)
+		return m, err
+	})
+}
