@@ -14,23 +14,26 @@ import (
 	"guantong/internal/calendar"
 	"guantong/internal/service"
 	"guantong/internal/store"
+	"guantong/internal/web"
 )
 
 func init() {
 	commands["serve"] = command{summary: "运行网站与 JSON 接口（申报、审核、公示、评审、发证）", run: runServe}
 }
 
-// runServe is `guantong serve [--addr 127.0.0.1:8080] [--db guantong.db] [--demo]`: it opens
-// (and on first start creates and migrates) the database, and serves the API and the pages
-// until interrupted. GUANTONG_ADDR and GUANTONG_DB give the defaults of --addr and --db, so
-// that a PostgreSQL password need not appear on a command line.
+// runServe is `guantong serve [--addr 127.0.0.1:8080] [--db guantong.db] [--demo]
+// [--trust-proxy]`: it opens (and on first start creates and migrates) the database, and
+// serves the API and the pages on one mux until interrupted. GUANTONG_ADDR, GUANTONG_DB and
+// GUANTONG_TRUST_PROXY give the defaults of the flags, so that a PostgreSQL password need not
+// appear on a command line.
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "serve", "[--addr 127.0.0.1:8080] [--db guantong.db | --db postgres://…] [--demo]")
+	fs := newFlagSet(e, "serve", "[--addr 127.0.0.1:8080] [--db guantong.db | --db postgres://…] [--demo] [--trust-proxy]")
 	var c common
 	c.register(fs)
 	addr := fs.String("addr", envOr("GUANTONG_ADDR", "127.0.0.1:8080"), "监听地址（环境变量 GUANTONG_ADDR）")
 	dsn := fs.String("db", envOr("GUANTONG_DB", "guantong.db"), "SQLite 文件，或 postgres://… （环境变量 GUANTONG_DB）")
 	demo := fs.Bool("demo", false, "载入演示省份（各类单位与每个角色一个账号），并允许管理员调快时钟")
+	proxy := fs.Bool("trust-proxy", envOr("GUANTONG_TRUST_PROXY", "") != "", "由反向代理终结 TLS 并设置 X-Forwarded-Proto/For：会话 Cookie 标记 Secure，登录限速按真实客户端地址（环境变量 GUANTONG_TRUST_PROXY）")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -57,8 +60,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		cfg.Now, cfg.SessionTTL = clock.Now, 400*24*time.Hour
 	}
 	svc := service.New(cfg)
+	var accounts []service.DemoAccount
 	if *demo {
-		accounts, err := svc.LoadDemo(ctx)
+		accounts, err = svc.LoadDemo(ctx)
 		if err != nil {
 			return err
 		}
@@ -70,6 +74,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 
 	mux := http.NewServeMux()
 	api.New(api.Config{Service: svc, Logger: log, DemoClock: clock}).Routes(mux)
+	web.New(web.Config{Service: svc, Logger: log, DemoClock: clock, DemoAccounts: accounts, TrustProxy: *proxy}).Routes(mux)
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -77,6 +82,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	fmt.Fprintf(e.stdout, "guantong 在 http://%s 运行（数据库：%s；接口文档：/api/v1/openapi.json）\n", ln.Addr(), st.Engine())
+	if *demo {
+		fmt.Fprintf(e.stdout, "在浏览器中打开 http://%s/login ，用上面的演示账号登录\n", ln.Addr())
+	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {

@@ -3,16 +3,17 @@ package web
 import (
 	"bytes"
 	"embed"
-	"fmt"
 	"html/template"
 	"io/fs"
 	"net/http"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"guantong"
 	"guantong/internal/plan"
+	"guantong/internal/workflow"
 )
 
 //go:embed templates/*.html templates/partials/*.html
@@ -23,7 +24,6 @@ type NavItem struct {
 	Key   string // the page's key, to mark the current page
 	Label string
 	Href  string
-	Soon  bool // no page yet: Routes serves a "coming soon" page at Href
 }
 
 // navigation is the public menu, the same for everyone. Signed-in users get their role's
@@ -33,20 +33,18 @@ var navigation = []NavItem{
 	{Key: "check", Label: "自助测评", Href: "/check"},
 	{Key: "catalog", Label: "工种查询", Href: "/catalog"},
 	{Key: "plan", Label: "政策原文", Href: "/plan"},
-	{Key: "notices", Label: "公示", Href: "/notices", Soon: true},
-	{Key: "verify", Label: "证书查验", Href: "/verify", Soon: true},
+	{Key: "notices", Label: "公示", Href: "/notices"},
+	{Key: "verify", Label: "证书查验", Href: "/verify"},
 }
 
-// loginItem is the header's 登录 link (layout.html) for visitors.
-var loginItem = NavItem{Key: "login", Label: "登录", Href: "/login", Soon: true}
-
 // Viewer is the signed-in person as the layout shows them: their name, their role's name and
-// their role's links (我的申报, 待审核…). The role pages set it in the request's context with
-// WithViewer; it is nil for visitors.
+// their role's links (我的申报, 审核工作台…). The session middleware sets it in the request's
+// context with WithViewer; it is nil for visitors.
 type Viewer struct {
 	Name  string
-	Role  string // 申报人, 用人单位, 职改办, 评委会, 评价机构, 管理员
+	Role  string // 申报人, 用人单位人事, 职改办审核人, 评委会秘书, 评价机构, 管理员
 	Links []NavItem
+	Home  string // the role's first page: /my, /office…
 }
 
 // page is what the layout renders: the common frame and the page's own data.
@@ -98,12 +96,25 @@ func parseTemplates(funcs template.FuncMap) (map[string]*template.Template, erro
 // funcs are the helpers templates may call.
 func (s *Server) funcs() template.FuncMap {
 	return template.FuncMap{
-		"static":    s.static.url,
-		"clauseURL": clauseURL,
-		"anchor":    anchor,
-		"add":       func(a, b int) int { return a + b },
-		"routeName": routeName,
-		"label":     clauseLabel,
+		"static":     s.static.url,
+		"clauseURL":  clauseURL,
+		"anchor":     anchor,
+		"add":        func(a, b int) int { return a + b },
+		"routeName":  routeName,
+		"label":      clauseLabel,
+		"stageName":  func(st guantong.Stage) string { return st.Name() },
+		"roleName":   guantong.RoleName,
+		"orgKind":    guantong.OrgKindName,
+		"actionName": func(a workflow.Action) string { return a.Name() },
+		"when":       when,
+		"mask":       guantong.MaskID,
+		"what":       s.what,
+		"size":       fileSize,
+		"personFields": func(f *checkForm, c checkChoices, targets bool) personFields {
+			return personFields{Form: f, Choices: c, Targets: targets}
+		},
+		"ScoreOf": ScoreOf,
+		"has":     func(list []workflow.Action, a string) bool { return slices.Contains(list, workflow.Action(a)) },
 	}
 }
 
@@ -191,11 +202,4 @@ func (s *Server) forbidden(w http.ResponseWriter, r *http.Request) {
 	s.log.Warn("web: cross-origin request refused", "method", r.Method, "path", r.URL.Path,
 		"origin", r.Header.Get("Origin"), "sec_fetch_site", r.Header.Get("Sec-Fetch-Site"))
 	s.errorPage(w, r, http.StatusForbidden, "请求被拒绝", "该请求来自其他网站，为保护您的信息已被拒绝。请在本站页面中重新提交。")
-}
-
-func (s *Server) comingSoon(label string) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		s.errorPage(w, r, http.StatusNotFound, label+"：即将开放",
-			fmt.Sprintf("「%s」功能正在建设中，即将开放。现在您可以先使用自助测评、工种查询和政策原文。", label))
-	}
 }

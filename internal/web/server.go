@@ -3,24 +3,28 @@
 // JavaScript, reads on a phone and prints cleanly.
 //
 // This file holds the server, its routes and what wraps every page: security headers,
-// cross-origin protection on state-changing requests, and the Chinese error pages. Each page
-// has its own file: home.go, check.go (自助测评), catalog.go (工种查询), plan.go (政策原文).
+// cross-origin protection on state-changing requests, the session, and the Chinese error
+// pages. Each page area has its own file: public pages (home.go, check.go, catalog.go,
+// plan.go, public.go), login.go, and one per role: applicant.go, employer.go, office.go,
+// committee.go (with meeting.go, the review meetings of the secretary and the experts),
+// evaluator.go, admin.go; application.go is the page of one application that every role
+// shares.
 //
-// To add a page (the role pages follow this pattern):
+// Pages never decide rights: they call the service layer as the signed-in user, show what it
+// allows (View.Actions become the buttons) and turn its errors into pages (fail.go). A role's
+// workspace (/office…) is refused to other roles with a 403 page only because it would be
+// empty for them.
 //
-//   - a handler method in its own file (applicant.go), which reads the request, calls the
-//     service layer, and ends in s.render(w, r, status, "applicant", page{Title, Nav, Data})
-//     or s.errorPage / s.notFound;
-//   - a template templates/applicant.html that defines "main" (the layout gives the header,
+// To add a page:
+//
+//   - a handler method in the file of its area, which reads the request, calls the service,
+//     and ends in s.render(w, r, status, "name", page{Title, Nav, Data}) or s.fail;
+//   - a template templates/name.html that defines "main" (the layout gives the header,
 //     navigation and footer; partials/*.html hold shared snippets such as "err" and
 //     "clauseLink");
-//   - a line in Routes, through handle(), which adds the security headers, the cross-origin
-//     protection of every POST and the 500 page; remove the path from the "coming soon" list;
-//   - sample data in TestTemplates and a row in TestPages.
-//
-// Signed-in pages: the session middleware puts the person in the request's context with
-// WithViewer (the header then shows their name, role and role links) and sets its cookie with
-// SetCookie (HttpOnly, SameSite=Lax, Secure behind TLS).
+//   - a line in Routes, through handle(), which adds the security headers, the session, the
+//     cross-origin protection of every POST and the 500 page;
+//   - sample data in TestTemplates and a row in TestPages or TestRolePages.
 package web
 
 import (
@@ -31,15 +35,24 @@ import (
 
 	"guantong/internal/catalog"
 	"guantong/internal/policy"
+	"guantong/internal/service"
 )
 
-// Config is what the pages need. Only Engine is required in production; the zero values of the
-// others are sensible.
+// Config is what the pages need. Only Service is required; the zero values of the others are
+// sensible.
 type Config struct {
-	Engine  *policy.Engine   // nil: the built-in policy and table
+	Service *service.Service
+	Engine  *policy.Engine   // nil: the service's
 	Catalog *catalog.Catalog // nil: the engine's table
-	Now     func() time.Time // nil: time.Now; the self-check's default date is today in Asia/Shanghai
+	Now     func() time.Time // nil: the service's clock; the self-check's default date is today in Asia/Shanghai
 	Logger  *slog.Logger     // nil: slog.Default()
+
+	// DemoClock, when set (serve --demo), is the service's clock: the admin page then offers
+	// to move it forward so that notices can end during a demonstration.
+	DemoClock *service.Clock
+	// DemoAccounts, when set (serve --demo), are listed on the login page with their
+	// passwords, so that someone trying the demo need not look them up.
+	DemoAccounts []service.DemoAccount
 
 	// TrustProxy says that a reverse proxy terminates TLS and sets X-Forwarded-Proto, so
 	// that cookies are marked Secure behind it.
@@ -50,6 +63,9 @@ type Config struct {
 
 // Server renders the pages. It is safe for concurrent use.
 type Server struct {
+	svc     *service.Service
+	clock   *service.Clock
+	demo    []service.DemoAccount
 	engine  *policy.Engine
 	catalog *catalog.Catalog
 	now     func() time.Time
@@ -60,21 +76,25 @@ type Server struct {
 	static *assets
 	cop    *http.CrossOriginProtection
 
-	rules map[string]policy.Rule // what the engine checks, by clause
+	rules  map[string]policy.Rule // what the engine checks, by clause
+	logins *limiter               // failed logins, by username and by client address
 }
 
 // New parses the templates and prepares the server. A template that does not parse is a
 // build mistake that the package's tests catch, so New panics on it.
 func New(cfg Config) *Server {
-	s := &Server{engine: cfg.Engine, catalog: cfg.Catalog, now: cfg.Now, log: cfg.Logger, proxy: cfg.TrustProxy}
+	if cfg.Service == nil {
+		panic("web: Config.Service is required")
+	}
+	s := &Server{svc: cfg.Service, clock: cfg.DemoClock, demo: cfg.DemoAccounts, engine: cfg.Engine, catalog: cfg.Catalog, now: cfg.Now, log: cfg.Logger, proxy: cfg.TrustProxy}
 	if s.engine == nil {
-		s.engine = policy.New(policy.Default(), catalog.Default())
+		s.engine = s.svc.Engine()
 	}
 	if s.catalog == nil {
 		s.catalog = s.engine.Catalog()
 	}
 	if s.now == nil {
-		s.now = time.Now
+		s.now = s.svc.Now
 	}
 	if s.log == nil {
 		s.log = slog.Default()
@@ -96,28 +116,59 @@ func New(cfg Config) *Server {
 		}
 	}
 	s.cop.SetDenyHandler(http.HandlerFunc(s.forbidden))
+	s.logins = newLimiter(loginFailures, loginWindow, time.Now)
 	return s
 }
 
 // Routes registers the pages on mux. The JSON API (/api/, /healthz) is registered by others
 // on the same mux; "/" catches every path nobody claimed, so that it gets the Chinese 404.
 func (s *Server) Routes(mux *http.ServeMux) {
-	handle := func(pattern string, h http.HandlerFunc) { mux.Handle(pattern, s.wrap(h)) }
+	handle := func(pattern string, h http.HandlerFunc) { mux.Handle(pattern, s.wrap(s.session(h))) }
+	// Public.
 	handle("GET /{$}", s.home)
 	handle("GET /check", s.checkForm)
 	handle("POST /check", s.checkSubmit)
 	handle("GET /catalog", s.catalogPage)
 	handle("GET /plan", s.planPage)
 	handle("GET /plan/{id}", s.clausePage)
-	handle("GET /static/", s.serveStatic)
-	// Pages that the role work (issue 3 and 4) will provide: until a real handler replaces one,
-	// its nav link leads to a page saying so rather than to a 404. Remove a path from this
-	// list when its page lands.
-	for _, n := range append(navigation[:len(navigation):len(navigation)], loginItem) {
-		if n.Soon {
-			handle("GET "+n.Href, s.comingSoon(n.Label))
-		}
-	}
+	handle("GET /notices", s.noticesPage)
+	handle("POST /notices/{id}/objections", s.lodgeObjection)
+	handle("GET /verify", s.verifyPage)
+	handle("GET /verify/{number}", s.verifyPage)
+	handle("GET /verify/{number}/qr.png", s.verifyQR)
+	handle("GET /login", s.loginForm)
+	handle("POST /login", s.loginSubmit)
+	handle("POST /logout", s.logout)
+	// Everyone signed in.
+	handle("GET /me", s.profilePage)
+	handle("GET /applications/{id}", s.applicationPage)
+	handle("POST /applications/{id}/act", s.act)
+	handle("GET /applications/{id}/edit", s.editForm)
+	handle("POST /applications/{id}/edit", s.editSubmit)
+	handle("POST /applications/{id}/files", s.upload)
+	handle("GET /applications/{id}/files/{file}", s.download)
+	// Applicants.
+	handle("GET /my", s.myPage)
+	handle("GET /applications/new", s.newForm)
+	handle("POST /applications/new", s.newSubmit)
+	// Staff.
+	handle("GET /employer", s.employerPage)
+	handle("POST /employer/bulk", s.employerBulk)
+	handle("GET /office", s.officePage)
+	handle("GET /committee", s.committeePage)
+	handle("POST /meetings", s.createMeeting)
+	handle("GET /meetings/{id}", s.meetingView)
+	handle("POST /meetings/{id}/{step}", s.meetingStep)
+	handle("GET /expert", s.expertPage)
+	handle("GET /evaluator", s.evaluatorPage)
+	handle("GET /admin", s.adminPage)
+	handle("POST /admin/clock", s.adminClock)
+	handle("GET /admin/applications", s.adminApplications)
+	handle("GET /admin/users", s.adminUsers)
+	handle("POST /admin/users", s.adminCreateUser)
+	handle("GET /admin/organisations", s.adminOrganisations)
+	handle("POST /admin/organisations", s.adminCreateOrganisation)
+	mux.Handle("GET /static/", s.wrap(http.HandlerFunc(s.serveStatic)))
 	handle("/", s.notFound)
 }
 

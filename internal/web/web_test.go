@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"net/http"
@@ -13,19 +14,36 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/crypto/bcrypt"
+
 	"guantong"
+	"guantong/internal/catalog"
 	"guantong/internal/document"
 	"guantong/internal/plan"
 	"guantong/internal/policy"
+	"guantong/internal/service"
+	"guantong/internal/store/storetest"
 )
 
 // testNow is the clock of every test: 2026-12-31 noon in Shanghai, so that the self-check's
 // default date is 2026-12-31 and its assessment years 2023-2025.
 var testNow = time.Date(2026, 12, 31, 12, 0, 0, 0, guantong.Shanghai)
 
+// newServer is the pages over a service over a fresh SQLite file holding the demo province,
+// with a demo clock that starts at testNow. Logins last long enough for the clock to be
+// moved by weeks, as under serve --demo.
 func newServer(t testing.TB) *Server {
 	t.Helper()
-	return New(Config{Now: func() time.Time { return testNow }, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	st := storetest.Open(t, storetest.SQLite(t))
+	clock := service.NewClock(func() time.Time { return testNow })
+	svc := service.New(service.Config{Store: st, Engine: policy.New(policy.Default(), catalog.Default()), Now: clock.Now,
+		Logger: log, BcryptCost: bcrypt.MinCost, SessionTTL: 400 * 24 * time.Hour})
+	accounts, err := svc.LoadDemo(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(Config{Service: svc, DemoClock: clock, DemoAccounts: accounts, Logger: log})
 }
 
 func newTestServer(t testing.TB) *httptest.Server {
@@ -112,6 +130,9 @@ func TestTemplates(t *testing.T) {
 			clausePage{Clause: s.clauseView(all[9]), Parents: all[:2], Children: []clauseView{s.clauseView(all[10])}, Prev: &all[8], Next: &all[10]},
 		},
 	}
+	for name, datas := range roleSamples(s) {
+		samples[name] = datas
+	}
 	for name := range s.pages {
 		if _, ok := samples[name]; !ok {
 			t.Errorf("template %s.html has no sample data in TestTemplates", name)
@@ -158,8 +179,10 @@ func TestPages(t *testing.T) {
 		{"/plan/" + url.PathEscape("六"), 404, []string{"条款不存在", "六"}},
 		{"/nope", 404, []string{"页面不存在", "/nope", "返回首页"}},
 		{"/static/nope.css", 404, []string{"页面不存在"}},
-		{"/login", 404, []string{"即将开放"}},
-		{"/notices", 404, []string{"公示：即将开放"}},
+		{"/login", 200, []string{"用户名", "密码", "演示账号", "zhangsan-demo-2026"}},
+		{"/notices", 200, []string{"目前没有正在公示的申报"}},
+		{"/verify", 200, []string{"证书编号", "持证人姓名"}},
+		{"/my", 200, []string{`name="next" value="/my"`, "登录"}},
 	} {
 		status, body := get(t, ts, tt.path)
 		if status != tt.status {

@@ -1,0 +1,186 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"guantong"
+	"guantong/internal/service"
+)
+
+// The admin's lists of accounts and organisations, each with the form that adds one.
+
+// usersPage is the data of templates/users.html.
+type usersPage struct {
+	Users   []userRow
+	Orgs    []guantong.Organisation // for the form's choices
+	Roles   []string
+	Form    url.Values
+	Errs    errs
+	Created string
+}
+
+type userRow struct {
+	guantong.User
+	Org string
+}
+
+// adminUsers is GET /admin/users.
+func (s *Server) adminUsers(w http.ResponseWriter, r *http.Request) {
+	u := s.workspace(w, r, guantong.RoleAdmin)
+	if u == nil {
+		return
+	}
+	s.renderUsers(w, r, u, http.StatusOK, url.Values{"role": {guantong.RoleApplicant}}, nil)
+}
+
+func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, form url.Values, es errs) {
+	users, err := s.svc.Users(r.Context(), u)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	orgs, err := s.svc.Organisations(r.Context(), u, "")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	names := map[int64]string{}
+	for _, o := range orgs {
+		names[o.ID] = o.Name
+	}
+	d := usersPage{Orgs: orgs, Roles: guantong.Roles, Form: form, Errs: es, Created: r.URL.Query().Get("created")}
+	for _, x := range users {
+		d.Users = append(d.Users, userRow{User: x, Org: names[x.OrgID]})
+	}
+	s.render(w, r, status, "users", page{Title: "账号", Nav: "users", Data: d})
+}
+
+// adminCreateUser is POST /admin/users: an account and, for an applicant, their record.
+func (s *Server) adminCreateUser(w http.ResponseWriter, r *http.Request) {
+	u := s.workspace(w, r, guantong.RoleAdmin)
+	if u == nil {
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
+	if err := r.ParseForm(); err != nil {
+		s.errorPage(w, r, http.StatusBadRequest, "无法读取表单", "提交的内容无法读取，请返回重新填写。")
+		return
+	}
+	f := r.PostForm
+	get := func(k string) string { return strings.TrimSpace(f.Get(k)) }
+	in := service.NewUser{Username: get("username"), Password: f.Get("password"), Name: get("name"), Role: get("role")}
+	if in.Role == guantong.RoleApplicant {
+		emp, _ := strconv.ParseInt(get("employer_id"), 10, 64)
+		in.Person = &guantong.Applicant{Name: get("person_name"), IDNumber: get("id_number"), Phone: get("phone"), EmployerID: emp}
+		if in.Name == "" {
+			in.Name = in.Person.Name
+		}
+	} else {
+		in.OrgID, _ = strconv.ParseInt(get("org_id"), 10, 64)
+	}
+	nu, err := s.svc.CreateUser(r.Context(), u, in)
+	if err != nil {
+		es, prob, ok := fieldErrs(err)
+		if !ok {
+			s.fail(w, r, err)
+			return
+		}
+		if prob != nil {
+			es = errs{"username": prob.Message} // a duplicate username is the service's conflict
+		}
+		f.Del("password")
+		s.renderUsers(w, r, u, statusFor(err), f, es)
+		return
+	}
+	http.Redirect(w, r, "/admin/users?created="+url.QueryEscape(nu.Username), http.StatusSeeOther)
+}
+
+// orgsPage is the data of templates/orgs.html.
+type orgsPage struct {
+	Groups        []orgGroup
+	Kinds         []string
+	EmployerKinds []string
+	Series        []string
+	Levels        []string
+	Form          url.Values
+	Errs          errs
+	Created       string
+}
+
+type orgGroup struct {
+	Kind string
+	Orgs []guantong.Organisation
+}
+
+// adminOrganisations is GET /admin/organisations: employers, 职改办, committees, evaluation
+// organisations and departments.
+func (s *Server) adminOrganisations(w http.ResponseWriter, r *http.Request) {
+	u := s.workspace(w, r, guantong.RoleAdmin)
+	if u == nil {
+		return
+	}
+	s.renderOrgs(w, r, u, http.StatusOK, url.Values{"kind": {guantong.OrgEmployer}}, nil)
+}
+
+func (s *Server) renderOrgs(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, form url.Values, es errs) {
+	orgs, err := s.svc.Organisations(r.Context(), u, "")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d := orgsPage{Kinds: guantong.OrgKinds, EmployerKinds: guantong.EmployerKinds, Series: s.engine.Params().Series,
+		Levels: guantong.TitleLevels(), Form: form, Errs: es, Created: r.URL.Query().Get("created")}
+	for _, k := range guantong.OrgKinds {
+		g := orgGroup{Kind: k}
+		for _, o := range orgs {
+			if o.Kind == k {
+				g.Orgs = append(g.Orgs, o)
+			}
+		}
+		d.Groups = append(d.Groups, g)
+	}
+	s.render(w, r, status, "orgs", page{Title: "单位", Nav: "orgs", Data: d})
+}
+
+// adminCreateOrganisation is POST /admin/organisations.
+func (s *Server) adminCreateOrganisation(w http.ResponseWriter, r *http.Request) {
+	u := s.workspace(w, r, guantong.RoleAdmin)
+	if u == nil {
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
+	if err := r.ParseForm(); err != nil {
+		s.errorPage(w, r, http.StatusBadRequest, "无法读取表单", "提交的内容无法读取，请返回重新填写。")
+		return
+	}
+	f := r.PostForm
+	get := func(k string) string { return strings.TrimSpace(f.Get(k)) }
+	o := guantong.Organisation{Kind: get("kind"), Name: get("name"), Region: get("region"), EmployerKind: get("employer_kind"),
+		SelfEvaluation: f.Get("self_evaluation") != "", Series: get("series"), CertPrefix: get("cert_prefix")}
+	if l, ok := guantong.ParseTitleLevel(get("level")); ok {
+		o.Level = l
+	}
+	o.Occupations = splitList(get("occupations"))
+	created, err := s.svc.CreateOrganisation(r.Context(), u, o)
+	if err != nil {
+		es, prob, ok := fieldErrs(err)
+		if !ok {
+			s.fail(w, r, err)
+			return
+		}
+		if prob != nil {
+			es = errs{"name": prob.Message}
+		}
+		for k, v := range es {
+			if strings.HasPrefix(k, "occupations[") {
+				es["occupations"] = v
+			}
+		}
+		s.renderOrgs(w, r, u, statusFor(err), f, es)
+		return
+	}
+	http.Redirect(w, r, "/admin/organisations?created="+url.QueryEscape(created.Name), http.StatusSeeOther)
+}

@@ -1,0 +1,267 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"guantong"
+	"guantong/internal/document"
+	"guantong/internal/service"
+)
+
+// applyForm is the application form as typed: what is applied for, and the person's
+// certificates, titles, assessments, work, awards and diploma in the rows of the self-check
+// form (checkForm), so that both read and check them alike. Name, ID number and employer are
+// the records', not the form's.
+type applyForm struct {
+	ID          int64 // editing: the application and the version last read
+	Version     int
+	Route       string
+	Series      string
+	TitleLevel  string
+	Occupation  string
+	SkillLevel  string
+	EvaluatorID string
+	Person      *checkForm
+	Errs        errs     // route, series, title_level, occupation, skill_level, evaluator_id, file
+	Problems    []string // messages about fields the form does not show as such
+}
+
+// routeChoice is one route the form offers.
+type routeChoice struct{ Value, Label, Hint string }
+
+var routeChoices = []routeChoice{
+	{guantong.RouteTitleReview, "申报职称评审", "技能人才按工种对应的职称系列申报评审（三(一)1-3）。"},
+	{guantong.RouteTitleRecognition, "直接认定职称（绿色通道）", "获得三(一)4 所列奖项、称号的，直接认定相应职称。"},
+	{guantong.RouteSkillEvaluation, "申请职业技能评价", "专业技术人员申请相应职业的技能等级评价（三(二)）。"},
+}
+
+// newApplyForm is the empty form, dated today.
+func newApplyForm(today guantong.Date) *applyForm {
+	return &applyForm{Route: guantong.RouteTitleReview, Person: newCheckForm(today)}
+}
+
+// readApplyForm reads the posted form.
+func readApplyForm(v url.Values, today guantong.Date) *applyForm {
+	get := func(k string) string { return strings.TrimSpace(v.Get(k)) }
+	f := &applyForm{Route: get("route"), Series: get("series"), TitleLevel: get("title_level"),
+		Occupation: get("occupation"), SkillLevel: get("skill_level"), EvaluatorID: get("evaluator_id"),
+		Person: readCheckForm(v)}
+	f.ID, _ = strconv.ParseInt(get("id"), 10, 64)
+	f.Version, _ = strconv.Atoi(get("version"))
+	f.Person.AsOf = today.String() // the check runs on the day of submission
+	return f
+}
+
+// kind is the kind of application the chosen route leads to.
+func (f *applyForm) kind() string { return guantong.KindOf(f.Route) }
+
+// draft checks the rows as the self-check does and builds the service's draft; false when a
+// row has a mistake (shown next to it). What is applied for is the service's to check.
+func (f *applyForm) draft(s *Server) (service.Draft, bool) {
+	c := s.choices()
+	req, ok := f.Person.request(s.resolveOccupation, c.Awards, c.Series)
+	d := service.Draft{Route: f.Route}
+	switch f.kind() {
+	case guantong.KindTitle:
+		d.Series, d.Level = f.Series, f.TitleLevel
+	case guantong.KindSkill:
+		d.Level = f.SkillLevel
+		if f.Occupation == "" {
+			f.fail("occupation", "请填写申请评价的职业（工种）")
+			ok = false
+		} else if code, _, msg := s.resolveOccupation(f.Occupation); msg != "" {
+			f.fail("occupation", msg)
+			ok = false
+		} else {
+			d.OccupationCode = code
+		}
+		d.EvaluatorID, _ = strconv.ParseInt(f.EvaluatorID, 10, 64)
+	}
+	d.Person = personDocument(req.Person)
+	return d, ok
+}
+
+func (f *applyForm) fail(field, msg string) {
+	if f.Errs == nil {
+		f.Errs = errs{}
+	}
+	f.Errs[field] = msg
+}
+
+// serviceErrs puts the service's field errors next to the form's fields.
+func (f *applyForm) serviceErrs(es errs) {
+	for field, msg := range es {
+		switch field {
+		case "route", "series", "occupation", "evaluator_id", "file":
+			f.fail(field, msg)
+		case "occupation_code":
+			f.fail("occupation", msg)
+		case "level":
+			if f.kind() == guantong.KindSkill {
+				f.fail("skill_level", msg)
+			} else {
+				f.fail("title_level", msg)
+			}
+		default:
+			f.Problems = append(f.Problems, field+"："+msg)
+		}
+	}
+}
+
+// personDocument writes the rows as the person part of the check document (docs/check.md).
+func personDocument(p guantong.Person) json.RawMessage {
+	doc := map[string]any{}
+	var skills, titles, assessments, work, awards, education []map[string]any
+	for _, s := range p.Skills {
+		m := map[string]any{"occupation_code": s.OccupationCode, "level": s.Level.String(), "obtained": s.Obtained.String()}
+		if s.Occupation != "" {
+			m["occupation"] = s.Occupation
+		}
+		skills = append(skills, m)
+	}
+	for _, t := range p.Titles {
+		titles = append(titles, map[string]any{"series": t.Series, "level": t.Level.String(), "obtained": t.Obtained.String()})
+	}
+	for _, a := range p.Assessments {
+		assessments = append(assessments, map[string]any{"year": a.Year, "result": a.Result})
+	}
+	for _, wp := range p.Work {
+		m := map[string]any{"from": wp.From.String(), "to": nil}
+		if !wp.To.IsZero() {
+			m["to"] = wp.To.String()
+		}
+		work = append(work, m)
+	}
+	for _, a := range p.Awards {
+		m := map[string]any{"name": a.Name}
+		if a.Year != 0 {
+			m["year"] = a.Year
+		}
+		awards = append(awards, m)
+	}
+	for _, e := range p.Education {
+		education = append(education, map[string]any{"major": e.Major, "related_codes": e.RelatedCodes})
+	}
+	for k, v := range map[string][]map[string]any{"skills": skills, "titles": titles, "assessments": assessments,
+		"work": work, "awards": awards, "education": education} {
+		if len(v) > 0 {
+			doc[k] = v
+		}
+	}
+	if len(p.Targets) > 0 {
+		doc["targets"] = p.Targets
+	}
+	b, _ := json.Marshal(doc) // maps of strings and numbers
+	return b
+}
+
+// formOf is the form of an application to edit: its choices and its document in the rows.
+// Rows beyond the form's are not shown (the API may write more than the form offers).
+func (s *Server) formOf(v service.View, today guantong.Date) *applyForm {
+	f := &applyForm{ID: v.ID, Version: v.Version, Route: v.Route, Series: v.Series, Person: newCheckForm(today)}
+	if v.Kind == guantong.KindSkill {
+		f.SkillLevel, f.Occupation = v.Level.String(), s.occupationName(v.OccupationCode)
+		if v.EvaluatorID != 0 {
+			f.EvaluatorID = strconv.FormatInt(v.EvaluatorID, 10)
+		}
+	} else {
+		f.TitleLevel = v.Level.String()
+	}
+	req, err := document.Decode(append(append([]byte(`{"person":`), v.Document...), '}'))
+	if err != nil {
+		return f
+	}
+	p, c := req.Person, f.Person
+	for i, sk := range p.Skills[:min(len(p.Skills), len(c.Skills))] {
+		c.Skills[i] = skillRow{Occupation: s.occupationName(sk.OccupationCode), Level: sk.Level.String(), Obtained: sk.Obtained.String()}
+	}
+	for i, t := range p.Titles[:min(len(p.Titles), len(c.Titles))] {
+		c.Titles[i] = titleRow{Series: t.Series, Level: t.Level.String(), Obtained: t.Obtained.String()}
+	}
+	for i, a := range p.Assessments[:min(len(p.Assessments), len(c.Assessments))] {
+		c.Assessments[i] = assessmentRow{Year: strconv.Itoa(a.Year), Result: a.Result}
+	}
+	for i, wp := range p.Work[:min(len(p.Work), len(c.Work))] {
+		c.Work[i] = workRow{From: wp.From.String()}
+		if !wp.To.IsZero() {
+			c.Work[i].To = wp.To.String()
+		}
+	}
+	for i, a := range p.Awards[:min(len(p.Awards), len(c.Awards))] {
+		c.Awards[i] = awardRow{Name: a.Name}
+		if a.Year != 0 {
+			c.Awards[i].Year = strconv.Itoa(a.Year)
+		}
+	}
+	if len(p.Education) > 0 {
+		e := p.Education[0]
+		c.Major = e.Major
+		var names []string
+		for _, code := range e.RelatedCodes {
+			names = append(names, s.occupationName(code))
+		}
+		c.Related = strings.Join(names, "、")
+	}
+	return f
+}
+
+// parseApplyRequest reads a posted application form, urlencoded or multipart with an
+// optional file; problem is a message about the file.
+func parseApplyRequest(w http.ResponseWriter, r *http.Request) (name string, data []byte, problem string, err error) {
+	if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+		return "", nil, "", r.ParseForm()
+	}
+	name, data, problem = readUpload(w, r)
+	if r.MultipartForm == nil { // nothing of the form could be read
+		return "", nil, "", errors.New(problem)
+	}
+	return name, data, problem, nil
+}
+
+// readUpload reads the "file" of a multipart form, at most guantong.MaxFileSize; no file
+// chosen is nil data and no problem.
+func readUpload(w http.ResponseWriter, r *http.Request) (name string, data []byte, problem string) {
+	r.Body = http.MaxBytesReader(w, r.Body, guantong.MaxFileSize+1<<20)
+	if err := r.ParseMultipartForm(1 << 20); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return "", nil, "文件超过 10 MiB"
+		}
+		return "", nil, "无法读取上传的内容，请重新选择文件"
+	}
+	file, hdr, err := r.FormFile("file")
+	if errors.Is(err, http.ErrMissingFile) {
+		return "", nil, ""
+	}
+	if err != nil {
+		return "", nil, "无法读取上传的文件"
+	}
+	defer file.Close()
+	data, err = io.ReadAll(io.LimitReader(file, guantong.MaxFileSize+1))
+	if err != nil {
+		return "", nil, "无法读取上传的文件"
+	}
+	if data == nil {
+		data = []byte{}
+	}
+	return hdr.Filename, data, ""
+}
+
+// pathEscape escapes a file name for Content-Disposition's filename*.
+func pathEscape(name string) string { return url.PathEscape(name) }
+
+// personFields is what the "personFields" template (partials/person.html) shows: the rows of
+// a form, the lists of its choices, and whether to ask for the occupations of a skill
+// evaluation.
+type personFields struct {
+	Form    *checkForm
+	Choices checkChoices
+	Targets bool
+}

@@ -1,0 +1,79 @@
+package web
+
+import (
+	"net/http"
+
+	"guantong"
+	"guantong/internal/service"
+)
+
+// committeeSections are the committee secretary's work (三(一)6). The committee's decision
+// is not typed in: it is the outcome of a review meeting's secret ballot (meeting.go), which
+// takes it when the meeting closes; the grant after the result notice is a button of the
+// application's page, as the service allows.
+var committeeSections = []section{
+	{"review", "待评审", "职改办公示期满后提交的申报，按高技能人才组单独评审（三(一)6）。在下方安排评审会议，由专家评分、无记名投票。", "没有待评审的申报。",
+		[]guantong.Stage{guantong.StageCommittee}},
+	{"result", "评审结果公示", "评审结果公示期满且异议均已处理后，打开申报颁发证书。", "没有公示中的评审结果。",
+		[]guantong.Stage{guantong.StageResultNotice}},
+	{"done", "已办结", "", "暂无。", nil},
+}
+
+// committeePage is the data of templates/committee.html: the queue, the meetings, and the
+// form that sets up the next one.
+type committeePage struct {
+	queuePage
+	Meetings []service.MeetingSummary
+	Waiting  []queueRow // awaiting review: the choices of the new meeting
+	Errs     errs
+}
+
+// committeePage is GET /committee: what was sent to the user's committee, and its meetings.
+func (s *Server) committeePage(w http.ResponseWriter, r *http.Request) {
+	u := s.workspace(w, r, guantong.RoleSecretary)
+	if u == nil {
+		return
+	}
+	s.committeeWith(w, r, u, http.StatusOK, nil)
+}
+
+func (s *Server) committeeWith(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, es errs) {
+	ctx := r.Context()
+	apps, err := s.svc.Applications(ctx, u, service.ListFilter{})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	_, org, err := s.profile(ctx, u)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	sections, err := s.queue(ctx, u, apps, committeeSections)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	meetings, err := s.svc.Meetings(ctx, u)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d := committeePage{queuePage: queuePage{Org: org, Today: s.svc.Today(), Sections: sections}, Meetings: meetings, Errs: es,
+		Waiting: sections[0].Rows}
+	s.render(w, r, status, "committee", page{Title: "评审工作台", Nav: "committee", Data: d})
+}
+
+// expertPage is GET /expert: the meetings an expert sits in.
+func (s *Server) expertPage(w http.ResponseWriter, r *http.Request) {
+	u := s.workspace(w, r, guantong.RoleExpert)
+	if u == nil {
+		return
+	}
+	meetings, err := s.svc.Meetings(r.Context(), u)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "expert", page{Title: "评审会议", Nav: "expert", Data: meetings})
+}

@@ -1,0 +1,107 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"guantong"
+)
+
+// statusOf maps the service's error codes to HTTP statuses, as the API does.
+var statusOf = map[string]int{
+	guantong.EInvalid:      http.StatusBadRequest,
+	guantong.EUnauthorized: http.StatusUnauthorized,
+	guantong.EForbidden:    http.StatusForbidden,
+	guantong.ENotFound:     http.StatusNotFound,
+	guantong.EConflict:     http.StatusConflict,
+	guantong.EIneligible:   http.StatusUnprocessableEntity,
+}
+
+// headings are the titles of the error page for each code.
+var headings = map[string]string{
+	guantong.EInvalid:      "填写内容有误",
+	guantong.EUnauthorized: "请先登录",
+	guantong.EForbidden:    "无权访问",
+	guantong.ENotFound:     "未找到",
+	guantong.EConflict:     "暂时无法办理",
+	guantong.EIneligible:   "不符合申报条件",
+}
+
+// fail answers a service error with a Chinese page of its status. Pages that can show an
+// error in place (a field error next to its field, the engine's reasons above the
+// application) do so themselves and call fail for the rest. Errors without a code are logged
+// and shown as a 500 page, so that nothing internal leaks.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var fes guantong.FieldErrors
+	if errors.As(err, &fes) {
+		var msgs []string
+		for _, fe := range fes {
+			msgs = append(msgs, fe.Message)
+		}
+		s.errorPage(w, r, http.StatusBadRequest, headings[guantong.EInvalid], strings.Join(msgs, "；"))
+		return
+	}
+	code := guantong.ErrorCode(err)
+	if code == guantong.EUnauthorized && userFrom(r.Context()) == nil && r.Method == http.MethodGet {
+		s.signedIn(w, r) // to the login page
+		return
+	}
+	status, ok := statusOf[code]
+	if !ok {
+		s.log.Error("web: internal error", "method", r.Method, "path", r.URL.Path, "err", err)
+		s.serverError(w, r)
+		return
+	}
+	s.errorPage(w, r, status, headings[code], err.Error())
+}
+
+// problem is an error shown in place, above a form or an application: a message and, when
+// the engine refused, its reasons with their clauses.
+type problem struct {
+	Message string
+	Reasons []reasonView
+	Stale   bool // someone else acted first: the page shows the application as it is now
+}
+
+// fieldErrs sorts a service error into messages by field (the FieldErrors) and returns the
+// rest as a problem; ok is false when err is neither, for fail to answer.
+func fieldErrs(err error) (es errs, p *problem, ok bool) {
+	var fes guantong.FieldErrors
+	if errors.As(err, &fes) {
+		es = errs{}
+		for _, fe := range fes {
+			if prev, dup := es[fe.Field]; dup {
+				es[fe.Field] = prev + "；" + fe.Message
+			} else {
+				es[fe.Field] = fe.Message
+			}
+		}
+		return es, nil, true
+	}
+	var in *guantong.Ineligible
+	if errors.As(err, &in) {
+		p = &problem{Message: in.Message}
+		for _, reason := range in.Reasons {
+			p.Reasons = append(p.Reasons, reasonView{Met: reason.Met, Text: reason.Text, Clause: reason.Clause})
+		}
+		return nil, p, true
+	}
+	switch guantong.ErrorCode(err) {
+	case guantong.EConflict, guantong.EInvalid:
+		return nil, &problem{Message: err.Error()}, true
+	}
+	return nil, nil, false
+}
+
+// statusFor is the status of a page showing err in place.
+func statusFor(err error) int {
+	var fes guantong.FieldErrors
+	if errors.As(err, &fes) {
+		return http.StatusBadRequest
+	}
+	if st, ok := statusOf[guantong.ErrorCode(err)]; ok {
+		return st
+	}
+	return http.StatusInternalServerError
+}

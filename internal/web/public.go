@@ -1,0 +1,167 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"guantong"
+	"guantong/internal/certificate"
+	"guantong/internal/service"
+)
+
+// The public's pages, no login needed: the notices (ID numbers and phones masked, as the
+// service gives them) with a form to object, and certificate verification by number and name.
+
+// noticesPage is the data of templates/notices.html.
+type noticesPage struct {
+	Notices []noticeView
+	Today   guantong.Date
+	Lodged  string // the number of the objection just lodged
+
+	Failed  int64 // the notice whose form has a problem, shown again as typed
+	Form    service.ObjectionInput
+	Errs    errs
+	Problem string
+}
+
+// noticeView is one notice and what it is about.
+type noticeView struct {
+	guantong.Notice
+	What     string
+	Decision string // 评审通过, 认定
+}
+
+// noticesPage is GET /notices.
+func (s *Server) noticesPage(w http.ResponseWriter, r *http.Request) {
+	d, err := s.noticesData(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if n, err := strconv.ParseInt(r.URL.Query().Get("lodged"), 10, 64); err == nil && n > 0 {
+		d.Lodged = strconv.FormatInt(n, 10)
+	}
+	s.render(w, r, http.StatusOK, "notices", page{Title: "公示", Nav: "notices", Data: d})
+}
+
+func (s *Server) noticesData(r *http.Request) (*noticesPage, error) {
+	ns, err := s.svc.Notices(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	d := &noticesPage{Today: s.svc.Today()}
+	for _, n := range ns {
+		v := noticeView{Notice: n, Decision: map[string]string{guantong.DecisionPassed: "评审通过", guantong.DecisionRecognised: "认定"}[n.Decision]}
+		if n.Route == guantong.RouteSkillEvaluation {
+			v.What = n.Level.String()
+		} else {
+			v.What = n.Series + "系列 " + n.Level.String() + "职称"
+		}
+		d.Notices = append(d.Notices, v)
+	}
+	return d, nil
+}
+
+// lodgeObjection is POST /notices/{id}/objections: anyone, signed in or not, objects to an
+// application under notice.
+func (s *Server) lodgeObjection(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r, "id")
+	if !ok {
+		s.notFound(w, r)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	if err := r.ParseForm(); err != nil {
+		s.errorPage(w, r, http.StatusBadRequest, "无法读取表单", "提交的内容无法读取或过大，请返回重新填写。")
+		return
+	}
+	in := service.ObjectionInput{Name: r.PostForm.Get("name"), Contact: r.PostForm.Get("contact"), Text: r.PostForm.Get("text")}
+	o, err := s.svc.LodgeObjection(r.Context(), userFrom(r.Context()), id, in)
+	if err == nil {
+		http.Redirect(w, r, "/notices?lodged="+strconv.FormatInt(o.ID, 10), http.StatusSeeOther)
+		return
+	}
+	es, prob, ok := fieldErrs(err)
+	if !ok && guantong.ErrorCode(err) != guantong.ENotFound {
+		s.fail(w, r, err)
+		return
+	}
+	d, derr := s.noticesData(r)
+	if derr != nil {
+		s.fail(w, r, derr)
+		return
+	}
+	d.Failed, d.Form, d.Errs = id, in, es
+	switch {
+	case prob != nil:
+		d.Problem = prob.Message
+	case !ok:
+		d.Problem = err.Error() // 该申报不在公示中
+	}
+	s.render(w, r, statusFor(err), "notices", page{Title: "公示", Nav: "notices", Data: d})
+}
+
+// verifyPage is the data of templates/verify.html.
+type verifyPage struct {
+	Number, Name string
+	Result       *guantong.CertificateStatus // the holder's name and ID number masked, as the service gives them
+	What         string                      // 工程系列 中级职称; 钳工（6-20-01-01）技师
+	Status       string                      // 有效, 已撤销, 已发证，尚未上网
+	Errs         errs
+	Problem      string
+}
+
+// verifyPage is GET /verify?number=…&name=…, and GET /verify/{number}, the address a
+// certificate's QR code holds. The number decides; a name, when given, must be the holder's.
+func (s *Server) verifyPage(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	d := verifyPage{Number: strings.TrimSpace(q.Get("number")), Name: strings.TrimSpace(q.Get("name"))}
+	if n := r.PathValue("number"); n != "" {
+		d.Number = n
+	}
+	status := http.StatusOK
+	if d.Number != "" || d.Name != "" {
+		st, err := s.svc.VerifyCertificate(r.Context(), d.Number, d.Name)
+		switch {
+		case err == nil:
+			d.Result, d.Status = &st, certificate.StatusName(st.Status)
+			if st.Kind == guantong.KindSkill {
+				d.What = s.occupationName(st.OccupationCode) + " " + st.Level.String()
+			} else {
+				d.What = st.Series + "系列 " + st.Level.String() + "职称"
+			}
+		case guantong.ErrorCode(err) == guantong.ENotFound:
+			d.Problem, status = err.Error(), http.StatusNotFound
+		default:
+			es, prob, ok := fieldErrs(err)
+			if !ok {
+				s.fail(w, r, err)
+				return
+			}
+			d.Errs, status = es, statusFor(err)
+			if prob != nil {
+				d.Problem = prob.Message
+			}
+		}
+	}
+	s.render(w, r, status, "verify", page{Title: "证书查验", Nav: "verify", Data: d})
+}
+
+// verifyQR is GET /verify/{number}/qr.png: the QR code of the certificate's verification
+// address on this site, for the verification page and for printing.
+func (s *Server) verifyQR(w http.ResponseWriter, r *http.Request) {
+	scheme := "http"
+	if s.secure(r) {
+		scheme = "https"
+	}
+	png, err := s.svc.CertificateQR(r.Context(), r.PathValue("number"), scheme+"://"+r.Host, 240)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "image/png")
+	w.Header().Set("Content-Length", strconv.Itoa(len(png)))
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	w.Write(png)
+}

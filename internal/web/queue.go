@@ -1,0 +1,114 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+
+	"guantong"
+	"guantong/internal/service"
+)
+
+// Queues are the work lists of the 职改办, the committee, the evaluation organisations and
+// the admin: the applications the service lets the user see, in sections by stage, each row
+// saying what is due and linking to the application, where the buttons are.
+
+// queuePage is the data of the queue templates (office.html, committee.html…).
+type queuePage struct {
+	Org      string
+	Today    guantong.Date
+	Sections []queueSection
+}
+
+// queueSection is one stage or group of stages.
+type queueSection struct {
+	ID, Heading, Hint, Empty string
+	Rows                     []queueRow
+}
+
+// queueRow is one application in a queue.
+type queueRow struct {
+	service.View
+	What string
+	Due  string // 公示至 2027-01-08; 公示期满，可提交评委会
+	Open int    // objections still to decide
+	Todo bool   // the user has an action to take on it now
+}
+
+// section is a queueSection of the stages given; nil stages take the rest.
+type section struct {
+	id, heading, hint, empty string
+	stages                   []guantong.Stage
+}
+
+// queue sorts the applications into sections; an application goes to the first section
+// whose stages hold its own, or to the section without stages.
+func (s *Server) queue(ctx context.Context, u *guantong.User, apps []service.View, secs []section) ([]queueSection, error) {
+	out := make([]queueSection, len(secs))
+	for i, sc := range secs {
+		out[i] = queueSection{ID: sc.id, Heading: sc.heading, Hint: sc.hint, Empty: sc.empty}
+	}
+	today := s.svc.Today()
+	for _, v := range apps {
+		i := slices.IndexFunc(secs, func(sc section) bool { return slices.Contains(sc.stages, v.Stage) })
+		if i < 0 {
+			i = slices.IndexFunc(secs, func(sc section) bool { return sc.stages == nil })
+		}
+		if i < 0 {
+			continue
+		}
+		row := queueRow{View: v, What: s.what(v.Application), Todo: len(v.Actions) > 0, Due: due(v.Application, today)}
+		if v.Stage == guantong.StageNotice || v.Stage == guantong.StageResultNotice {
+			os, err := s.svc.Objections(ctx, u, v.ID)
+			if err != nil && guantong.ErrorCode(err) != guantong.EForbidden {
+				return nil, err
+			}
+			for _, o := range os {
+				if o.Status == guantong.ObjectionOpen && o.Notice == v.Stage {
+					row.Open++
+				}
+			}
+		}
+		out[i].Rows = append(out[i].Rows, row)
+	}
+	return out, nil
+}
+
+// due says what the dates of an application's stage allow today.
+func due(app guantong.Application, today guantong.Date) string {
+	var p *guantong.Period
+	next := ""
+	switch app.Stage {
+	case guantong.StageNotice:
+		p, next = app.Notice, "可提交评委会"
+	case guantong.StageResultNotice:
+		p, next = app.ResultNotice, "可颁发证书"
+	case guantong.StageGranted, guantong.StageIssued, guantong.StageRegistered:
+		if app.Certificate != "" {
+			return "证书 " + app.Certificate
+		}
+	}
+	if p == nil {
+		return ""
+	}
+	if today.After(p.Until) {
+		return fmt.Sprintf("公示期满（%s），%s", p.Until, next)
+	}
+	return fmt.Sprintf("公示至 %s", p.Until)
+}
+
+// renderQueue lists apps in secs on the page named tmpl.
+func (s *Server) renderQueue(ctx context.Context, w http.ResponseWriter, r *http.Request, u *guantong.User, tmpl, title, nav string, apps []service.View, secs []section) {
+	_, org, err := s.profile(ctx, u)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	sections, err := s.queue(ctx, u, apps, secs)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, tmpl, page{Title: title, Nav: nav, Data: queuePage{Org: org, Today: s.svc.Today(), Sections: sections}})
+}

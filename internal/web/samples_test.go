@@ -1,0 +1,129 @@
+package web
+
+import (
+	"encoding/json"
+	"guantong/internal/committee"
+	"net/url"
+	"time"
+
+	"guantong"
+	"guantong/internal/policy"
+	"guantong/internal/service"
+	"guantong/internal/workflow"
+)
+
+// roleSamples is sample data for the templates of the role pages, for TestTemplates: every
+// branch a template has, with names that need escaping.
+func roleSamples(s *Server) map[string][]any {
+	at := time.Date(2026, 12, 31, 4, 0, 0, 0, time.UTC)
+	score := 91.5
+	app := guantong.Application{ID: 7, Kind: guantong.KindTitle, Route: guantong.RouteTitleReview, PersonID: 1, Series: "工程",
+		Level: guantong.Level{Title: guantong.Title3}, Stage: guantong.StageNotice, StageName: "资格审核公示", Version: 5, EmployerID: 1,
+		Document:    json.RawMessage(`{"skills":[{"occupation_code":"6-20-01-01","level":"技师","obtained":"2021-06-30"}],"assessments":[{"year":2025,"result":"合格"}],"work":[{"from":"2012-07-01","to":null}],"awards":[{"name":"全国技术能手","year":2022}],"education":[{"major":"机电","related_codes":["6-20-01-01"]}]}`),
+		Check:       &guantong.CheckRecord{AsOf: guantong.MakeDate(2026, 12, 1), Policy: "hebei-2021", Warnings: []string{"person.work: 未提供"}},
+		Notice:      &guantong.Period{From: guantong.MakeDate(2026, 12, 31), Until: guantong.MakeDate(2027, 1, 8)},
+		ReviewGroup: "高技能人才组", Certificate: "冀职称-2027-GC-000001", CertifiedOn: guantong.MakeDate(2027, 2, 9),
+		Theory: &guantong.Result{Passed: true, Score: &score, On: guantong.MakeDate(2026, 12, 1)}, Practical: &guantong.Result{Passed: false}, ExemptTheory: true,
+		RevokeReason: "伪造", UpdatedAt: at}
+	req := guantong.Request{AsOf: guantong.MakeDate(2026, 12, 31), Person: guantong.Person{
+		Skills: []guantong.Skill{{OccupationCode: "6-20-01-01", Level: guantong.Skill2, Obtained: guantong.MakeDate(2021, 6, 30)}}}}
+	ans := s.engine.Check(req)
+	opt, _ := ans.Find(guantong.RouteTitleReview, "工程", "中级")
+	app.Check.Option = opt
+	evil := `<script>alert(1)</script>`
+	v := service.View{Application: app, Applicant: service.Person{Name: evil, IDNumber: "130102199001011237", Phone: "13812345678"}, Employer: "冀钢",
+		Actions: []workflow.Action{workflow.Send, workflow.Dismiss, workflow.Uphold, workflow.Withdraw, workflow.RecordPractical}}
+	page := &appPage{V: v, What: s.what(app), Doc: s.docView(app.Document), Files: []guantong.File{{ID: 1, Name: evil + ".pdf", Size: 2048, UploadedAt: at}},
+		Objections: []guantong.Objection{{ID: 1, Notice: guantong.StageNotice, Name: evil, Contact: "x", Text: evil, Status: guantong.ObjectionOpen, LodgedAt: at},
+			{ID: 2, Notice: guantong.StageNotice, Status: guantong.ObjectionDismissed, Note: "不属实", DecidedBy: "office", DecidedAt: at}},
+		SeeObjections: true, Today: guantong.MakeDate(2026, 12, 31), Done: "提交",
+		Problem: &problem{Message: "尚不符合", Reasons: []reasonView{{Met: false, Text: evil, Clause: "三(一)2"}}},
+		Failed:  "objection-1", Errs: errs{"note": "须说明理由"}, Note: evil}
+	ov := s.optionView(opt, req.AsOf)
+	page.Check, page.CheckAsOf, page.Warnings = &ov, "2026-12-01", []string{"注意"}
+	page.Events = []eventView{eventOf(guantong.Event{At: at, Actor: "public", Action: "object",
+		Payload: json.RawMessage(`{"objection_id":1,"text":"x","from":"notice","to":"notice"}`)}),
+		eventOf(guantong.Event{At: at, Actor: "office", Action: "approve", Payload: json.RawMessage(`{"from":"recommended","to":"notice","notice":{"from":"2026-12-31","until":"2027-01-08"},"note":"同意"}`)})}
+	page.forms()
+	draft := &appPage{V: service.View{Application: guantong.Application{ID: 8, Kind: guantong.KindSkill, Route: guantong.RouteSkillEvaluation,
+		OccupationCode: "6-20-01-01", Level: guantong.Level{Skill: guantong.Skill2}, Stage: guantong.StageDraft, Document: json.RawMessage(`{}`)},
+		Actions: []workflow.Action{workflow.Submit, workflow.Withdraw}}, Failed: "upload", Errs: errs{"file": "文件为空"}}
+	draft.What = s.what(draft.V.Application)
+	draft.forms()
+
+	form := newApplyForm(guantong.MakeDate(2026, 12, 31))
+	bad := readApplyForm(url.Values{"route": {"skill_evaluation"}, "skills.0.occupation": {"钳"}}, guantong.MakeDate(2026, 12, 31))
+	bad.draft(s)
+	bad.serviceErrs(errs{"level": "须为职业技能等级", "person.skills[0]": "x"})
+	edit := &applyForm{ID: 3, Version: 2, Route: guantong.RouteSkillEvaluation, EvaluatorID: "16", Person: newCheckForm(guantong.MakeDate(2026, 12, 31))}
+	prof := service.Profile{User: guantong.User{Username: "zhangsan", Name: evil, Role: guantong.RoleApplicant},
+		Person: &guantong.Applicant{Name: evil, IDNumber: "130102199001011237", BarredUntil: guantong.MakeDate(2029, 1, 1), BarReason: evil}}
+	staff := service.Profile{User: guantong.User{Username: "hr2", Role: guantong.RoleHR},
+		Organisation: &guantong.Organisation{Name: evil, Kind: guantong.OrgEmployer, Region: "石家庄市", SelfEvaluation: true}}
+	queue := queuePage{Org: evil, Sections: []queueSection{{ID: "a", Heading: "待审核", Hint: "h", Empty: "无",
+		Rows: []queueRow{{View: v, What: "工程系列 中级职称", Due: "公示至 2027-01-08", Open: 1, Todo: true}}}, {ID: "b", Heading: "空", Empty: "无"}}}
+	p := policy.Default()
+	acct := []service.DemoAccount{{Username: "admin", Password: "admin-demo-2026", Role: guantong.RoleAdmin, Organisation: evil}}
+	notice := noticeView{Notice: guantong.Notice{ApplicationID: 7, Kind: "资格审核公示", Name: evil, IDNumber: "130102********1237", Phone: "138****5678",
+		Employer: evil, Route: guantong.RouteTitleReview, Series: "工程", Level: guantong.Level{Title: guantong.Title3}, Decision: "passed"}, What: "工程系列 中级职称", Decision: "评审通过"}
+	cert := &guantong.CertificateStatus{Number: "冀职称-2027-GC-000001", Name: evil, Status: "revoked", RevokedOn: guantong.MakeDate(2027, 3, 1), RegisteredOn: guantong.MakeDate(2027, 3, 1)}
+	return map[string][]any{
+		"login":       {loginPage{}, loginPage{Username: evil, Next: "/office", Error: "用户名或密码错误", Demo: acct}},
+		"my":          {myPage{Profile: prof, Employer: evil, Barred: true, Apps: []service.View{v}}, myPage{}},
+		"profile":     {myPage{Profile: prof, Employer: evil, Barred: true}, myPage{Profile: staff}},
+		"apply":       {applyPage{Form: form, Choices: s.choices(), Routes: routeChoices}, applyPage{Form: bad, Choices: s.choices(), Routes: routeChoices, Profile: prof, Problem: page.Problem}, applyPage{Form: edit, Choices: s.choices(), Routes: routeChoices, Evaluators: []guantong.Organisation{{ID: 16, Name: evil}}}},
+		"application": {page, draft},
+		"employer": {employerPage{Org: evil, Pending: []service.View{v}, Staff: []staffRow{{Name: evil, Apps: []service.View{v, v}}}, Comment: evil, Errs: errs{"comment": "x", "id": "y"},
+			Action: "单位推荐", Results: []bulkResult{{ID: 1, Name: evil, OK: true, Message: "现为「待资格审核」"}, {ID: 2, Message: "该申报已被他人处理"}}}, employerPage{}},
+		"office": {queue, queuePage{}},
+		"committee": {committeePage{queuePage: queue, Meetings: []service.MeetingSummary{{ID: 1, HeldOn: guantong.MakeDate(2027, 1, 20), Place: evil, StatusName: "签到中"}},
+			Waiting: queue.Sections[0].Rows, Errs: errs{"meeting": evil, "held_on": "x", "application_ids[0]": "y"}}, committeePage{}},
+		"expert":    {[]service.MeetingSummary{{ID: 1, Committee: evil, Status: "open", StatusName: "评审中"}}, []service.MeetingSummary{}},
+		"meeting":   meetingSamples(evil),
+		"evaluator": {queue},
+		"allapps":   {queue},
+		"admin": {adminPage{Today: guantong.MakeDate(2026, 12, 31), Stages: []stageCount{{guantong.StageDraft, 2}}, Total: 2, Policy: p, Rules: policy.Explain(p),
+			Demo: true, Advanced: "7", Errs: errs{"days": "x"}, Days: evil}, adminPage{Policy: p}},
+		"users": {usersPage{Users: []userRow{{User: guantong.User{Username: "a", Name: evil, Role: guantong.RoleOffice}, Org: evil}},
+			Orgs: []guantong.Organisation{{ID: 1, Name: evil, Kind: guantong.OrgEmployer}}, Roles: guantong.Roles,
+			Form: url.Values{"role": {"applicant"}, "employer_id": {"1"}, "name": {evil}}, Errs: errs{"person.id_number": "x", "org_id": "y"}, Created: evil}},
+		"orgs": {orgsPage{Groups: []orgGroup{{Kind: guantong.OrgCommittee, Orgs: []guantong.Organisation{{Name: evil, Series: "工程", Level: guantong.Title3, Occupations: []string{"6-20-01-01"}}}}, {Kind: guantong.OrgOffice}},
+			Kinds: guantong.OrgKinds, Levels: guantong.TitleLevels(), Form: url.Values{"kind": {"committee"}, "self_evaluation": {"1"}}, Errs: errs{"name": "x"}, Created: evil}},
+		"notices": {noticesPage{Notices: []noticeView{notice}, Lodged: "3", Failed: 7, Form: service.ObjectionInput{Name: evil, Text: evil}, Errs: errs{"text": "不能为空"}, Problem: "已过期"},
+			noticesPage{}},
+		"verify": {verifyPage{}, verifyPage{Number: evil, Name: evil, Problem: "未找到"}, verifyPage{Number: "x", Name: evil, Result: cert, What: "工程系列 中级职称", Status: "已撤销"},
+			verifyPage{Errs: errs{"number": "请填写证书编号"}}},
+	}
+}
+
+// meetingSamples are a meeting as the secretary and as an expert see it, at each status.
+func meetingSamples(evil string) []any {
+	members := []service.MeetingMember{{ExpertID: 1, Name: evil, Employer: evil, Present: true, Skilled: true}, {ExpertID: 2, Name: "刘秀英"}}
+	sheet := committee.Sheet{Methods: []committee.MethodScore{{Method: "业绩评审", Weight: 40, PassScore: 6000, Count: 2, Mean: 8550, BelowPass: true}}, Complete: true, Combined: 8550}
+	apps := func(status string, you *service.ExpertPart) []service.MeetingApplicant {
+		a := service.MeetingApplicant{ApplicationID: 1, Name: evil, Employer: evil, Route: guantong.RouteTitleReview, Series: "工程",
+			Level: guantong.Level{Title: guantong.Title3}, Group: "高技能人才组", Methods: []service.MeetingMethod{{Method: "业绩评审", Weight: 40}},
+			AchievementPoints: 1000, Status: status, StatusName: "评分中", Withdrawn: []committee.Conflict{{ExpertID: 1, Reason: evil}}, Sheet: sheet,
+			Voted: 1, Voters: 3, You: you}
+		if status == "decided" {
+			a.Outcome = &committee.Outcome{Decision: guantong.DecisionPassed, Result: &committee.Result{Yes: 2, Base: 3, Needed: 2},
+				Reasons: []guantong.Reason{{Clause: "三(一)6", Met: true, Text: evil}}}
+		}
+		return []service.MeetingApplicant{a}
+	}
+	view := func(status, seat string, as []service.MeetingApplicant) service.MeetingView {
+		return service.MeetingView{MeetingSummary: service.MeetingSummary{ID: 1, Committee: evil, Place: evil, Status: status, StatusName: status},
+			Rules: evil, Quorum: guantong.Reason{Met: true, Text: "出席 2 人"}, Members: members, Applicants: as, Seat: seat}
+	}
+	mine := &service.ExpertPart{Eligible: true, Scores: []service.ScoreEntry{{Method: "业绩评审", Points: 8550}}}
+	return []any{
+		&meetingPage{M: view("attendance", service.SeatSecretary, apps("scoring", nil))},
+		&meetingPage{M: view("open", service.SeatSecretary, apps("scoring", nil)), Done: "评分已保存", Problem: &problem{Message: evil}},
+		&meetingPage{M: view("open", service.SeatSecretary, apps("voting", nil))},
+		&meetingPage{M: view("open", service.SeatExpert, apps("scoring", mine)), Failed: 1, Errs: errs{"score.业绩评审": evil}},
+		&meetingPage{M: view("open", service.SeatExpert, apps("voting", mine))},
+		&meetingPage{M: view("open", service.SeatExpert, apps("voting", &service.ExpertPart{Eligible: true, Voted: true}))},
+		&meetingPage{M: view("open", service.SeatExpert, apps("scoring", &service.ExpertPart{Withdrawn: evil}))},
+		&meetingPage{M: view("closed", service.SeatAdmin, apps("decided", nil))},
+	}
+}
