@@ -4,6 +4,7 @@
 // days that package calendar reads, from the table that github.com/6tail/lunar-go keeps in
 // its HolidayUtil package. It is run by hand, once per new year's arrangement:
 //
+//	go get github.com/6tail/lunar-go@v1.4.7   # only this generator uses it; go mod tidy drops it again
 //	go run internal/calendar/gen/main.go > data/holidays.json
 //
 // and its output is reviewed against the State Council's notice before it is committed. The
