@@ -1,6 +1,7 @@
 package api
 
 import (
+	"guantong"
 	"net/http"
 
 	"guantong/internal/committee"
@@ -8,21 +9,7 @@ import (
 
 // achievements lists an application's skill contributions (三(一)3).
 func (a *API) achievements(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	as, err := a.svc.Achievements(r.Context(), u, id)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, as)
+	a.byID(w, r, func(u *guantong.User, id int64) (any, error) { return a.svc.Achievements(r.Context(), u, id) })
 }
 
 // addAchievement records one, on a draft or returned application of the applicant's own.

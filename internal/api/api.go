@@ -170,3 +170,23 @@ func bearer(r *http.Request) string {
 	}
 	return strings.TrimSpace(token)
 }
+
+// byID serves a request about the thing named by the path's {id}: it reads the signed-in
+// user and the ID, then answers 200 with what fn returns, or the error's status.
+func (a *API) byID(w http.ResponseWriter, r *http.Request, fn func(u *guantong.User, id int64) (any, error)) {
+	u, ok := a.authed(w, r)
+	if !ok {
+		return
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	v, err := fn(u, id)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}

@@ -46,21 +46,7 @@ func (a *API) createApplication(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) application(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	v, err := a.svc.Application(r.Context(), u, id)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, v)
+	a.byID(w, r, func(u *guantong.User, id int64) (any, error) { return a.svc.Application(r.Context(), u, id) })
 }
 
 // updateRequest is a draft with the version it replaces.
@@ -139,37 +125,9 @@ func (a *API) act(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) events(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	es, err := a.svc.Events(r.Context(), u, id)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, es)
+	a.byID(w, r, func(u *guantong.User, id int64) (any, error) { return a.svc.Events(r.Context(), u, id) })
 }
 
 func (a *API) objections(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	os, err := a.svc.Objections(r.Context(), u, id)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, os)
+	a.byID(w, r, func(u *guantong.User, id int64) (any, error) { return a.svc.Objections(r.Context(), u, id) })
 }

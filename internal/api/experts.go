@@ -1,6 +1,7 @@
 package api
 
 import (
+	"guantong"
 	"net/http"
 
 	"guantong/internal/service"
@@ -38,21 +39,7 @@ func (a *API) createExpert(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) committeeMembers(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	ms, err := a.svc.CommitteeMembers(r.Context(), u, id)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, ms)
+	a.byID(w, r, func(u *guantong.User, id int64) (any, error) { return a.svc.CommitteeMembers(r.Context(), u, id) })
 }
 
 func (a *API) setCommitteeMembers(w http.ResponseWriter, r *http.Request) {

@@ -60,21 +60,7 @@ func (a *API) upload(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) files(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	fs, err := a.svc.Files(r.Context(), u, id)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, fs)
+	a.byID(w, r, func(u *guantong.User, id int64) (any, error) { return a.svc.Files(r.Context(), u, id) })
 }
 
 // download serves evidence only as an attachment of its stored type, never sniffed and

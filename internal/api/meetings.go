@@ -41,32 +41,12 @@ func (a *API) createMeeting(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, v)
 }
 
-// meetingCall reads the user and the meeting ID of a request, then answers with what fn
-// returns.
-func (a *API) meetingCall(w http.ResponseWriter, r *http.Request, fn func(u *guantong.User, id int64) (any, error)) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	v, err := fn(u, id)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, v)
-}
-
 func (a *API) meeting(w http.ResponseWriter, r *http.Request) {
-	a.meetingCall(w, r, func(u *guantong.User, id int64) (any, error) { return a.svc.Meeting(r.Context(), u, id) })
+	a.byID(w, r, func(u *guantong.User, id int64) (any, error) { return a.svc.Meeting(r.Context(), u, id) })
 }
 
 func (a *API) attendance(w http.ResponseWriter, r *http.Request) {
-	a.meetingCall(w, r, func(u *guantong.User, id int64) (any, error) {
+	a.byID(w, r, func(u *guantong.User, id int64) (any, error) {
 		var in struct {
 			Present []int64 `json:"present"`
 		}
@@ -81,19 +61,19 @@ func (a *API) attendance(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) openMeeting(w http.ResponseWriter, r *http.Request) {
-	a.meetingCall(w, r, func(u *guantong.User, id int64) (any, error) { return a.svc.OpenMeeting(r.Context(), u, id) })
+	a.byID(w, r, func(u *guantong.User, id int64) (any, error) { return a.svc.OpenMeeting(r.Context(), u, id) })
 }
 
 func (a *API) closeMeeting(w http.ResponseWriter, r *http.Request) {
-	a.meetingCall(w, r, func(u *guantong.User, id int64) (any, error) { return a.svc.CloseMeeting(r.Context(), u, id) })
+	a.byID(w, r, func(u *guantong.User, id int64) (any, error) { return a.svc.CloseMeeting(r.Context(), u, id) })
 }
 
 func (a *API) cancelMeeting(w http.ResponseWriter, r *http.Request) {
-	a.meetingCall(w, r, func(u *guantong.User, id int64) (any, error) { return a.svc.CancelMeeting(r.Context(), u, id) })
+	a.byID(w, r, func(u *guantong.User, id int64) (any, error) { return a.svc.CancelMeeting(r.Context(), u, id) })
 }
 
 func (a *API) declareConflict(w http.ResponseWriter, r *http.Request) {
-	a.meetingCall(w, r, func(u *guantong.User, id int64) (any, error) {
+	a.byID(w, r, func(u *guantong.User, id int64) (any, error) {
 		var in service.ConflictInput
 		if err := decode(w, r, &in); err != nil {
 			return nil, err
@@ -103,7 +83,7 @@ func (a *API) declareConflict(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) enterScores(w http.ResponseWriter, r *http.Request) {
-	a.meetingCall(w, r, func(u *guantong.User, id int64) (any, error) {
+	a.byID(w, r, func(u *guantong.User, id int64) (any, error) {
 		var in service.ScoreInput
 		if err := decode(w, r, &in); err != nil {
 			return nil, err
@@ -112,9 +92,9 @@ func (a *API) enterScores(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// applicantCall is meetingCall for a path that also names an application.
+// applicantCall is byID for a path that also names an application.
 func (a *API) applicantCall(w http.ResponseWriter, r *http.Request, fn func(u *guantong.User, id, app int64) (any, error)) {
-	a.meetingCall(w, r, func(u *guantong.User, id int64) (any, error) {
+	a.byID(w, r, func(u *guantong.User, id int64) (any, error) {
 		app, err := pathID(r, "application")
 		if err != nil {
 			return nil, err
