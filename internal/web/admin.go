@@ -85,9 +85,7 @@ func (s *Server) adminClock(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound, "页面不存在", "只有演示模式（serve --demo）可以调整时钟。")
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 8<<10)
-	if err := r.ParseForm(); err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "无法读取表单", "提交的内容无法读取，请返回重新填写。")
+	if !s.readForm(w, r, 8<<10) {
 		return
 	}
 	typed := strings.TrimSpace(r.PostForm.Get("days"))

@@ -64,9 +64,7 @@ func (s *Server) adminCreateUser(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
-	if err := r.ParseForm(); err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "无法读取表单", "提交的内容无法读取，请返回重新填写。")
+	if !s.readForm(w, r, 16<<10) {
 		return
 	}
 	f := r.PostForm
@@ -151,9 +149,7 @@ func (s *Server) adminCreateOrganisation(w http.ResponseWriter, r *http.Request)
 	if u == nil {
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
-	if err := r.ParseForm(); err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "无法读取表单", "提交的内容无法读取，请返回重新填写。")
+	if !s.readForm(w, r, 16<<10) {
 		return
 	}
 	f := r.PostForm

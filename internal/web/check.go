@@ -39,9 +39,7 @@ func (s *Server) checkForm(w http.ResponseWriter, r *http.Request) {
 // checkSubmit is POST /check: the answer above the form, or the form again with a message next
 // to each wrong field (status 422), keeping what was typed.
 func (s *Server) checkSubmit(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
-	if err := r.ParseForm(); err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "无法读取表单", "提交的内容无法读取或过大，请返回重新填写。")
+	if !s.readForm(w, r, 64<<10) {
 		return
 	}
 	f := readCheckForm(r.PostForm)

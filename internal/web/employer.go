@@ -94,9 +94,7 @@ func (s *Server) employerBulk(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 256<<10)
-	if err := r.ParseForm(); err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "无法读取表单", "提交的内容无法读取或过大，请返回重新填写。")
+	if !s.readForm(w, r, 256<<10) {
 		return
 	}
 	f := r.PostForm

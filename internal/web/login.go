@@ -29,9 +29,7 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
 // page); a wrong name or password is 401 with the same message for both; too many failures
 // for the username or from the address are 429, before the password is even checked.
 func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, 8<<10)
-	if err := r.ParseForm(); err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "无法读取表单", "提交的内容无法读取，请返回重新填写。")
+	if !s.readForm(w, r, 8<<10) {
 		return
 	}
 	username := strings.TrimSpace(r.PostForm.Get("username"))

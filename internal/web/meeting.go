@@ -113,9 +113,7 @@ func (s *Server) createMeeting(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
-	if err := r.ParseForm(); err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "无法读取表单", "提交的内容无法读取，请返回重新填写。")
+	if !s.readForm(w, r, 64<<10) {
 		return
 	}
 	f := r.PostForm
@@ -166,9 +164,7 @@ func (s *Server) meetingStep(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
-	if err := r.ParseForm(); err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "无法读取表单", "提交的内容无法读取，请返回重新填写。")
+	if !s.readForm(w, r, 64<<10) {
 		return
 	}
 	f := r.PostForm

@@ -215,3 +215,14 @@ func (s *Server) SetCookie(w http.ResponseWriter, r *http.Request, c *http.Cooki
 	}
 	http.SetCookie(w, c)
 }
+
+// readForm reads a posted form of at most limit bytes; a form it cannot read, or one too
+// large, gets the 400 page and false.
+func (s *Server) readForm(w http.ResponseWriter, r *http.Request, limit int64) bool {
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
+	if err := r.ParseForm(); err != nil {
+		s.errorPage(w, r, http.StatusBadRequest, "无法读取表单", "提交的内容无法读取或过大，请返回重新填写。")
+		return false
+	}
+	return true
+}
