@@ -7,7 +7,9 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
+	"strings"
 	"time"
 
 	"guantong/internal/api"
@@ -22,23 +24,28 @@ func init() {
 }
 
 // runServe is `guantong serve [--addr 127.0.0.1:8080] [--db guantong.db] [--demo]
-// [--trust-proxy]`: it opens (and on first start creates and migrates) the database, and
-// serves the API and the pages on one mux until interrupted. GUANTONG_ADDR, GUANTONG_DB and
-// GUANTONG_TRUST_PROXY give the defaults of the flags, so that a PostgreSQL password need not
-// appear on a command line.
+// [--trust-proxy] [--public-url URL]`: it opens (and on first start creates and migrates) the
+// database, and serves the API and the pages on one mux until interrupted. GUANTONG_ADDR,
+// GUANTONG_DB, GUANTONG_TRUST_PROXY and GUANTONG_PUBLIC_URL give the defaults of the flags, so
+// that a PostgreSQL password need not appear on a command line.
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "serve", "[--addr 127.0.0.1:8080] [--db guantong.db | --db postgres://…] [--demo] [--trust-proxy]")
+	fs := newFlagSet(e, "serve", "[--addr 127.0.0.1:8080] [--db guantong.db | --db postgres://…] [--demo] [--trust-proxy] [--public-url https://…]")
 	var c common
 	c.register(fs)
 	addr := fs.String("addr", envOr("GUANTONG_ADDR", "127.0.0.1:8080"), "监听地址（环境变量 GUANTONG_ADDR）")
 	dsn := fs.String("db", envOr("GUANTONG_DB", "guantong.db"), "SQLite 文件，或 postgres://… （环境变量 GUANTONG_DB）")
 	demo := fs.Bool("demo", false, "载入演示省份（各类单位与每个角色一个账号），并允许管理员调快时钟")
+	publicFlag := fs.String("public-url", envOr("GUANTONG_PUBLIC_URL", ""), "公众访问本站的地址，如 https://zc.example.gov.cn：打印的证书及其二维码中的查验地址以此为准（默认：每个请求所用的地址；环境变量 GUANTONG_PUBLIC_URL）")
 	proxy := fs.Bool("trust-proxy", envOr("GUANTONG_TRUST_PROXY", "") != "", "由反向代理终结 TLS 并设置 X-Forwarded-Proto/For：会话 Cookie 标记 Secure，登录限速按真实客户端地址（环境变量 GUANTONG_TRUST_PROXY）")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError("serve 不接受参数：%v", fs.Args())
+	}
+	public, err := publicURL(*publicFlag)
+	if err != nil {
+		return err
 	}
 	engine, err := c.engine()
 	if err != nil {
@@ -73,8 +80,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 
 	mux := http.NewServeMux()
-	api.New(api.Config{Service: svc, Logger: log, DemoClock: clock}).Routes(mux)
-	web.New(web.Config{Service: svc, Logger: log, DemoClock: clock, DemoAccounts: accounts, TrustProxy: *proxy}).Routes(mux)
+	api.New(api.Config{Service: svc, Logger: log, DemoClock: clock, PublicURL: public}).Routes(mux)
+	web.New(web.Config{Service: svc, Logger: log, DemoClock: clock, DemoAccounts: accounts, TrustProxy: *proxy, PublicURL: public}).Routes(mux)
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -101,6 +108,25 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// publicURL checks the address of --public-url: it is printed on certificates, in their QR
+// codes, so a mistake would be on paper for good. Empty is allowed (the address of each
+// request); otherwise an absolute http(s) address, with a path if the site lives under one,
+// and no query or fragment, which the verification address would carry after the number.
+// It is returned without its trailing slash.
+func publicURL(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil || u.Opaque != "" {
+		return "", usageError("--public-url %q 不是完整的网址：须以 http:// 或 https:// 开头并包含域名，如 https://zc.example.gov.cn", s)
+	}
+	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.Contains(s, "#") {
+		return "", usageError("--public-url %q 不能带查询参数（?）或片段（#）：证书上的查验地址是它加上 /verify/证书编号", s)
+	}
+	return strings.TrimRight(s, "/"), nil
 }
 
 // envOr returns the environment variable name, or def when it is unset or empty.

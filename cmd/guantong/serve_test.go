@@ -134,3 +134,36 @@ func TestAuditVerifyAndBackup(t *testing.T) {
 		t.Errorf("a missing database: %d %s", code, stderr)
 	}
 }
+
+// TestServePublicURL: --public-url (or GUANTONG_PUBLIC_URL) must be an absolute http(s)
+// address without query or fragment, since it is printed on certificates. (That the pages
+// then draw it in the QR code is TestCertificatePages' in internal/web.)
+func TestServePublicURL(t *testing.T) {
+	for _, bad := range []string{"zc.example.gov.cn", "ftp://zc.example.gov.cn", "https://", "https://zc.example.gov.cn/?a=1", "https://zc.example.gov.cn/#top", "/verify"} {
+		db := filepath.Join(t.TempDir(), "g.db")
+		_, stderr, code := runCLI(t, "", "serve", "--addr", "127.0.0.1:0", "--db", db, "--public-url", bad)
+		if code != 2 || !strings.Contains(stderr, "--public-url") {
+			t.Errorf("--public-url %q: exit %d, stderr %q", bad, code, stderr)
+		}
+	}
+	t.Setenv("GUANTONG_PUBLIC_URL", "zc.example.gov.cn")
+	if _, stderr, code := runCLI(t, "", "serve", "--addr", "127.0.0.1:0", "--db", filepath.Join(t.TempDir(), "g.db")); code != 2 || !strings.Contains(stderr, "--public-url") {
+		t.Errorf("GUANTONG_PUBLIC_URL wrong: exit %d, stderr %q", code, stderr)
+	}
+	for in, want := range map[string]string{"https://zc.example.gov.cn/": "https://zc.example.gov.cn", "http://10.0.0.1:8080/zc": "http://10.0.0.1:8080/zc", "": ""} {
+		if got, err := publicURL(in); err != nil || got != want {
+			t.Errorf("publicURL(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+
+	t.Setenv("GUANTONG_PUBLIC_URL", "")
+	url, _ := serve(t, "--db", filepath.Join(t.TempDir(), "g.db"), "--demo", "--public-url", "https://zc.example.gov.cn/")
+	resp, err := http.Get(url + "/login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("login page with --public-url: %d", resp.StatusCode)
+	}
+}

@@ -123,12 +123,7 @@ func (s *Server) verifyPage(w http.ResponseWriter, r *http.Request) {
 		st, err := s.svc.VerifyCertificate(r.Context(), d.Number, d.Name)
 		switch {
 		case err == nil:
-			d.Result, d.Status = &st, certificate.StatusName(st.Status)
-			if st.Kind == guantong.KindSkill {
-				d.What = s.occupationName(st.OccupationCode) + " " + st.Level.String()
-			} else {
-				d.What = st.Series + "系列 " + st.Level.String() + "职称"
-			}
+			d.Result, d.Status, d.What = &st, certificate.StatusName(st.Status), s.certificateWhat(st)
 		case guantong.ErrorCode(err) == guantong.ENotFound:
 			d.Problem, status = err.Error(), http.StatusNotFound
 		default:
@@ -147,13 +142,9 @@ func (s *Server) verifyPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // verifyQR is GET /verify/{number}/qr.png: the QR code of the certificate's verification
-// address on this site, for the verification page and for printing.
+// address on the public site (base), for the verification page and for printing.
 func (s *Server) verifyQR(w http.ResponseWriter, r *http.Request) {
-	scheme := "http"
-	if s.secure(r) {
-		scheme = "https"
-	}
-	png, err := s.svc.CertificateQR(r.Context(), r.PathValue("number"), scheme+"://"+r.Host, 240)
+	png, err := s.svc.CertificateQR(r.Context(), r.PathValue("number"), s.base(r), 240)
 	if err != nil {
 		s.fail(w, r, err)
 		return

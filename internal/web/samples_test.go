@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"guantong"
+	"guantong/internal/certificate"
 	"guantong/internal/policy"
 	"guantong/internal/service"
 	"guantong/internal/workflow"
@@ -91,6 +92,14 @@ func roleSamples(s *Server) map[string][]any {
 			Kinds: guantong.OrgKinds, Levels: guantong.TitleLevels(), Form: url.Values{"kind": {"committee"}, "self_evaluation": {"1"}}, Errs: errs{"name": "x"}, Created: evil}},
 		"notices": {noticesPage{Notices: []noticeView{notice}, Lodged: "3", Failed: 7, Form: service.ObjectionInput{Name: evil, Text: evil}, Errs: errs{"text": "不能为空"}, Problem: "已过期"},
 			noticesPage{}},
+		"certificate": {certificatePage{C: guantong.CertificateStatus{Number: "HB-2027-GC-3-000001-X", Name: evil, IDNumber: "130102199001011237", Kind: guantong.KindTitle,
+			Issuer: evil, IssuedOn: guantong.MakeDate(2027, 2, 9), Status: "valid", RegisteredOn: guantong.MakeDate(2027, 3, 1)}, Heading: "职称证书", What: evil, Status: "有效", VerifyURL: "https://zc.example.gov.cn/verify/" + evil},
+			certificatePage{C: *cert, Heading: "职业技能等级证书", What: "钳工（6-20-01-01） 技师", Status: "已撤销", VerifyURL: "http://x/verify/x"}},
+		"registrations": {&registrationsPage{Scope: evil, From: "2027-01-01", To: "2027-01-31", Listed: true,
+			Grants: []certificate.Grant{{Number: "HB-2027-GC-3-000001-X", Name: evil, IDNumber: "130102199001011237", Series: "工程", Level: "中级", Employer: evil, Committee: evil,
+				Granted: guantong.MakeDate(2027, 1, 9)}, {Number: "y", Revoked: true}}},
+			&registrationsPage{Scope: "全省", From: evil, To: "", Errs: errs{"from": evil, "to": "须给出截止日期"}},
+			&registrationsPage{Listed: true}},
 		"verify": {verifyPage{}, verifyPage{Number: evil, Name: evil, Problem: "未找到"}, verifyPage{Number: "x", Name: evil, Result: cert, What: "工程系列 中级职称", Status: "已撤销"},
 			verifyPage{Errs: errs{"number": "请填写证书编号"}}},
 	}

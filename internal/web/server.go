@@ -8,7 +8,7 @@
 // plan.go, public.go), login.go, and one per role: applicant.go, employer.go, office.go,
 // committee.go (with meeting.go, the review meetings of the secretary and the experts),
 // evaluator.go, admin.go; application.go is the page of one application that every role
-// shares.
+// shares, certificates.go the printable certificate and the registration export.
 //
 // Pages never decide rights: they call the service layer as the signed-in user, show what it
 // allows (View.Actions become the buttons) and turn its errors into pages (fail.go). A role's
@@ -31,6 +31,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"guantong/internal/catalog"
@@ -59,6 +60,9 @@ type Config struct {
 	TrustProxy bool
 	// TrustedOrigins are other origins (https://portal.example) allowed to post forms here.
 	TrustedOrigins []string
+	// PublicURL is the address of the public site (https://zc.example.gov.cn) that printed
+	// certificates and their QR codes carry; empty: the address each request came to.
+	PublicURL string
 }
 
 // Server renders the pages. It is safe for concurrent use.
@@ -71,6 +75,7 @@ type Server struct {
 	now     func() time.Time
 	log     *slog.Logger
 	proxy   bool
+	public  string // Config.PublicURL without its trailing slash
 
 	pages  map[string]*template.Template // by file name without .html: "check"
 	static *assets
@@ -99,6 +104,7 @@ func New(cfg Config) *Server {
 	if s.log == nil {
 		s.log = slog.Default()
 	}
+	s.public = strings.TrimRight(cfg.PublicURL, "/")
 	s.static = loadAssets()
 	pages, err := parseTemplates(s.funcs())
 	if err != nil {
@@ -161,6 +167,10 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	handle("POST /meetings/{id}/{step}", s.meetingStep)
 	handle("GET /expert", s.expertPage)
 	handle("GET /evaluator", s.evaluatorPage)
+	handle("GET /certificates/{number}", s.certificatePage)
+	handle("GET /registrations", s.registrationsPage)
+	handle("GET /registrations.xlsx", s.registrationsFile("xlsx"))
+	handle("GET /registrations.csv", s.registrationsFile("csv"))
 	handle("GET /admin", s.adminPage)
 	handle("POST /admin/clock", s.adminClock)
 	handle("GET /admin/applications", s.adminApplications)

@@ -65,7 +65,7 @@ func (s *Server) viewer(ctx context.Context, u *guantong.User) *Viewer {
 			v.Links = append(v.Links, NavItem{"evaluator", "自主评价", "/evaluator"})
 		}
 	case guantong.RoleOffice:
-		v.Links = []NavItem{{"office", "审核工作台", "/office"}}
+		v.Links = []NavItem{{"office", "审核工作台", "/office"}, {"registrations", "职称登记", "/registrations"}}
 	case guantong.RoleSecretary:
 		v.Links = []NavItem{{"committee", "评审工作台", "/committee"}}
 	case guantong.RoleExpert:
@@ -75,6 +75,7 @@ func (s *Server) viewer(ctx context.Context, u *guantong.User) *Viewer {
 	case guantong.RoleAdmin:
 		v.Links = []NavItem{{"admin", "管理", "/admin"}, {"all", "全部申报", "/admin/applications"},
 			{"users", "账号", "/admin/users"}, {"orgs", "单位", "/admin/organisations"}}
+		v.Links = append(v.Links, NavItem{"registrations", "职称登记", "/registrations"}) // the grants to register (上网)
 	}
 	return v
 }
