@@ -26,6 +26,7 @@ type committeePage struct {
 	Meetings []service.MeetingSummary
 	Waiting  []queueRow // awaiting review: the choices of the new meeting
 	Errs     errs
+	Board    *membersPage // the committee's members, read-only; nil when the user's organisation is no committee
 }
 
 // committeePage is GET /committee: what was sent to the user's committee, and its meetings.
@@ -59,8 +60,13 @@ func (s *Server) committeeWith(w http.ResponseWriter, r *http.Request, u *guanto
 		s.fail(w, r, err)
 		return
 	}
+	board, err := s.membersData(ctx, u, u.OrgID)
+	if err != nil && guantong.ErrorCode(err) != guantong.ENotFound {
+		s.fail(w, r, err)
+		return
+	}
 	d := committeePage{queuePage: queuePage{Org: org, Today: s.svc.Today(), Sections: sections}, Meetings: meetings, Errs: es,
-		Waiting: sections[0].Rows}
+		Waiting: sections[0].Rows, Board: board}
 	s.render(w, r, status, "committee", page{Title: "评审工作台", Nav: "committee", Data: d})
 }
 

@@ -162,6 +162,7 @@ func (w *world) submitted(zs *client) string {
 func TestRolePages(t *testing.T) {
 	w := newWorld(t)
 	w.submitted(w.as("zhangsan"))
+	board, other := w.committee("河北省工程系列中级职称评审委员会"), w.committee("河北省工程系列副高级职称评审委员会")
 	for _, tt := range []struct {
 		user, path string
 		status     int
@@ -200,6 +201,21 @@ func TestRolePages(t *testing.T) {
 		{"admin", "/admin/users", 200, []string{"新建账号", "zhangsan", "省人社厅管理员", "评委会秘书"}},
 		{"admin", "/admin/organisations", 200, []string{"添加单位", "河北省工程系列中级职称评审委员会", "职改办"}},
 		{"admin", "/my", 403, []string{"无权访问", "申报人"}},
+		{"admin", "/admin", 200, []string{`href="/admin/experts">专家库`, "评委会的组成"}},
+		{"admin", "/admin/experts", 200, []string{"添加专家", "王建国", "河北冀钢集团有限公司", "高级技师", "高技能人才", "<code>expert1</code>", `href="` + board + `"`}},
+		{"admin", "/admin/organisations", 200, []string{`href="` + board + `">评委会组成`}},
+		{"admin", board, 200, []string{"河北省工程系列中级职称评审委员会", "不限", "不少于 1 人", "刘秀英", "主任委员", "副主任委员", "其中高技能人才专家 <strong>2</strong> 人", "保存评委会组成"}},
+		{"admin", other, 200, []string{"不少于 25 人", "不少于 3 人", "尚未选定成员"}},
+		{"admin", "/admin/committees/1", 404, []string{"未找到"}},
+		{"admin", "/admin/committees/x", 404, []string{"页面不存在"}},
+		{"secretary", "/committee", 200, []string{"评委会成员", "其中高技能人才专家 <strong>2</strong> 人", "刘秀英", "主任委员", `href="` + board + `"`}},
+		{"secretary", "/admin/experts", 200, []string{"专家库", "王建国", "高技能人才"}},
+		{"secretary", board, 200, []string{"现任成员", "刘秀英"}},
+		{"secretary", other, 403, []string{"无权访问", "本评委会秘书"}},
+		{"zhangsan", "/admin/experts", 403, []string{"无权访问", "管理员或评委会秘书"}},
+		{"office", "/admin/experts", 403, []string{"无权访问"}},
+		{"office", board, 403, []string{"无权访问"}},
+		{"expert1", board, 403, []string{"无权访问"}},
 	} {
 		status, body := w.as(tt.user).get(tt.path)
 		if status != tt.status {

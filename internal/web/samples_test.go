@@ -10,6 +10,7 @@ import (
 	"guantong/internal/certificate"
 	"guantong/internal/policy"
 	"guantong/internal/service"
+	"guantong/internal/store"
 	"guantong/internal/workflow"
 )
 
@@ -78,7 +79,8 @@ func roleSamples(s *Server) map[string][]any {
 			Action: "单位推荐", Results: []bulkResult{{ID: 1, Name: evil, OK: true, Message: "现为「待资格审核」"}, {ID: 2, Message: "该申报已被他人处理"}}}, employerPage{}},
 		"office": {queue, queuePage{}},
 		"committee": {committeePage{queuePage: queue, Meetings: []service.MeetingSummary{{ID: 1, HeldOn: guantong.MakeDate(2027, 1, 20), Place: evil, StatusName: "签到中"}},
-			Waiting: queue.Sections[0].Rows, Errs: errs{"meeting": evil, "held_on": "x", "application_ids[0]": "y"}}, committeePage{}},
+			Waiting: queue.Sections[0].Rows, Errs: errs{"meeting": evil, "held_on": "x", "application_ids[0]": "y"}, Board: board(evil, false)},
+			committeePage{Board: &membersPage{Rules: committee.For("", 0)}}, committeePage{}},
 		"expert":    {[]service.MeetingSummary{{ID: 1, Committee: evil, Status: "open", StatusName: "评审中"}}, []service.MeetingSummary{}},
 		"meeting":   meetingSamples(evil),
 		"evaluator": {queue},
@@ -100,6 +102,13 @@ func roleSamples(s *Server) map[string][]any {
 				Granted: guantong.MakeDate(2027, 1, 9)}, {Number: "y", Revoked: true}}},
 			&registrationsPage{Scope: "全省", From: evil, To: "", Errs: errs{"from": evil, "to": "须给出截止日期"}},
 			&registrationsPage{Listed: true}},
+		"experts": {expertsPage{Experts: []expertRow{{Expert: store.Expert{Name: evil, Series: "工程", Specialty: evil, Title: guantong.Title3, Skill: guantong.Skill1,
+			Skilled: true, Active: true}, Employer: evil, Username: evil}, {Expert: store.Expert{Name: "孙丽"}}},
+			Committees: []guantong.Organisation{{ID: 3, Name: evil, Series: "工程", Level: guantong.Title3}}, Employers: []guantong.Organisation{{ID: 1, Name: evil}},
+			Series: p.Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(), Admin: true,
+			Form: url.Values{"name": {evil}, "employer_id": {"1"}, "skilled": {"1"}, "skill_level": {"技师"}}, Errs: errs{"name": "x", "skilled": "y", "username": "z"}, Created: evil},
+			expertsPage{Experts: []expertRow{{Expert: store.Expert{Name: evil, Skilled: true}}}}, expertsPage{Admin: true}},
+		"members": {board(evil, true), board(evil, false), &membersPage{Rules: committee.For("", 0), Admin: true}},
 		"verify": {verifyPage{}, verifyPage{Number: evil, Name: evil, Problem: "未找到"}, verifyPage{Number: "x", Name: evil, Result: cert, What: "工程系列 中级职称", Status: "已撤销"},
 			verifyPage{Errs: errs{"number": "请填写证书编号"}}},
 	}
@@ -135,4 +144,18 @@ func meetingSamples(evil string) []any {
 		&meetingPage{M: view("open", service.SeatExpert, apps("scoring", &service.ExpertPart{Withdrawn: evil}))},
 		&meetingPage{M: view("closed", service.SeatAdmin, apps("decided", nil))},
 	}
+}
+
+// board is a committee's membership page, as the admin (with the form, refused) or its
+// secretary sees it.
+func board(evil string, admin bool) *membersPage {
+	e := store.Expert{ID: 1, Name: evil, Specialty: evil, Skilled: true}
+	d := &membersPage{Committee: guantong.Organisation{ID: 3, Name: evil, Series: "工程", Level: guantong.Title3}, Rules: committee.For("工程", guantong.Title2),
+		Members: []memberRow{{Member: store.Member{Expert: e, Role: store.RoleChair}, Employer: evil}, {Member: store.Member{Expert: store.Expert{ID: 2, Name: "孙丽"}, Role: "member"}}},
+		Skilled: 1, Roles: memberRoles, Admin: admin, Saved: true}
+	if admin {
+		d.Pool = []poolRow{{Expert: e, Employer: evil, Ticked: true, Role: store.RoleViceChair}, {Expert: store.Expert{ID: 2, Name: "孙丽"}, Role: store.RoleMember}}
+		d.Problems = []string{evil, "主任委员只能有一名"}
+	}
+	return d
 }

@@ -8,7 +8,9 @@
 // plan.go, public.go), login.go, and one per role: applicant.go, employer.go, office.go,
 // committee.go (with meeting.go, the review meetings of the secretary and the experts),
 // evaluator.go, admin.go; application.go is the page of one application that every role
-// shares, certificates.go the printable certificate and the registration export.
+// shares, certificates.go the printable certificate and the registration export. The admin's
+// lists are adminusers.go (accounts, organisations) and experts.go with members.go (the
+// expert pool, each committee's members).
 //
 // Pages never decide rights: they call the service layer as the signed-in user, show what it
 // allows (View.Actions become the buttons) and turn its errors into pages (fail.go). A role's
@@ -178,6 +180,10 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	handle("POST /admin/users", s.adminCreateUser)
 	handle("GET /admin/organisations", s.adminOrganisations)
 	handle("POST /admin/organisations", s.adminCreateOrganisation)
+	handle("GET /admin/experts", s.expertsList)
+	handle("POST /admin/experts", s.expertCreate)
+	handle("GET /admin/committees/{id}", s.committeeMembers)
+	handle("POST /admin/committees/{id}", s.committeeSetMembers)
 	mux.Handle("GET /static/", s.wrap(http.HandlerFunc(s.serveStatic)))
 	handle("/", s.notFound)
 }

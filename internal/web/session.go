@@ -75,7 +75,8 @@ func (s *Server) viewer(ctx context.Context, u *guantong.User) *Viewer {
 	case guantong.RoleAdmin:
 		v.Links = []NavItem{{"admin", "管理", "/admin"}, {"all", "全部申报", "/admin/applications"},
 			{"users", "账号", "/admin/users"}, {"orgs", "单位", "/admin/organisations"}}
-		v.Links = append(v.Links, NavItem{"registrations", "职称登记", "/registrations"}) // the grants to register (上网)
+		v.Links = append(v.Links, NavItem{"experts", "专家库", "/admin/experts"},
+			NavItem{"registrations", "职称登记", "/registrations"}) // the grants to register (上网)
 	}
 	return v
 }

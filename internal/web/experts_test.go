@@ -1,0 +1,163 @@
+package web
+
+import (
+	"context"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"guantong"
+)
+
+// asAdmin is the admin as the service sees them, for a test to look behind the pages.
+var asAdmin = &guantong.User{Username: "admin", Role: guantong.RoleAdmin}
+
+// org returns the ID of the demo organisation of that name.
+func (w *world) org(name string) int64 {
+	w.t.Helper()
+	orgs, err := w.s.svc.Organisations(context.Background(), asAdmin, "")
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	for _, o := range orgs {
+		if o.Name == name {
+			return o.ID
+		}
+	}
+	w.t.Fatalf("no organisation %s", name)
+	return 0
+}
+
+// committee returns the path of a committee's membership page.
+func (w *world) committee(name string) string {
+	return "/admin/committees/" + strconv.FormatInt(w.org(name), 10)
+}
+
+// pool returns the number of experts and of accounts.
+func (w *world) pool() (experts, users int) {
+	w.t.Helper()
+	es, err := w.s.svc.Experts(context.Background(), asAdmin)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	us, err := w.s.svc.Users(context.Background(), asAdmin)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return len(es), len(us)
+}
+
+// TestExpertPool: the admin adds a skilled expert with their login, who can then sign in;
+// mistakes come back next to their fields and write nothing.
+func TestExpertPool(t *testing.T) {
+	w := newWorld(t)
+	adm := w.as("admin")
+	employer := strconv.FormatInt(w.org("河北冀钢集团有限公司"), 10)
+	good := url.Values{"name": {"李工"}, "employer_id": {employer}, "series": {"工程"}, "specialty": {"焊接"}, "skill_level": {"高级技师"},
+		"skilled": {"1"}, "username": {"ligong"}, "password": {"ligong-pass-2026"}}
+	status, body := adm.post("/admin/experts", good)
+	if status != 200 || !strings.HasSuffix(adm.last, "/admin/experts?created="+url.QueryEscape("李工")) {
+		t.Fatalf("create: %d %s\n%s", status, adm.last, body)
+	}
+	mustShow(t, "the pool after adding", body, "专家 李工 已添加", "<code>ligong</code>", "焊接", "高级技师")
+	experts, users := w.pool()
+
+	me := w.as("")
+	if status, body := me.post("/login", url.Values{"username": {"ligong"}, "password": {"ligong-pass-2026"}}); status != 200 || !strings.HasSuffix(me.last, "/expert") {
+		t.Fatalf("the new expert's login: %d %s\n%.300s", status, me.last, body)
+	}
+	if status, body := me.get("/expert"); status != 200 || !strings.Contains(body, "评审会议") {
+		t.Errorf("the new expert's page: %d", status)
+	}
+
+	for _, tt := range []struct {
+		name string
+		form url.Values
+		want []string
+	}{
+		{"no name, skilled without a skill level", url.Values{"name": {" "}, "employer_id": {employer}, "specialty": {"焊接"}, "skilled": {"1"},
+			"username": {"nobody"}, "password": {"nobody-pass-2026"}},
+			[]string{"不能为空", "高技能人才专家须具有高级工及以上职业技能等级", `value="焊接"`, `name="skilled" value="1" checked`, `value="nobody"`}},
+		{"a taken username", url.Values{"name": {"王工"}, "employer_id": {employer}, "username": {"expert1"}, "password": {"wang-pass-2026"}},
+			[]string{"用户名 expert1 已被使用", `value="王工"`}},
+		{"no login", url.Values{"name": {"王工"}, "employer_id": {employer}}, []string{"请填写登录用户名"}},
+		{"no employer, a short password", url.Values{"name": {"王工"}, "username": {"wanggong"}, "password": {"short"}}, []string{"须为一个用人单位的编号", "密码至少 8 个字符"}},
+	} {
+		status, body := adm.post("/admin/experts", tt.form)
+		if status != 422 {
+			t.Errorf("%s: status %d, want 422", tt.name, status)
+		}
+		mustShow(t, tt.name, body, tt.want...)
+		if strings.Contains(body, "pass-2026") {
+			t.Errorf("%s: the password is typed back into the page", tt.name)
+		}
+		if e, u := w.pool(); e != experts || u != users {
+			t.Errorf("%s: %d experts and %d accounts, want %d and %d: something was written", tt.name, e, u, experts, users)
+		}
+	}
+	sec := w.as("secretary")
+	if status, body := sec.get("/admin/experts"); status != 200 || strings.Contains(body, `action="/admin/experts"`) || strings.Contains(body, "ligong") {
+		t.Errorf("the secretary's pool: %d, with the admin's form or the logins", status)
+	}
+	if status, _ := sec.post("/admin/experts", good); status != 403 {
+		t.Errorf("a secretary adding an expert: %d", status)
+	}
+}
+
+// TestCommitteeMembers: the admin seats a new expert on the 工程 中级 committee; a
+// membership below the committee's rules is refused with their reason and changes nothing.
+func TestCommitteeMembers(t *testing.T) {
+	w := newWorld(t)
+	adm := w.as("admin")
+	board := w.committee("河北省工程系列中级职称评审委员会")
+	status, body := adm.post("/admin/experts", url.Values{"name": {"李工"}, "employer_id": {strconv.FormatInt(w.org("石家庄市建筑业协会"), 10)},
+		"skill_level": {"技师"}, "skilled": {"1"}, "username": {"ligong"}, "password": {"ligong-pass-2026"}})
+	if status != 200 {
+		t.Fatalf("create: %d\n%s", status, body)
+	}
+	// The demo's five (1-5; 刘秀英, 2, chairs) and 李工, 6.
+	status, body = adm.post(board, url.Values{"expert": {"1", "2", "3", "4", "5", "6"}, "role-2": {"chair"}, "role-3": {"vice_chair"}, "role-6": {"member"}})
+	if status != 200 || !strings.HasSuffix(adm.last, board+"?saved=1") {
+		t.Fatalf("set members: %d %s\n%s", status, adm.last, body)
+	}
+	mustShow(t, "the saved committee", body, "评委会组成已保存，共 6 人，其中高技能人才专家 3 人", "<td data-label=\"姓名\">李工</td>", `id="member-6" checked`)
+	members := func() int {
+		ms, err := w.s.svc.CommitteeMembers(context.Background(), asAdmin, w.org("河北省工程系列中级职称评审委员会"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(ms)
+	}
+
+	for _, tt := range []struct {
+		name string
+		form url.Values
+		want []string
+	}{
+		{"no skilled expert", url.Values{"expert": {"2", "3"}, "role-2": {"chair"}},
+			[]string{"评委会组成未保存", "高技能人才专家 0 人，少于 1 人（三(一)6）", `id="member-2" checked`, `id="member-3" checked`, `id="member-1">`}},
+		{"two chairs", url.Values{"expert": {"1", "2"}, "role-1": {"chair"}, "role-2": {"chair"}}, []string{"主任委员只能有一名"}},
+		{"nobody", url.Values{}, []string{"高技能人才专家 0 人"}},
+	} {
+		status, body := adm.post(board, tt.form)
+		if status != 422 {
+			t.Errorf("%s: status %d, want 422", tt.name, status)
+		}
+		mustShow(t, tt.name, body, tt.want...)
+		if n := members(); n != 6 {
+			t.Errorf("%s: the committee has %d members, want the 6 it had", tt.name, n)
+		}
+	}
+	if status, _ := w.as("secretary").post(board, url.Values{"expert": {"1"}}); status != 403 {
+		t.Errorf("the secretary setting members: %d", status)
+	}
+	status, body = w.as("secretary").get("/committee")
+	if status != 200 {
+		t.Fatalf("the secretary's page: %d", status)
+	}
+	mustShow(t, "the secretary's page", body, "评委会成员 <span class=\"count\">6</span>", "其中高技能人才专家 <strong>3</strong> 人", "李工")
+	if strings.Contains(body, "保存评委会组成") {
+		t.Errorf("the secretary's page offers the admin's form")
+	}
+}
