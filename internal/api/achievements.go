@@ -1,8 +1,9 @@
 package api
 
 import (
-	"guantong"
 	"net/http"
+
+	"guantong"
 
 	"guantong/internal/committee"
 )
@@ -34,4 +35,24 @@ func (a *API) addAchievement(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusCreated, ach)
+}
+
+// removeAchievement takes one back, from a draft or returned application of the applicant's own.
+func (a *API) removeAchievement(w http.ResponseWriter, r *http.Request) {
+	u, ok := a.authed(w, r)
+	if !ok {
+		return
+	}
+	id, err := pathID(r, "id")
+	if err == nil {
+		var ach int64
+		if ach, err = pathID(r, "achievement"); err == nil {
+			err = a.svc.RemoveAchievement(r.Context(), u, id, ach)
+		}
+	}
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
 }

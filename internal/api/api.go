@@ -77,6 +77,7 @@ func (a *API) routes() []route {
 		{"GET", "/api/v1/applications/{id}/files/{file}", a.download},
 		{"GET", "/api/v1/applications/{id}/achievements", a.achievements},
 		{"POST", "/api/v1/applications/{id}/achievements", a.addAchievement},
+		{"DELETE", "/api/v1/applications/{id}/achievements/{achievement}", a.removeAchievement},
 		{"GET", "/api/v1/experts", a.experts},
 		{"POST", "/api/v1/experts", a.createExpert},
 		{"GET", "/api/v1/committees/{id}/members", a.committeeMembers},

@@ -57,6 +57,33 @@ func (s *Service) AddAchievement(ctx context.Context, u *guantong.User, id int64
 	return a, err
 }
 
+// RemoveAchievement takes back an achievement from a draft or returned application of u's
+// own, as the applicant may still change everything else in it. Like adding one, it advances
+// the application's version and is audited.
+func (s *Service) RemoveAchievement(ctx context.Context, u *guantong.User, id, achievementID int64) error {
+	if err := signedIn(u); err != nil {
+		return err
+	}
+	return s.store.Write(ctx, func(tx *store.Tx) error {
+		app, err := s.visible(ctx, tx, u, id, 0)
+		if err != nil {
+			return err
+		}
+		if err := workflow.CanEdit(u, &app); err != nil {
+			return err
+		}
+		if err := tx.DeleteAchievement(ctx, id, achievementID); err != nil {
+			return err
+		}
+		app.UpdatedAt = s.now().UTC()
+		if err := tx.UpdateApplication(ctx, &app, app.Version); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, u, "remove_achievement", subjectOf("application", id), map[string]any{
+			"achievement_id": achievementID, "version": app.Version})
+	})
+}
+
 // Achievements lists the achievements of an application u may see.
 func (s *Service) Achievements(ctx context.Context, u *guantong.User, id int64) ([]store.Achievement, error) {
 	if err := signedIn(u); err != nil {

@@ -284,6 +284,7 @@ func (s *Service) Objections(ctx context.Context, u *guantong.User, id int64) ([
 // reader is what visible needs: the store, or a transaction.
 type reader interface {
 	Application(ctx context.Context, id int64) (guantong.Application, error)
+	ReviewSeats(ctx context.Context, userID, applicationID int64) ([]store.ReviewSeat, error)
 }
 
 // visible reads an application u may see, refusing with EForbidden otherwise; a version
@@ -294,12 +295,38 @@ func (s *Service) visible(ctx context.Context, r reader, u *guantong.User, id in
 		return app, err
 	}
 	if !workflow.CanSee(u, &app) {
-		return app, guantong.Errorf(guantong.EForbidden, "无权查看申报 %d", id)
+		if err := reviewing(ctx, r, u, id); err != nil {
+			return app, err
+		}
 	}
 	if version != 0 && version != app.Version {
 		return app, guantong.Errorf(guantong.EConflict, "申报 %d 已被修改（当前版本 %d，提交的版本 %d），请刷新后重试", id, app.Version, version)
 	}
 	return app, nil
+}
+
+// reviewing lets an expert read an application, its evidence and its history while they sit
+// in a meeting that reviews it (三(一)6: the committee judges the evidence), unless they have
+// withdrawn from that applicant (回避: they take no part in that review). Anyone else is
+// refused, as workflow.CanSee says.
+func reviewing(ctx context.Context, r reader, u *guantong.User, id int64) error {
+	refused := guantong.Errorf(guantong.EForbidden, "无权查看申报 %d", id)
+	if u == nil || u.Role != guantong.RoleExpert {
+		return refused
+	}
+	seats, err := r.ReviewSeats(ctx, u.ID, id)
+	if err != nil {
+		return err
+	}
+	for _, s := range seats {
+		if !s.Withdrawn {
+			return nil
+		}
+	}
+	if len(seats) > 0 {
+		return guantong.Errorf(guantong.EForbidden, "您已回避申报 %d 的评审，不能查看其材料", id)
+	}
+	return guantong.Errorf(guantong.EForbidden, "申报 %d 不在您参加的评审会议中，不能查看", id)
 }
 
 // view adds to app what u sees beside it.

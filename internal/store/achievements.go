@@ -45,3 +45,20 @@ func (r reader) Achievements(ctx context.Context, applicationID int64) ([]Achiev
 	}
 	return collect(rows, scanAchievement)
 }
+
+// DeleteAchievement removes an achievement of an application; one it does not have is
+// ENotFound.
+func (tx *Tx) DeleteAchievement(ctx context.Context, applicationID, id int64) error {
+	res, err := tx.tx.ExecContext(ctx, `DELETE FROM achievements WHERE application_id = $1 AND id = $2`, applicationID, id)
+	if err != nil {
+		return fmt.Errorf("store: delete achievement %d: %w", id, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("store: delete achievement %d: %w", id, err)
+	}
+	if n == 0 {
+		return notFound(sql.ErrNoRows, "成果", id)
+	}
+	return nil
+}

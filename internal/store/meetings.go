@@ -321,3 +321,31 @@ func placeholders(from, n int) string {
 	}
 	return strings.Join(ps, ", ")
 }
+
+// ReviewSeat is a seat an expert holds for one applicant in a meeting still running (being
+// set up or open): whether they are withdrawn from that applicant, by a declared conflict or
+// because they worked for the same employer when the meeting was set up.
+type ReviewSeat struct {
+	MeetingID int64
+	Withdrawn bool
+}
+
+// ReviewSeats returns the seats of the expert who signs in as userID for an application, in
+// meetings not closed or cancelled, by meeting.
+func (r reader) ReviewSeats(ctx context.Context, userID, applicationID int64) ([]ReviewSeat, error) {
+	rows, err := r.q.QueryContext(ctx, `SELECT m.id, (mm.employer_id = ma.employer_id OR EXISTS (
+			SELECT 1 FROM conflicts c WHERE c.meeting_id = m.id AND c.application_id = ma.application_id AND c.expert_id = mm.expert_id))
+		FROM meetings m
+		JOIN meeting_applications ma ON ma.meeting_id = m.id
+		JOIN meeting_members mm ON mm.meeting_id = m.id
+		JOIN experts e ON e.id = mm.expert_id
+		WHERE e.user_id = $1 AND ma.application_id = $2 AND m.status IN ($3, $4) ORDER BY m.id`,
+		userID, applicationID, MeetingAttendance, MeetingOpen)
+	if err != nil {
+		return nil, fmt.Errorf("store: review seats of user %d on application %d: %w", userID, applicationID, err)
+	}
+	return collect(rows, func(row scanner) (ReviewSeat, error) {
+		var s ReviewSeat
+		return s, row.Scan(&s.MeetingID, &s.Withdrawn)
+	})
+}

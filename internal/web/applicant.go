@@ -217,7 +217,7 @@ func (s *Server) saveDraft(w http.ResponseWriter, r *http.Request, u *guantong.U
 	if data != nil {
 		if _, err := s.svc.AddFile(r.Context(), u, v.ID, name, data); err != nil {
 			// The draft is saved; the page of the application says why the file is not.
-			s.showActError(w, r, u, v.ID, 0, "upload", "", err)
+			s.showFormError(w, r, u, v.ID, "upload", nil, err)
 			return
 		}
 	}

@@ -3,13 +3,16 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
 	"guantong"
+	"guantong/internal/committee"
 	"guantong/internal/policy"
 	"guantong/internal/service"
+	"guantong/internal/store"
 	"guantong/internal/workflow"
 )
 
@@ -28,6 +31,8 @@ type appPage struct {
 	CheckPolicy   string
 	Warnings      []string
 	Files         []guantong.File
+	Achievements  []store.Achievement // skill contributions (三(一)3), title applications only
+	AchTypes      []string            // the twelve types, for the form
 	Events        []eventView
 	Objections    []guantong.Objection
 	SeeObjections bool
@@ -43,7 +48,8 @@ type appPage struct {
 	Problem *problem // an error shown above the application
 	Failed  string   // the form the field errors belong to: an action, "objection-N" or "upload"
 	Errs    errs
-	Note    string // what was typed in the failed form
+	Note    string     // what was typed in the failed form's 意见
+	Typed   url.Values // what was typed in the failed form, for forms of several fields
 }
 
 // actionForm is one action the user may take, with what the page says beside its button.
@@ -72,11 +78,15 @@ func (s *Server) applicationPage(w http.ResponseWriter, r *http.Request) {
 	}
 	if a, ok := workflow.ParseAction(r.URL.Query().Get("done")); ok {
 		p.Done = a.Name()
-	} else if d := r.URL.Query().Get("done"); d == "created" || d == "saved" || d == "uploaded" {
-		p.Done = map[string]string{"created": "草稿已保存", "saved": "修改已保存", "uploaded": "材料已上传"}[d]
+	} else if d, ok := doneMessages[r.URL.Query().Get("done")]; ok {
+		p.Done = d
 	}
 	s.renderApp(w, r, http.StatusOK, p)
 }
+
+// doneMessages say what a form other than an action's just did.
+var doneMessages = map[string]string{"created": "草稿已保存", "saved": "修改已保存", "uploaded": "材料已上传",
+	"achievement": "业绩成果已添加", "unachievement": "业绩成果已删除"}
 
 func (s *Server) renderApp(w http.ResponseWriter, r *http.Request, status int, p *appPage) {
 	s.render(w, r, status, "application", page{Title: "申报 " + strconv.FormatInt(p.V.ID, 10) + " · " + p.What, Data: p})
@@ -100,6 +110,12 @@ func (s *Server) appPage(r *http.Request, u *guantong.User, id int64) (*appPage,
 	}
 	if p.Files, err = s.svc.Files(ctx, u, id); err != nil {
 		return nil, err
+	}
+	if v.Kind == guantong.KindTitle {
+		if p.Achievements, err = s.svc.Achievements(ctx, u, id); err != nil {
+			return nil, err
+		}
+		p.AchTypes = committee.AchievementTypes
 	}
 	events, err := s.svc.Events(ctx, u, id)
 	if err != nil {
@@ -236,11 +252,19 @@ func (s *Server) act(w http.ResponseWriter, r *http.Request) {
 	if in.ObjectionID != 0 {
 		failed = "objection-" + strconv.FormatInt(in.ObjectionID, 10)
 	}
-	s.showActError(w, r, u, id, version, failed, in.Note, err)
+	s.showError(w, r, u, id, version, failed, url.Values{"note": {in.Note}}, err)
 }
 
-// showActError shows err on the application as it is now.
-func (s *Server) showActError(w http.ResponseWriter, r *http.Request, u *guantong.User, id int64, version int, failed, note string, err error) {
+// showFormError shows err on the application as it is now, with what was typed in the form
+// named failed kept in it.
+func (s *Server) showFormError(w http.ResponseWriter, r *http.Request, u *guantong.User, id int64, failed string, typed url.Values, err error) {
+	s.showError(w, r, u, id, 0, failed, typed, err)
+}
+
+// showError shows err on the application as it is now: field errors at the fields of the
+// form that failed, and above the application those of fields that form does not show.
+// version is the one the form was sent with (0: none), to tell a stale page.
+func (s *Server) showError(w http.ResponseWriter, r *http.Request, u *guantong.User, id int64, version int, failed string, typed url.Values, err error) {
 	es, prob, ok := fieldErrs(err)
 	if !ok {
 		s.fail(w, r, err)
@@ -254,14 +278,30 @@ func (s *Server) showActError(w http.ResponseWriter, r *http.Request, u *guanton
 	status := statusFor(err)
 	if guantong.ErrorCode(err) == guantong.EConflict && version != 0 && version != p.V.Version {
 		prob = &problem{Message: "该申报已被他人处理，请刷新后重试。下面是它现在的状态：" + p.V.StageName + "。", Stale: true}
-	} else if prob == nil && len(es) > 0 && es["note"] == "" && es["passed"] == "" && es["score"] == "" && es["file"] == "" {
+	} else if prob == nil && len(es) > 0 && !showsAny(failed, es) {
 		prob = &problem{Message: joinErrs(es)} // a field this form does not show
 	}
 	p.Problem, p.Errs, p.Failed = prob, es, failed
 	if !p.Problem.isStale() {
-		p.Note = note
+		p.Note, p.Typed = typed.Get("note"), typed
 	}
 	s.renderApp(w, r, status, p)
+}
+
+// formFields are the fields at which a form of the page shows its errors; the action forms
+// show note, passed and score.
+var formFields = map[string][]string{
+	"upload":      {"file"},
+	"achievement": {"type", "title", "date", "level", "role", "file_id"},
+}
+
+// showsAny reports whether the form named failed shows an error of es at one of its fields.
+func showsAny(failed string, es errs) bool {
+	fields, ok := formFields[failed]
+	if !ok {
+		fields = []string{"note", "passed", "score"}
+	}
+	return slices.ContainsFunc(fields, func(f string) bool { return es[f] != "" })
 }
 
 func (p *problem) isStale() bool { return p != nil && p.Stale }
@@ -300,7 +340,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/applications/"+strconv.FormatInt(id, 10)+"?done=uploaded", http.StatusSeeOther)
 		return
 	}
-	s.showActError(w, r, u, id, 0, "upload", "", err)
+	s.showFormError(w, r, u, id, "upload", nil, err)
 }
 
 // download is GET /applications/{id}/files/{file}: evidence, always as an attachment with
@@ -344,6 +384,24 @@ func (p *appPage) ErrFor(form, field string) string {
 		return ""
 	}
 	return p.Errs[field]
+}
+
+// TypedFor returns what was typed in field of the form named form, if that form failed.
+func (p *appPage) TypedFor(form, field string) string {
+	if !p.failedForm(form) {
+		return ""
+	}
+	return p.Typed.Get(field)
+}
+
+// FileName names an uploaded file of the application, for an achievement's evidence.
+func (p *appPage) FileName(id int64) string {
+	for _, f := range p.Files {
+		if f.ID == id {
+			return f.Name
+		}
+	}
+	return "证明材料 " + strconv.FormatInt(id, 10)
 }
 
 // NoteFor returns the note typed in the form named form, if that form failed.

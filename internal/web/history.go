@@ -29,6 +29,9 @@ var eventNames = map[string]string{
 	"edit":   "修改草稿",
 	"attach": "上传证明材料",
 	"object": "收到异议",
+	// 三(一)3: skill contributions put forward as evidence.
+	"add_achievement":    "添加业绩成果",
+	"remove_achievement": "删除业绩成果",
 }
 
 // eventOf reads one audit row. The payload is the service's; fields it lacks are left out.
@@ -64,6 +67,9 @@ func eventOf(e guantong.Event) eventView {
 	}
 	if name := str("name"); name != "" && e.Action == "attach" {
 		v.Details = append(v.Details, fmt.Sprintf("%s（%s）", name, fileSize(toInt64(p["size"]))))
+	}
+	if a, ok := p["achievement"].(map[string]any); ok {
+		v.Details = append(v.Details, fmt.Sprintf("%v：%v", a["type"], a["title"]))
 	}
 	if id := toInt64(p["objection_id"]); id != 0 {
 		status := map[string]string{guantong.ObjectionUpheld: "成立", guantong.ObjectionDismissed: "不成立"}[str("objection")]

@@ -47,6 +47,15 @@ func roleSamples(s *Server) map[string][]any {
 		Payload: json.RawMessage(`{"objection_id":1,"text":"x","from":"notice","to":"notice"}`)}),
 		eventOf(guantong.Event{At: at, Actor: "office", Action: "approve", Payload: json.RawMessage(`{"from":"recommended","to":"notice","notice":{"from":"2026-12-31","until":"2027-01-08"},"note":"同意"}`)})}
 	page.forms()
+	// A title draft of one's own with achievements, one with its evidence, and the form failed.
+	achs := *page
+	achs.V.Actions = []workflow.Action{workflow.Submit}
+	achs.Achievements = []store.Achievement{{ID: 1, Achievement: committee.Achievement{Type: committee.AchContest, Title: evil, Level: evil, Role: evil,
+		Date: guantong.MakeDate(2024, 5, 20), FileID: 1}}, {ID: 2, Achievement: committee.Achievement{Type: committee.AchWorkMethod, Title: "x", FileID: 9}}}
+	achs.AchTypes, achs.Failed, achs.Errs = committee.AchievementTypes, "achievement", errs{"title": "不能为空", "date": evil}
+	achs.Typed = url.Values{"type": {committee.AchProcess}, "title": {evil}, "date": {evil}, "file_id": {"1"}}
+	achs.Problem, achs.Panel = nil, nil
+	achs.forms()
 	draft := &appPage{V: service.View{Application: guantong.Application{ID: 8, Kind: guantong.KindSkill, Route: guantong.RouteSkillEvaluation,
 		OccupationCode: "6-20-01-01", Level: guantong.Level{Skill: guantong.Skill2}, Stage: guantong.StageDraft, Document: json.RawMessage(`{}`)},
 		Actions: []workflow.Action{workflow.Submit, workflow.Withdraw}}, Failed: "upload", Errs: errs{"file": "文件为空"}}
@@ -74,7 +83,7 @@ func roleSamples(s *Server) map[string][]any {
 		"my":          {myPage{Profile: prof, Employer: evil, Barred: true, Apps: []service.View{v}}, myPage{}},
 		"profile":     {myPage{Profile: prof, Employer: evil, Barred: true}, myPage{Profile: staff}},
 		"apply":       {applyPage{Form: form, Choices: s.choices(), Routes: routeChoices}, applyPage{Form: bad, Choices: s.choices(), Routes: routeChoices, Profile: prof, Problem: page.Problem}, applyPage{Form: edit, Choices: s.choices(), Routes: routeChoices, Evaluators: []guantong.Organisation{{ID: 16, Name: evil}}}},
-		"application": {page, draft},
+		"application": {page, &achs, draft},
 		"employer": {employerPage{Org: evil, Pending: []service.View{v}, Staff: []staffRow{{Name: evil, Apps: []service.View{v, v}}}, Comment: evil, Errs: errs{"comment": "x", "id": "y"},
 			Action: "单位推荐", Results: []bulkResult{{ID: 1, Name: evil, OK: true, Message: "现为「待资格审核」"}, {ID: 2, Message: "该申报已被他人处理"}}}, employerPage{}},
 		"office": {queue, queuePage{}},
@@ -122,7 +131,8 @@ func meetingSamples(evil string) []any {
 		a := service.MeetingApplicant{ApplicationID: 1, Name: evil, Employer: evil, Route: guantong.RouteTitleReview, Series: "工程",
 			Level: guantong.Level{Title: guantong.Title3}, Group: "高技能人才组", Methods: []service.MeetingMethod{{Method: "业绩评审", Weight: 40}},
 			AchievementPoints: 1000, Status: status, StatusName: "评分中", Withdrawn: []committee.Conflict{{ExpertID: 1, Reason: evil}}, Sheet: sheet,
-			Voted: 1, Voters: 3, You: you}
+			Voted: 1, Voters: 3, You: you, Achievements: []committee.Achievement{{Type: committee.AchContest, Title: evil, Level: evil, Role: evil,
+				Date: guantong.MakeDate(2024, 5, 20)}, {Type: committee.AchApprentices, Title: "带徒 5 名"}}}
 		if status == "decided" {
 			a.Outcome = &committee.Outcome{Decision: guantong.DecisionPassed, Result: &committee.Result{Yes: 2, Base: 3, Needed: 2},
 				Reasons: []guantong.Reason{{Clause: "三(一)6", Met: true, Text: evil}}}

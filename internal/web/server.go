@@ -8,9 +8,9 @@
 // plan.go, public.go), login.go, and one per role: applicant.go, employer.go, office.go,
 // committee.go (with meeting.go, the review meetings of the secretary and the experts),
 // evaluator.go, admin.go; application.go is the page of one application that every role
-// shares, certificates.go the printable certificate and the registration export. The admin's
-// lists are adminusers.go (accounts, organisations) and experts.go with members.go (the
-// expert pool, each committee's members).
+// shares (achievements.go its 业绩成果 form), certificates.go the printable certificate and
+// the registration export. The admin's lists are adminusers.go (accounts, organisations) and
+// experts.go with members.go (the expert pool, each committee's members).
 //
 // Pages never decide rights: they call the service layer as the signed-in user, show what it
 // allows (View.Actions become the buttons) and turn its errors into pages (fail.go). A role's
@@ -155,6 +155,8 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	handle("POST /applications/{id}/edit", s.editSubmit)
 	handle("POST /applications/{id}/files", s.upload)
 	handle("GET /applications/{id}/files/{file}", s.download)
+	handle("POST /applications/{id}/achievements", s.addAchievement)
+	handle("POST /applications/{id}/achievements/{achievement}/delete", s.removeAchievement)
 	// Applicants.
 	handle("GET /my", s.myPage)
 	handle("GET /applications/new", s.newForm)
