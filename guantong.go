@@ -19,6 +19,7 @@ const (
 	EForbidden    = "forbidden"    // 403
 	EUnauthorized = "unauthorized" // 401
 	EIneligible   = "ineligible"   // the engine refused: 422
+	ETooMany      = "too_many"     // too many failed logins: 429, try again later
 	EInternal     = "internal"     // 500, exit 1
 )
 

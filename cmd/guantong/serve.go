@@ -14,6 +14,7 @@ import (
 
 	"guantong/internal/api"
 	"guantong/internal/calendar"
+	"guantong/internal/ratelimit"
 	"guantong/internal/service"
 	"guantong/internal/store"
 	"guantong/internal/web"
@@ -80,8 +81,10 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 
 	mux := http.NewServeMux()
-	api.New(api.Config{Service: svc, Logger: log, DemoClock: clock, PublicURL: public}).Routes(mux)
-	web.New(web.Config{Service: svc, Logger: log, DemoClock: clock, DemoAccounts: accounts, TrustProxy: *proxy, PublicURL: public}).Routes(mux)
+	logins := ratelimit.Logins() // one count of failed logins for the API and the pages
+	api.New(api.Config{Service: svc, Logger: log, DemoClock: clock, PublicURL: public, Logins: logins, TrustProxy: *proxy}).Routes(mux)
+	web.New(web.Config{Service: svc, Logger: log, DemoClock: clock, DemoAccounts: accounts, TrustProxy: *proxy, PublicURL: public,
+		Logins: logins}).Routes(mux)
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"guantong"
+	"guantong/internal/ratelimit"
 	"guantong/internal/service"
 )
 
@@ -26,6 +27,10 @@ type Config struct {
 	// PublicURL is the address of the public site (https://zc.example.gov.cn), for the
 	// verification addresses printed on certificates; empty: the address each request came to.
 	PublicURL string
+	// Logins counts failed logins (nil: a limiter of the API's own); serve gives the API and
+	// the pages the same one. TrustProxy says that X-Forwarded-For's last hop is the client.
+	Logins     *ratelimit.Limiter
+	TrustProxy bool
 }
 
 // API is the JSON API. It is safe for concurrent use.
@@ -34,11 +39,17 @@ type API struct {
 	log       *slog.Logger
 	clock     *service.Clock
 	publicURL string
+	logins    *ratelimit.Limiter
+	proxy     bool
 }
 
 // New returns the API over a service.
 func New(cfg Config) *API {
-	a := &API{svc: cfg.Service, log: cfg.Logger, clock: cfg.DemoClock, publicURL: strings.TrimRight(cfg.PublicURL, "/")}
+	a := &API{svc: cfg.Service, log: cfg.Logger, clock: cfg.DemoClock, publicURL: strings.TrimRight(cfg.PublicURL, "/"),
+		logins: cfg.Logins, proxy: cfg.TrustProxy}
+	if a.logins == nil {
+		a.logins = ratelimit.Logins()
+	}
 	if a.log == nil {
 		a.log = slog.Default()
 	}

@@ -15,6 +15,7 @@ var statusOf = map[string]int{
 	guantong.ENotFound:     http.StatusNotFound,
 	guantong.EConflict:     http.StatusConflict,
 	guantong.EIneligible:   http.StatusUnprocessableEntity,
+	guantong.ETooMany:      http.StatusTooManyRequests,
 	guantong.EInternal:     http.StatusInternalServerError,
 }
 

@@ -2,6 +2,8 @@ package service_test
 
 import (
 	"database/sql"
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -36,6 +38,27 @@ func TestLoginAndSessions(t *testing.T) {
 	}
 	if _, err := s.Authenticate(ctx, sess.Token); guantong.ErrorCode(err) != guantong.EUnauthorized {
 		t.Errorf("after logout: %v", err)
+	}
+	if err := s.Logout(ctx, sess.Token); err != nil { // twice: nothing to end, nothing recorded
+		t.Fatal(err)
+	}
+
+	// Every sign-in, wrong password and sign-out of an account is on its audit record (五:
+	// every step traceable); an unknown username leaves none, so that guessing cannot fill it.
+	u, _, err := s.Store().UserByUsername(ctx, "zhangsan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	events, err := s.Store().Events(ctx, fmt.Sprintf("user/%d", u.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range events {
+		got = append(got, e.Actor+" "+e.Action)
+	}
+	if want := []string{"demo create_user", "public login_failed", "zhangsan login", "zhangsan logout"}; !slices.Equal(got, want) {
+		t.Errorf("zhangsan's record: %q, want %q", got, want)
 	}
 }
 

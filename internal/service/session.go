@@ -37,6 +37,14 @@ func (s *Service) Login(ctx context.Context, username, password string) (guanton
 		hash = string(dummyHash())
 	}
 	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(password)) != nil || err != nil {
+		if err == nil { // a wrong password for an account that exists: on its record
+			if aerr := s.store.Write(ctx, func(tx *store.Tx) error {
+				_, err := tx.Audit(ctx, s.now(), "public", "login_failed", subjectOf("user", u.ID), []byte(`{}`))
+				return err
+			}); aerr != nil {
+				return guantong.Session{}, aerr
+			}
+		}
 		return guantong.Session{}, guantong.Errorf(guantong.EUnauthorized, "用户名或密码错误")
 	}
 	var b [32]byte
@@ -50,7 +58,10 @@ func (s *Service) Login(ctx context.Context, username, password string) (guanton
 		if err := tx.DeleteExpiredSessions(ctx, now); err != nil {
 			return err
 		}
-		return tx.InsertSession(ctx, tokenHash(token), u.ID, now, sess.ExpiresAt)
+		if err := tx.InsertSession(ctx, tokenHash(token), u.ID, now, sess.ExpiresAt); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, &u, "login", subjectOf("user", u.ID), map[string]any{"expires_at": sess.ExpiresAt})
 	})
 	return sess, err
 }
@@ -65,9 +76,22 @@ func (s *Service) Authenticate(ctx context.Context, token string) (guantong.User
 	return u, err
 }
 
-// Logout ends a session; ending one that is not there is no error.
+// Logout ends a session; ending one that is not there (expired, already ended) is no error
+// and leaves no audit row.
 func (s *Service) Logout(ctx context.Context, token string) error {
-	return s.store.Write(ctx, func(tx *store.Tx) error { return tx.DeleteSession(ctx, tokenHash(token)) })
+	u, _, err := s.store.SessionUser(ctx, tokenHash(token), s.now())
+	if guantong.ErrorCode(err) == guantong.EUnauthorized {
+		return s.store.Write(ctx, func(tx *store.Tx) error { return tx.DeleteSession(ctx, tokenHash(token)) })
+	}
+	if err != nil {
+		return err
+	}
+	return s.store.Write(ctx, func(tx *store.Tx) error {
+		if err := tx.DeleteSession(ctx, tokenHash(token)); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, &u, "logout", subjectOf("user", u.ID), struct{}{})
+	})
 }
 
 func tokenHash(token string) string {

@@ -16,6 +16,7 @@ var statusOf = map[string]int{
 	guantong.ENotFound:     http.StatusNotFound,
 	guantong.EConflict:     http.StatusConflict,
 	guantong.EIneligible:   http.StatusUnprocessableEntity,
+	guantong.ETooMany:      http.StatusTooManyRequests,
 }
 
 // headings are the titles of the error page for each code.
@@ -26,6 +27,7 @@ var headings = map[string]string{
 	guantong.ENotFound:     "未找到",
 	guantong.EConflict:     "暂时无法办理",
 	guantong.EIneligible:   "不符合申报条件",
+	guantong.ETooMany:      "请稍后再试",
 }
 
 // fail answers a service error with a Chinese page of its status. Pages that can show an

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"guantong"
+	"guantong/internal/ratelimit"
 	"guantong/internal/service"
 )
 
@@ -34,7 +35,7 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	username := strings.TrimSpace(r.PostForm.Get("username"))
 	data := loginPage{Username: username, Next: safeNext(r.PostForm.Get("next")), Demo: s.demo}
-	nameKey, ipKey := "user:"+strings.ToLower(username), "ip:"+s.clientIP(r)
+	nameKey, ipKey := ratelimit.Keys(username, s.clientIP(r))
 	if wait := s.logins.Wait(nameKey, ipKey); wait > 0 {
 		minutes := int(math.Ceil(wait.Minutes()))
 		w.Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"guantong/internal/ratelimit"
 	"guantong/internal/service"
 )
 
@@ -233,18 +234,18 @@ func TestLogin(t *testing.T) {
 	if status != 401 || !strings.Contains(body, "用户名或密码错误") {
 		t.Errorf("wrong password: %d", status)
 	}
-	for range loginFailures - 1 {
+	for range ratelimit.LoginFailures - 1 {
 		c.post("/login", url.Values{"username": {"office"}, "password": {"wrong-password"}})
 	}
 	status, body = c.post("/login", url.Values{"username": {"office"}, "password": {service.DemoPassword("office")}})
 	if status != 429 || !strings.Contains(body, "登录尝试过多，请 15 分钟后再试") {
-		t.Errorf("after %d failures, the right password: %d", loginFailures, status)
+		t.Errorf("after %d failures, the right password: %d", ratelimit.LoginFailures, status)
 	}
 	// From the same address, another username is refused too.
 	if status, _ := c.post("/login", url.Values{"username": {"hr"}, "password": {service.DemoPassword("hr")}}); status != 429 {
 		t.Errorf("another username from the same address: %d", status)
 	}
-	w.s.logins = newLimiter(loginFailures, loginWindow, w.s.logins.now)
+	w.s.logins = ratelimit.Logins()
 
 	// The session cookie: HttpOnly, SameSite=Lax; a login leads to the role's page or next.
 	req, _ := http.NewRequest("POST", w.ts.URL+"/login", strings.NewReader(url.Values{"username": {"office"},

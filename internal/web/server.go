@@ -38,6 +38,7 @@ import (
 
 	"guantong/internal/catalog"
 	"guantong/internal/policy"
+	"guantong/internal/ratelimit"
 	"guantong/internal/service"
 )
 
@@ -60,6 +61,9 @@ type Config struct {
 	// TrustProxy says that a reverse proxy terminates TLS and sets X-Forwarded-Proto, so
 	// that cookies are marked Secure behind it.
 	TrustProxy bool
+	// Logins counts failed logins (nil: a limiter of the pages' own). serve gives the pages
+	// and the API the same one.
+	Logins *ratelimit.Limiter
 	// TrustedOrigins are other origins (https://portal.example) allowed to post forms here.
 	TrustedOrigins []string
 	// PublicURL is the address of the public site (https://zc.example.gov.cn) that printed
@@ -84,7 +88,7 @@ type Server struct {
 	cop    *http.CrossOriginProtection
 
 	rules  map[string]policy.Rule // what the engine checks, by clause
-	logins *limiter               // failed logins, by username and by client address
+	logins *ratelimit.Limiter     // failed logins, by username and by client address
 }
 
 // New parses the templates and prepares the server. A template that does not parse is a
@@ -124,7 +128,9 @@ func New(cfg Config) *Server {
 		}
 	}
 	s.cop.SetDenyHandler(http.HandlerFunc(s.forbidden))
-	s.logins = newLimiter(loginFailures, loginWindow, time.Now)
+	if s.logins = cfg.Logins; s.logins == nil {
+		s.logins = ratelimit.Logins()
+	}
 	return s
 }
 
@@ -216,6 +222,9 @@ func (s *Server) wrap(h http.Handler) http.Handler {
 		h.ServeHTTP(w, r)
 	})
 }
+
+// clientIP is the address the request came from, through a trusted proxy if there is one.
+func (s *Server) clientIP(r *http.Request) string { return ratelimit.ClientIP(r, s.proxy) }
 
 // secure reports whether the client reached us over TLS, directly or through a trusted proxy.
 func (s *Server) secure(r *http.Request) bool {

@@ -1,4 +1,4 @@
-package web
+package ratelimit
 
 import (
 	"net/http/httptest"
@@ -10,7 +10,7 @@ import (
 // the window; other keys are not affected; a reset forgives.
 func TestLimiter(t *testing.T) {
 	now := time.Date(2026, 12, 31, 9, 0, 0, 0, time.UTC)
-	l := newLimiter(5, 15*time.Minute, func() time.Time { return now })
+	l := New(5, 15*time.Minute, func() time.Time { return now })
 	for i := range 4 {
 		l.Fail("user:office", "ip:10.0.0.1")
 		now = now.Add(time.Minute)
@@ -43,15 +43,13 @@ func TestLimiter(t *testing.T) {
 }
 
 func TestClientIP(t *testing.T) {
-	s := newServer(t)
 	r := httptest.NewRequest("POST", "/login", nil)
 	r.RemoteAddr = "192.0.2.7:5555"
 	r.Header.Set("X-Forwarded-For", "203.0.113.9, 198.51.100.3")
-	if ip := s.clientIP(r); ip != "192.0.2.7" {
+	if ip := ClientIP(r, false); ip != "192.0.2.7" {
 		t.Errorf("without a trusted proxy: %s", ip)
 	}
-	s.proxy = true
-	if ip := s.clientIP(r); ip != "198.51.100.3" {
+	if ip := ClientIP(r, true); ip != "198.51.100.3" {
 		t.Errorf("behind a trusted proxy: %s, want the hop the proxy added", ip)
 	}
 }
