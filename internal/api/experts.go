@@ -66,3 +66,35 @@ func (a *API) setCommitteeMembers(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, ms)
 }
+
+func (a *API) updateExpert(w http.ResponseWriter, r *http.Request) {
+	u, ok := a.authed(w, r)
+	if !ok {
+		return
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	var in service.ExpertUpdate
+	if err := decode(w, r, &in); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	e, err := a.svc.UpdateExpert(r.Context(), u, id, in)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, e)
+}
+
+// setExpertActive is POST /api/v1/experts/{id}/activate and …/deactivate.
+func (a *API) setExpertActive(active bool) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		a.byID(w, r, func(u *guantong.User, id int64) (any, error) {
+			return a.svc.SetExpertActive(r.Context(), u, id, active)
+		})
+	}
+}

@@ -15,10 +15,11 @@ import (
 // a login of role expert with which they score and vote, secretly, in the meetings they sit
 // in; skilled experts are marked (三(一)6: 积极吸纳优秀高技能人才参加相关职称评审委员会、专家库).
 
-// NewExpert is an expert to add to the pool. Username and Password, when given, create the
-// expert's login (role expert) in the same step; UserID links an existing login of role
-// expert instead.
-type NewExpert struct {
+// ExpertUpdate is what the pool says of an expert: who they are, where they work (the same
+// employer as an applicant is a conflict of interest), their series, specialty and levels,
+// and whether they are a skilled expert. CreateExpert and UpdateExpert check it alike
+// (expertFields); the login is not part of it.
+type ExpertUpdate struct {
 	Name       string `json:"name"`
 	EmployerID int64  `json:"employer_id"`
 	Series     string `json:"series"`
@@ -26,9 +27,16 @@ type NewExpert struct {
 	TitleLevel string `json:"title_level"` // the title held, if any: 中级…正高级
 	SkillLevel string `json:"skill_level"` // the skill level held, if any: 高级工…高级技师
 	Skilled    bool   `json:"skilled"`     // a skilled expert (三(一)6); needs a skill level of 高级工 or above
-	Username   string `json:"username"`
-	Password   string `json:"password"`
-	UserID     int64  `json:"user_id"`
+}
+
+// NewExpert is an expert to add to the pool. Username and Password, when given, create the
+// expert's login (role expert) in the same step; UserID links an existing login of role
+// expert instead.
+type NewExpert struct {
+	ExpertUpdate
+	Username string `json:"username"`
+	Password string `json:"password"`
+	UserID   int64  `json:"user_id"`
 }
 
 // CreateExpert adds an expert to the pool (admin only), with their login.
@@ -37,32 +45,8 @@ func (s *Service) CreateExpert(ctx context.Context, u *guantong.User, in NewExpe
 		return store.Expert{}, err
 	}
 	now := s.now().UTC()
-	e := store.Expert{Name: strings.TrimSpace(in.Name), EmployerID: in.EmployerID, Series: strings.TrimSpace(in.Series),
-		Specialty: strings.TrimSpace(in.Specialty), Skilled: in.Skilled, Active: true, CreatedAt: now}
+	e := store.Expert{Active: true, CreatedAt: now}
 	var es guantong.FieldErrors
-	if e.Name == "" {
-		es.Add("name", "不能为空")
-	}
-	if in.TitleLevel != "" {
-		l, ok := guantong.ParseTitleLevel(in.TitleLevel)
-		if !ok {
-			es.Add("title_level", "须为职称层级（%s）", strings.Join(guantong.TitleLevels(), "、"))
-		}
-		e.Title = l
-	}
-	if in.SkillLevel != "" {
-		l, ok := guantong.ParseSkillLevel(in.SkillLevel)
-		if !ok {
-			es.Add("skill_level", "须为职业技能等级（%s）", strings.Join(guantong.SkillLevels(), "、"))
-		}
-		e.Skill = l
-	}
-	if e.Skilled && e.Skill < guantong.Skill3 {
-		es.Add("skilled", "高技能人才专家须具有高级工及以上职业技能等级（skill_level）")
-	}
-	if e.Series != "" && !slices.Contains(s.engine.Params().Series, e.Series) {
-		es.Add("series", "须为 %s 之一", strings.Join(s.engine.Params().Series, "、"))
-	}
 	var hash string
 	switch {
 	case in.Username != "" && in.UserID != 0:
@@ -80,9 +64,11 @@ func (s *Service) CreateExpert(ctx context.Context, u *guantong.User, in NewExpe
 		}
 	}
 	err := s.store.Write(ctx, func(tx *store.Tx) error {
-		if o, err := tx.Organisation(ctx, e.EmployerID); err != nil || o.Kind != guantong.OrgEmployer {
-			es.Add("employer_id", "须为一个用人单位的编号")
+		fes, err := s.expertFields(ctx, tx, in.ExpertUpdate, &e)
+		if err != nil {
+			return err
 		}
+		es = append(fes, es...)
 		if in.UserID != 0 {
 			problem, err := s.expertLogin(ctx, tx, in.UserID)
 			if err != nil {
@@ -114,6 +100,179 @@ func (s *Service) CreateExpert(ctx context.Context, u *guantong.User, in NewExpe
 	return e, err
 }
 
+// expertFields checks in and sets the expert's fields from it; what is wrong comes back as
+// field errors. The employer must be an organisation of kind employer.
+func (s *Service) expertFields(ctx context.Context, tx *store.Tx, in ExpertUpdate, e *store.Expert) (guantong.FieldErrors, error) {
+	e.Name, e.EmployerID, e.Series = strings.TrimSpace(in.Name), in.EmployerID, strings.TrimSpace(in.Series)
+	e.Specialty, e.Skilled = strings.TrimSpace(in.Specialty), in.Skilled
+	e.Title, e.Skill = 0, 0
+	var es guantong.FieldErrors
+	if e.Name == "" {
+		es.Add("name", "不能为空")
+	}
+	if in.TitleLevel != "" {
+		l, ok := guantong.ParseTitleLevel(in.TitleLevel)
+		if !ok {
+			es.Add("title_level", "须为职称层级（%s）", strings.Join(guantong.TitleLevels(), "、"))
+		}
+		e.Title = l
+	}
+	if in.SkillLevel != "" {
+		l, ok := guantong.ParseSkillLevel(in.SkillLevel)
+		if !ok {
+			es.Add("skill_level", "须为职业技能等级（%s）", strings.Join(guantong.SkillLevels(), "、"))
+		}
+		e.Skill = l
+	}
+	if e.Skilled && e.Skill < guantong.Skill3 {
+		es.Add("skilled", "高技能人才专家须具有高级工及以上职业技能等级（skill_level）")
+	}
+	if e.Series != "" && !slices.Contains(s.engine.Params().Series, e.Series) {
+		es.Add("series", "须为 %s 之一", strings.Join(s.engine.Params().Series, "、"))
+	}
+	o, err := tx.Organisation(ctx, e.EmployerID)
+	if err != nil && guantong.ErrorCode(err) != guantong.ENotFound {
+		return nil, err
+	}
+	if err != nil || o.Kind != guantong.OrgEmployer {
+		es.Add("employer_id", "须为一个用人单位的编号")
+	}
+	return es, nil
+}
+
+// Expert returns one expert of the pool, to those who read the pool.
+func (s *Service) Expert(ctx context.Context, u *guantong.User, id int64) (store.Expert, error) {
+	if err := readsPool(u); err != nil {
+		return store.Expert{}, err
+	}
+	return s.store.Expert(ctx, id)
+}
+
+// UpdateExpert changes what the pool says of an expert (admin only), checked as CreateExpert
+// checks a new one; their login and whether they are active stay as they are. A new
+// employer counts from the next meeting: a meeting already set up keeps each member's
+// employer of that day. Unmarking a skilled expert is refused while it would leave a
+// committee they sit on with fewer skilled experts than its rules ask (三(一)6): the admin
+// changes the membership first.
+func (s *Service) UpdateExpert(ctx context.Context, u *guantong.User, id int64, in ExpertUpdate) (store.Expert, error) {
+	if err := s.requireAdmin(u); err != nil {
+		return store.Expert{}, err
+	}
+	var e store.Expert
+	err := s.store.Write(ctx, func(tx *store.Tx) error {
+		if err := tx.LockCommittees(ctx); err != nil {
+			return err
+		}
+		before, err := tx.Expert(ctx, id)
+		if err != nil {
+			return err
+		}
+		e = before
+		es, err := s.expertFields(ctx, tx, in, &e)
+		if err != nil {
+			return err
+		}
+		if before.Skilled && !e.Skilled {
+			problems, err := s.skilledShort(ctx, tx, e)
+			if err != nil {
+				return err
+			}
+			for _, p := range problems {
+				es.Add("skilled", "%s", p)
+			}
+		}
+		if len(es) > 0 {
+			return es
+		}
+		if err := tx.UpdateExpert(ctx, e); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, u, "update_expert", subjectOf("expert", e.ID), map[string]any{"before": before, "after": e})
+	})
+	return e, err
+}
+
+// skilledShort says, for each committee the expert sits on, whether it would have fewer
+// skilled experts than its rules ask once the expert is no longer one ("" for none).
+func (s *Service) skilledShort(ctx context.Context, tx *store.Tx, e store.Expert) ([]string, error) {
+	ids, err := tx.ExpertCommittees(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, cid := range ids {
+		org, err := committeeOrg(ctx, tx, cid)
+		if err != nil {
+			return nil, err
+		}
+		members, err := tx.CommitteeMembers(ctx, cid)
+		if err != nil {
+			return nil, err
+		}
+		skilled := 0
+		for _, m := range members {
+			if m.Active && m.Skilled && m.ID != e.ID {
+				skilled++
+			}
+		}
+		if want := committee.For(org.Series, org.Level).MinSkilledMembers; skilled < want {
+			out = append(out, fmt.Sprintf("%s是%s的成员，取消高技能人才专家标记后该评委会高技能人才专家 %d 人，少于 %d 人（三(一)6）；请先调整评委会组成",
+				e.Name, org.Name, skilled, want))
+		}
+	}
+	return out, nil
+}
+
+// SetExpertActive takes an expert out of the pool (active false: 停用) or back into it (admin
+// only). Only active experts can be seated on a committee; an expert who sits on one is
+// not taken out (EConflict, naming the committees): the admin changes the membership first.
+// Meetings already set up keep their members, and the expert's login stays, for them.
+// Setting what already is changes nothing.
+func (s *Service) SetExpertActive(ctx context.Context, u *guantong.User, id int64, active bool) (store.Expert, error) {
+	if err := s.requireAdmin(u); err != nil {
+		return store.Expert{}, err
+	}
+	var e store.Expert
+	err := s.store.Write(ctx, func(tx *store.Tx) error {
+		if err := tx.LockCommittees(ctx); err != nil {
+			return err
+		}
+		var err error
+		if e, err = tx.Expert(ctx, id); err != nil {
+			return err
+		}
+		if e.Active == active {
+			return nil
+		}
+		action := "activate_expert"
+		if !active {
+			action = "deactivate_expert"
+			ids, err := tx.ExpertCommittees(ctx, id)
+			if err != nil {
+				return err
+			}
+			var names []string
+			for _, cid := range ids {
+				org, err := committeeOrg(ctx, tx, cid)
+				if err != nil {
+					return err
+				}
+				names = append(names, org.Name)
+			}
+			if len(names) > 0 {
+				return guantong.Errorf(guantong.EConflict, "%s是%s的成员，不能停用：请先在评委会组成中将其调出",
+					e.Name, strings.Join(names, "、"))
+			}
+		}
+		if err := tx.SetExpertActive(ctx, id, active); err != nil {
+			return err
+		}
+		e.Active = active
+		return s.audit(ctx, tx, u, action, subjectOf("expert", id), map[string]any{"name": e.Name, "active": active})
+	})
+	return e, err
+}
+
 // expertLogin says what keeps a user from becoming an expert's login, "" when nothing: it
 // must be of role expert and linked to no expert yet.
 func (s *Service) expertLogin(ctx context.Context, tx *store.Tx, userID int64) (string, error) {
@@ -140,13 +299,21 @@ func (s *Service) expertLogin(ctx context.Context, tx *store.Tx, userID int64) (
 
 // Experts lists the expert pool to the admin and to committee secretaries.
 func (s *Service) Experts(ctx context.Context, u *guantong.User) ([]store.Expert, error) {
-	if err := signedIn(u); err != nil {
+	if err := readsPool(u); err != nil {
 		return nil, err
 	}
-	if u.Role != guantong.RoleAdmin && u.Role != guantong.RoleSecretary {
-		return nil, guantong.Errorf(guantong.EForbidden, "只有管理员和评委会秘书可以查看专家库")
-	}
 	return s.store.Experts(ctx)
+}
+
+// readsPool refuses all but the admin and committee secretaries, who read the pool.
+func readsPool(u *guantong.User) error {
+	if err := signedIn(u); err != nil {
+		return err
+	}
+	if u.Role != guantong.RoleAdmin && u.Role != guantong.RoleSecretary {
+		return guantong.Errorf(guantong.EForbidden, "只有管理员和评委会秘书可以查看专家库")
+	}
+	return nil
 }
 
 // MemberInput is one member of a committee as the admin sets it: an expert of the pool and
@@ -167,6 +334,9 @@ func (s *Service) SetCommitteeMembers(ctx context.Context, u *guantong.User, com
 	err := s.store.Write(ctx, func(tx *store.Tx) error {
 		org, err := committeeOrg(ctx, tx, committeeID)
 		if err != nil {
+			return err
+		}
+		if err := tx.LockCommittee(ctx, committeeID); err != nil { // against an expert taken out meanwhile
 			return err
 		}
 		pool, err := tx.Experts(ctx)

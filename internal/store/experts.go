@@ -57,6 +57,45 @@ func (tx *Tx) InsertExpert(ctx context.Context, e *Expert) error {
 	return nil
 }
 
+// UpdateExpert stores what the pool says of an expert: name, employer, series, specialty,
+// levels and the skilled mark; the login, whether they are active and when they were added
+// stay.
+func (tx *Tx) UpdateExpert(ctx context.Context, e Expert) error {
+	res, err := tx.tx.ExecContext(ctx, `UPDATE experts SET name = $1, employer_id = $2, series = $3, specialty = $4,
+		title_level = $5, skill_level = $6, skilled = $7 WHERE id = $8`,
+		e.Name, e.EmployerID, e.Series, e.Specialty, e.Title.String(), e.Skill.String(), e.Skilled, e.ID)
+	return stale(res, err, "专家", e.ID)
+}
+
+// SetExpertActive takes an expert out of the pool (false) or back into it (true).
+func (tx *Tx) SetExpertActive(ctx context.Context, id int64, active bool) error {
+	res, err := tx.tx.ExecContext(ctx, `UPDATE experts SET active = $1 WHERE id = $2`, active, id)
+	return stale(res, err, "专家", id)
+}
+
+// ExpertCommittees returns the IDs of the committees an expert sits on, in order.
+func (r reader) ExpertCommittees(ctx context.Context, expertID int64) ([]int64, error) {
+	rows, err := r.q.QueryContext(ctx, `SELECT committee_id FROM committee_members WHERE expert_id = $1 ORDER BY committee_id`, expertID)
+	if err != nil {
+		return nil, fmt.Errorf("store: committees of expert %d: %w", expertID, err)
+	}
+	return collect(rows, func(row scanner) (int64, error) {
+		var id int64
+		return id, row.Scan(&id)
+	})
+}
+
+// LockCommittees locks the rows of every committee until the transaction ends, as
+// LockCommittee locks one: a change to the pool that depends on who sits where (taking an
+// expert out, unmarking a skilled one) then waits for a membership being set, and the other
+// way round.
+func (tx *Tx) LockCommittees(ctx context.Context) error {
+	if _, err := tx.tx.ExecContext(ctx, `UPDATE organisations SET kind = kind WHERE kind = $1`, guantong.OrgCommittee); err != nil {
+		return fmt.Errorf("store: lock committees: %w", err)
+	}
+	return nil
+}
+
 // Expert returns one expert.
 func (r reader) Expert(ctx context.Context, id int64) (Expert, error) {
 	e, err := scanExpert(r.q.QueryRowContext(ctx, `SELECT `+expertColumns+` FROM experts WHERE id = $1`, id))

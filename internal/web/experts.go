@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,10 +25,12 @@ type expertsPage struct {
 	Series      []string
 	TitleLevels []string
 	SkillLevels []string
-	Admin       bool // the form and the logins are shown to the admin only
+	Admin       bool // the form, the logins and each row's buttons are shown to the admin only
 	Form        url.Values
 	Errs        errs
 	Created     string
+	Done        string   // what the admin just did: 已保存, 已停用, 已启用
+	Problem     *problem // a refusal of 停用, in Chinese, above the list
 }
 
 // expertRow is an expert as the list shows them.
@@ -37,16 +40,58 @@ type expertRow struct {
 	Username string // their login, for the admin
 }
 
+// expertPage is the data of templates/expertedit.html: one expert, their form filled (or as
+// typed, when refused) and the committees they sit on.
+type expertPage struct {
+	Expert      store.Expert
+	Username    string
+	Committees  []guantong.Organisation
+	Employers   []guantong.Organisation
+	Series      []string
+	TitleLevels []string
+	SkillLevels []string
+	Form        url.Values
+	Errs        errs
+}
+
+// expertForm is the form of an expert as it shows them.
+func expertForm(e store.Expert) url.Values {
+	f := url.Values{"name": {e.Name}, "employer_id": {strconv.FormatInt(e.EmployerID, 10)}, "series": {e.Series}, "specialty": {e.Specialty}}
+	if e.Title.Valid() {
+		f.Set("title_level", e.Title.String())
+	}
+	if e.Skill.Valid() {
+		f.Set("skill_level", e.Skill.String())
+	}
+	if e.Skilled {
+		f.Set("skilled", "1")
+	}
+	return f
+}
+
+// readExpert reads the fields the add and the edit forms share.
+func readExpert(f url.Values) service.ExpertUpdate {
+	get := func(k string) string { return strings.TrimSpace(f.Get(k)) }
+	in := service.ExpertUpdate{Name: get("name"), Series: get("series"), Specialty: get("specialty"), TitleLevel: get("title_level"),
+		SkillLevel: get("skill_level"), Skilled: f.Get("skilled") != ""}
+	in.EmployerID, _ = strconv.ParseInt(get("employer_id"), 10, 64)
+	return in
+}
+
 // expertsList is GET /admin/experts.
 func (s *Server) expertsList(w http.ResponseWriter, r *http.Request) {
 	u := s.workspace(w, r, guantong.RoleAdmin, guantong.RoleSecretary)
 	if u == nil {
 		return
 	}
-	s.renderExperts(w, r, u, http.StatusOK, url.Values{}, nil)
+	s.renderExperts(w, r, u, http.StatusOK, url.Values{}, nil, nil)
 }
 
-func (s *Server) renderExperts(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, form url.Values, es errs) {
+// expertsDone says what the admin just did, from the query of the redirect after it: the
+// expert's ID, whose name the list gives.
+var expertsDone = []struct{ key, text string }{{"saved", "的信息已保存"}, {"deactivated", "已停用，不再可选为评委会成员"}, {"activated", "已重新启用"}}
+
+func (s *Server) renderExperts(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, form url.Values, es errs, prob *problem) {
 	ctx := r.Context()
 	experts, err := s.svc.Experts(ctx, u)
 	if err != nil {
@@ -59,7 +104,7 @@ func (s *Server) renderExperts(w http.ResponseWriter, r *http.Request, u *guanto
 		return
 	}
 	d := expertsPage{Series: s.engine.Params().Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(),
-		Admin: u.Role == guantong.RoleAdmin, Form: form, Errs: es, Created: r.URL.Query().Get("created")}
+		Admin: u.Role == guantong.RoleAdmin, Form: form, Errs: es, Created: r.URL.Query().Get("created"), Problem: prob}
 	names := map[int64]string{}
 	for _, o := range orgs {
 		names[o.ID] = o.Name
@@ -83,6 +128,11 @@ func (s *Server) renderExperts(w http.ResponseWriter, r *http.Request, u *guanto
 	}
 	for _, e := range experts {
 		d.Experts = append(d.Experts, expertRow{Expert: e, Employer: names[e.EmployerID], Username: logins[e.UserID]})
+		for _, done := range expertsDone {
+			if r.URL.Query().Get(done.key) == strconv.FormatInt(e.ID, 10) {
+				d.Done = "专家 " + e.Name + " " + done.text + "。"
+			}
+		}
 	}
 	nav := "committee"
 	if d.Admin {
@@ -103,13 +153,10 @@ func (s *Server) expertCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := r.PostForm
-	get := func(k string) string { return strings.TrimSpace(f.Get(k)) }
-	in := service.NewExpert{Name: get("name"), Series: get("series"), Specialty: get("specialty"), TitleLevel: get("title_level"),
-		SkillLevel: get("skill_level"), Skilled: f.Get("skilled") != "", Username: get("username"), Password: f.Get("password")}
-	in.EmployerID, _ = strconv.ParseInt(get("employer_id"), 10, 64)
+	in := service.NewExpert{ExpertUpdate: readExpert(f), Username: strings.TrimSpace(f.Get("username")), Password: f.Get("password")}
 	f.Del("password")
 	if in.Username == "" {
-		s.renderExperts(w, r, u, http.StatusUnprocessableEntity, f, errs{"username": "请填写登录用户名：专家以本人账号评分、投票"})
+		s.renderExperts(w, r, u, http.StatusUnprocessableEntity, f, errs{"username": "请填写登录用户名：专家以本人账号评分、投票"}, nil)
 		return
 	}
 	e, err := s.svc.CreateExpert(r.Context(), u, in)
@@ -122,8 +169,126 @@ func (s *Server) expertCreate(w http.ResponseWriter, r *http.Request) {
 		if prob != nil {
 			es = errs{"username": prob.Message} // the username is taken: the service's conflict
 		}
-		s.renderExperts(w, r, u, http.StatusUnprocessableEntity, f, es)
+		s.renderExperts(w, r, u, http.StatusUnprocessableEntity, f, es, nil)
 		return
 	}
 	http.Redirect(w, r, "/admin/experts?created="+url.QueryEscape(e.Name), http.StatusSeeOther)
+}
+
+// expertEdit is GET /admin/experts/{id}: the expert's form, filled.
+func (s *Server) expertEdit(w http.ResponseWriter, r *http.Request) {
+	u := s.workspace(w, r, guantong.RoleAdmin)
+	if u == nil {
+		return
+	}
+	id, ok := pathID(r, "id")
+	if !ok {
+		s.notFound(w, r)
+		return
+	}
+	e, err := s.svc.Expert(r.Context(), u, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.renderExpert(w, r, u, http.StatusOK, e, expertForm(e), nil)
+}
+
+// expertSave is POST /admin/experts/{id}: the changes, checked as when adding an expert;
+// refused, the form comes back as typed with the messages at their fields.
+func (s *Server) expertSave(w http.ResponseWriter, r *http.Request) {
+	u := s.workspace(w, r, guantong.RoleAdmin)
+	if u == nil {
+		return
+	}
+	id, ok := pathID(r, "id")
+	if !ok {
+		s.notFound(w, r)
+		return
+	}
+	if !s.readForm(w, r, 16<<10) {
+		return
+	}
+	e, err := s.svc.UpdateExpert(r.Context(), u, id, readExpert(r.PostForm))
+	if err != nil {
+		es, prob, ok := fieldErrs(err)
+		if !ok || prob != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if e, err = s.svc.Expert(r.Context(), u, id); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		s.renderExpert(w, r, u, http.StatusUnprocessableEntity, e, r.PostForm, es)
+		return
+	}
+	http.Redirect(w, r, "/admin/experts?saved="+strconv.FormatInt(e.ID, 10)+"#expert-"+strconv.FormatInt(e.ID, 10), http.StatusSeeOther)
+}
+
+func (s *Server) renderExpert(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, e store.Expert, form url.Values, es errs) {
+	ctx := r.Context()
+	orgs, err := s.svc.Organisations(ctx, u, "")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	users, err := s.svc.Users(ctx, u)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d := expertPage{Expert: e, Series: s.engine.Params().Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(),
+		Form: form, Errs: es}
+	for _, x := range users {
+		if x.ID == e.UserID {
+			d.Username = x.Username
+		}
+	}
+	for _, o := range orgs {
+		switch o.Kind {
+		case guantong.OrgEmployer:
+			d.Employers = append(d.Employers, o)
+		case guantong.OrgCommittee:
+			members, err := s.svc.CommitteeMembers(ctx, u, o.ID)
+			if err != nil {
+				s.fail(w, r, err)
+				return
+			}
+			if slices.ContainsFunc(members, func(m store.Member) bool { return m.ID == e.ID }) {
+				d.Committees = append(d.Committees, o)
+			}
+		}
+	}
+	s.render(w, r, status, "expertedit", page{Title: "修改专家 · " + e.Name, Nav: "experts", Data: d})
+}
+
+// expertActive is POST /admin/experts/{id}/deactivate and …/activate (停用, 启用). A refusal
+// (an expert who sits on a committee) is shown above the list, in the service's words.
+func (s *Server) expertActive(active bool) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		u := s.workspace(w, r, guantong.RoleAdmin)
+		if u == nil {
+			return
+		}
+		id, ok := pathID(r, "id")
+		if !ok {
+			s.notFound(w, r)
+			return
+		}
+		e, err := s.svc.SetExpertActive(r.Context(), u, id, active)
+		if err != nil {
+			if guantong.ErrorCode(err) != guantong.EConflict {
+				s.fail(w, r, err)
+				return
+			}
+			s.renderExperts(w, r, u, statusFor(err), url.Values{}, nil, &problem{Message: err.Error()})
+			return
+		}
+		done := "activated"
+		if !active {
+			done = "deactivated"
+		}
+		http.Redirect(w, r, "/admin/experts?"+done+"="+strconv.FormatInt(e.ID, 10)+"#expert-"+strconv.FormatInt(e.ID, 10), http.StatusSeeOther)
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"guantong"
+	"guantong/internal/store"
 )
 
 // asAdmin is the admin as the service sees them, for a test to look behind the pages.
@@ -159,5 +160,86 @@ func TestCommitteeMembers(t *testing.T) {
 	mustShow(t, "the secretary's page", body, "评委会成员 <span class=\"count\">6</span>", "其中高技能人才专家 <strong>3</strong> 人", "李工")
 	if strings.Contains(body, "保存评委会组成") {
 		t.Errorf("the secretary's page offers the admin's form")
+	}
+}
+
+// TestExpertEdit: the admin changes an expert's employer, and the list shows it; a wrong
+// edit comes back at its fields and writes nothing; an expert who sits on a committee
+// cannot be taken out of the pool, the committee named; one who sits on none is, greyed
+// and no longer offered for a committee, until taken back in.
+func TestExpertEdit(t *testing.T) {
+	w := newWorld(t)
+	adm := w.as("admin")
+	expert := func(id int64) store.Expert {
+		t.Helper()
+		e, err := w.s.svc.Expert(context.Background(), asAdmin, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	// 王建国 (1) moves from 河北冀钢集团有限公司 to 石家庄市建筑业协会.
+	moved := strconv.FormatInt(w.org("石家庄市建筑业协会"), 10)
+	status, body := adm.post("/admin/experts/1", url.Values{"name": {"王建国"}, "employer_id": {moved}, "series": {"工程"}, "specialty": {"机械制造"},
+		"skill_level": {"高级技师"}, "skilled": {"1"}})
+	if status != 200 || !strings.Contains(adm.last, "/admin/experts?saved=1") {
+		t.Fatalf("edit: %d %s\n%s", status, adm.last, body)
+	}
+	mustShow(t, "the pool after the edit", body, "专家 王建国 的信息已保存", `<td data-label="单位">石家庄市建筑业协会</td>`)
+	if e := expert(1); strconv.FormatInt(e.EmployerID, 10) != moved || !e.Skilled || e.Skill != guantong.Skill1 || e.UserID == 0 || !e.Active {
+		t.Errorf("王建国 after the edit: %+v", e)
+	}
+	if status, body := adm.get("/admin/experts/1"); status != 200 || !strings.Contains(body, `value="`+moved+`" selected>石家庄市建筑业协会`) {
+		t.Errorf("the edit form after the edit: %d", status)
+	}
+
+	before := expert(1)
+	status, body = adm.post("/admin/experts/1", url.Values{"name": {" "}, "employer_id": {"999"}, "specialty": {"焊接"}, "skilled": {"1"}})
+	if status != 422 {
+		t.Errorf("a wrong edit: status %d, want 422", status)
+	}
+	mustShow(t, "a wrong edit", body, "不能为空", "须为一个用人单位的编号", "高技能人才专家须具有高级工及以上职业技能等级", `value="焊接"`,
+		`name="skilled" value="1" checked`, "修改专家：王建国")
+	if after := expert(1); after != before {
+		t.Errorf("a wrong edit wrote %+v, was %+v", after, before)
+	}
+
+	// 刘秀英 (2) chairs the 工程 中级 committee: she stays.
+	status, body = adm.post("/admin/experts/2/deactivate", url.Values{})
+	if status != 409 {
+		t.Errorf("taking out a member: status %d, want 409", status)
+	}
+	mustShow(t, "taking out a member", body, "刘秀英是河北省工程系列中级职称评审委员会的成员，不能停用")
+	if !expert(2).Active {
+		t.Errorf("刘秀英 was taken out of the pool")
+	}
+
+	// 李工 (6) sits on no committee.
+	board := w.committee("河北省工程系列中级职称评审委员会")
+	if status, body := adm.post("/admin/experts", url.Values{"name": {"李工"}, "employer_id": {moved}, "username": {"ligong"}, "password": {"ligong-pass-2026"}}); status != 200 {
+		t.Fatalf("create: %d\n%s", status, body)
+	}
+	status, body = adm.post("/admin/experts/6/deactivate", url.Values{})
+	if status != 200 || !strings.Contains(adm.last, "deactivated=6") {
+		t.Fatalf("taking out 李工: %d %s\n%s", status, adm.last, body)
+	}
+	mustShow(t, "李工 taken out", body, "专家 李工 已停用", `<tr id="expert-6" class="inactive">`, `<span class="warn-text">已停用</span>`,
+		`action="/admin/experts/6/activate"`)
+	if _, body := adm.get(board); strings.Contains(body, `id="member-6"`) {
+		t.Errorf("an expert taken out is offered for the committee")
+	}
+	if status, _ := w.as("secretary").post("/admin/experts/6/activate", url.Values{}); status != 403 {
+		t.Errorf("the secretary taking an expert back: %d", status)
+	}
+	if _, body := w.as("secretary").get("/admin/experts"); strings.Contains(body, "/admin/experts/6") {
+		t.Errorf("the secretary is offered the admin's buttons")
+	}
+	status, body = adm.post("/admin/experts/6/activate", url.Values{})
+	if status != 200 {
+		t.Fatalf("taking 李工 back: %d", status)
+	}
+	mustShow(t, "李工 back", body, "专家 李工 已重新启用", `<tr id="expert-6">`, `action="/admin/experts/6/deactivate"`)
+	if _, body := adm.get(board); !strings.Contains(body, `id="member-6"`) {
+		t.Errorf("an expert taken back is not offered for the committee")
 	}
 }
