@@ -15,26 +15,13 @@ func (a *API) achievements(w http.ResponseWriter, r *http.Request) {
 
 // addAchievement records one, on a draft or returned application of the applicant's own.
 func (a *API) addAchievement(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	var in committee.Achievement
-	if err := decode(w, r, &in); err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	ach, err := a.svc.AddAchievement(r.Context(), u, id, in)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, ach)
+	a.serveID(w, r, http.StatusCreated, func(u *guantong.User, id int64) (any, error) {
+		var in committee.Achievement
+		if err := decode(w, r, &in); err != nil {
+			return nil, err
+		}
+		return a.svc.AddAchievement(r.Context(), u, id, in)
+	})
 }
 
 // removeAchievement takes one back, from a draft or returned application of the applicant's own.

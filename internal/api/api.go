@@ -189,6 +189,11 @@ func bearer(r *http.Request) string {
 // byID serves a request about the thing named by the path's {id}: it reads the signed-in
 // user and the ID, then answers 200 with what fn returns, or the error's status.
 func (a *API) byID(w http.ResponseWriter, r *http.Request, fn func(u *guantong.User, id int64) (any, error)) {
+	a.serveID(w, r, http.StatusOK, fn)
+}
+
+// serveID is byID answering with status (201 for what fn creates).
+func (a *API) serveID(w http.ResponseWriter, r *http.Request, status int, fn func(u *guantong.User, id int64) (any, error)) {
 	u, ok := a.authed(w, r)
 	if !ok {
 		return
@@ -203,5 +208,5 @@ func (a *API) byID(w http.ResponseWriter, r *http.Request, fn func(u *guantong.U
 		a.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, v)
+	writeJSON(w, status, v)
 }

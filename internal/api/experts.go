@@ -43,51 +43,25 @@ func (a *API) committeeMembers(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) setCommitteeMembers(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	var in struct {
-		Members []service.MemberInput `json:"members"`
-	}
-	if err := decode(w, r, &in); err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	ms, err := a.svc.SetCommitteeMembers(r.Context(), u, id, in.Members)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, ms)
+	a.byID(w, r, func(u *guantong.User, id int64) (any, error) {
+		var in struct {
+			Members []service.MemberInput `json:"members"`
+		}
+		if err := decode(w, r, &in); err != nil {
+			return nil, err
+		}
+		return a.svc.SetCommitteeMembers(r.Context(), u, id, in.Members)
+	})
 }
 
 func (a *API) updateExpert(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	var in service.ExpertUpdate
-	if err := decode(w, r, &in); err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	e, err := a.svc.UpdateExpert(r.Context(), u, id, in)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, e)
+	a.byID(w, r, func(u *guantong.User, id int64) (any, error) {
+		var in service.ExpertUpdate
+		if err := decode(w, r, &in); err != nil {
+			return nil, err
+		}
+		return a.svc.UpdateExpert(r.Context(), u, id, in)
+	})
 }
 
 // setExpertActive is POST /api/v1/experts/{id}/activate and …/deactivate.

@@ -17,13 +17,8 @@ import (
 
 // addAchievement is POST /applications/{id}/achievements.
 func (s *Server) addAchievement(w http.ResponseWriter, r *http.Request) {
-	u := s.signedIn(w, r)
-	if u == nil {
-		return
-	}
-	id, ok := pathID(r, "id")
+	u, id, ok := s.about(w, r)
 	if !ok {
-		s.notFound(w, r)
 		return
 	}
 	if !s.readForm(w, r, 16<<10) {

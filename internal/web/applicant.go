@@ -107,13 +107,8 @@ func (s *Server) newForm(w http.ResponseWriter, r *http.Request) {
 // editForm is GET /applications/{id}/edit: a draft, or an application returned by the
 // employer, in the form again.
 func (s *Server) editForm(w http.ResponseWriter, r *http.Request) {
-	u := s.signedIn(w, r)
-	if u == nil {
-		return
-	}
-	id, ok := pathID(r, "id")
+	u, id, ok := s.about(w, r)
 	if !ok {
-		s.notFound(w, r)
 		return
 	}
 	v, err := s.svc.Application(r.Context(), u, id)
@@ -158,13 +153,8 @@ func (s *Server) newSubmit(w http.ResponseWriter, r *http.Request) {
 
 // editSubmit is POST /applications/{id}/edit.
 func (s *Server) editSubmit(w http.ResponseWriter, r *http.Request) {
-	u := s.signedIn(w, r)
-	if u == nil {
-		return
-	}
-	id, ok := pathID(r, "id")
+	u, id, ok := s.about(w, r)
 	if !ok {
-		s.notFound(w, r)
 		return
 	}
 	s.saveDraft(w, r, u, id)

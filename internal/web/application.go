@@ -62,13 +62,8 @@ type actionForm struct {
 
 // applicationPage is GET /applications/{id}.
 func (s *Server) applicationPage(w http.ResponseWriter, r *http.Request) {
-	u := s.signedIn(w, r)
-	if u == nil {
-		return
-	}
-	id, ok := pathID(r, "id")
+	u, id, ok := s.about(w, r)
 	if !ok {
-		s.notFound(w, r)
 		return
 	}
 	p, err := s.appPage(r, u, id)
@@ -214,13 +209,8 @@ func (p *appPage) hint(a workflow.Action) string {
 // shown on the application as it is now: the engine's reasons (422), a field error next to
 // its field (400), or, when someone else acted first, "该申报已被他人处理，请刷新后重试" (409).
 func (s *Server) act(w http.ResponseWriter, r *http.Request) {
-	u := s.signedIn(w, r)
-	if u == nil {
-		return
-	}
-	id, ok := pathID(r, "id")
+	u, id, ok := s.about(w, r)
 	if !ok {
-		s.notFound(w, r)
 		return
 	}
 	if !s.readForm(w, r, 64<<10) {
@@ -317,13 +307,8 @@ func joinErrs(es errs) string {
 
 // upload is POST /applications/{id}/files: one piece of evidence, checked by the service.
 func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
-	u := s.signedIn(w, r)
-	if u == nil {
-		return
-	}
-	id, ok := pathID(r, "id")
+	u, id, ok := s.about(w, r)
 	if !ok {
-		s.notFound(w, r)
 		return
 	}
 	name, data, problem := readUpload(w, r)

@@ -177,13 +177,8 @@ func (s *Server) expertCreate(w http.ResponseWriter, r *http.Request) {
 
 // expertEdit is GET /admin/experts/{id}: the expert's form, filled.
 func (s *Server) expertEdit(w http.ResponseWriter, r *http.Request) {
-	u := s.workspace(w, r, guantong.RoleAdmin)
-	if u == nil {
-		return
-	}
-	id, ok := pathID(r, "id")
+	u, id, ok := s.about(w, r, guantong.RoleAdmin)
 	if !ok {
-		s.notFound(w, r)
 		return
 	}
 	e, err := s.svc.Expert(r.Context(), u, id)
@@ -197,13 +192,8 @@ func (s *Server) expertEdit(w http.ResponseWriter, r *http.Request) {
 // expertSave is POST /admin/experts/{id}: the changes, checked as when adding an expert;
 // refused, the form comes back as typed with the messages at their fields.
 func (s *Server) expertSave(w http.ResponseWriter, r *http.Request) {
-	u := s.workspace(w, r, guantong.RoleAdmin)
-	if u == nil {
-		return
-	}
-	id, ok := pathID(r, "id")
+	u, id, ok := s.about(w, r, guantong.RoleAdmin)
 	if !ok {
-		s.notFound(w, r)
 		return
 	}
 	if !s.readForm(w, r, 16<<10) {

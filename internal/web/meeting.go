@@ -80,13 +80,8 @@ var stepNames = map[string]string{
 
 // meetingView is GET /meetings/{id}.
 func (s *Server) meetingView(w http.ResponseWriter, r *http.Request) {
-	u := s.signedIn(w, r)
-	if u == nil {
-		return
-	}
-	id, ok := pathID(r, "id")
+	u, id, ok := s.about(w, r)
 	if !ok {
-		s.notFound(w, r)
 		return
 	}
 	m, err := s.svc.Meeting(r.Context(), u, id)
@@ -155,13 +150,8 @@ func (s *Server) createMeeting(w http.ResponseWriter, r *http.Request) {
 // meetingStep is POST /meetings/{id}/{step}: one step of the meeting, by the secretary or an
 // expert, as the service allows it.
 func (s *Server) meetingStep(w http.ResponseWriter, r *http.Request) {
-	u := s.signedIn(w, r)
-	if u == nil {
-		return
-	}
-	id, ok := pathID(r, "id")
+	u, id, ok := s.about(w, r)
 	if !ok {
-		s.notFound(w, r)
 		return
 	}
 	if !s.readForm(w, r, 64<<10) {

@@ -64,13 +64,8 @@ func memberRoleName(role string) string {
 
 // committeeMembers is GET /admin/committees/{id}.
 func (s *Server) committeeMembers(w http.ResponseWriter, r *http.Request) {
-	u := s.workspace(w, r, guantong.RoleAdmin, guantong.RoleSecretary)
-	if u == nil {
-		return
-	}
-	id, ok := pathID(r, "id")
+	u, id, ok := s.about(w, r, guantong.RoleAdmin, guantong.RoleSecretary)
 	if !ok {
-		s.notFound(w, r)
 		return
 	}
 	d, err := s.membersData(r.Context(), u, id)
@@ -91,13 +86,8 @@ func (s *Server) committeeMembers(w http.ResponseWriter, r *http.Request) {
 // committeeSetMembers is POST /admin/committees/{id}: the ticked experts become the
 // members. Refused, the page shows why above the form, the ticks as submitted.
 func (s *Server) committeeSetMembers(w http.ResponseWriter, r *http.Request) {
-	u := s.workspace(w, r, guantong.RoleAdmin)
-	if u == nil {
-		return
-	}
-	id, ok := pathID(r, "id")
+	u, id, ok := s.about(w, r, guantong.RoleAdmin)
 	if !ok {
-		s.notFound(w, r)
 		return
 	}
 	if !s.readForm(w, r, 64<<10) {

@@ -145,13 +145,9 @@ func mustShow(t *testing.T, where, body string, want ...string) {
 // it returns the application's path.
 func (w *world) submitted(zs *client) string {
 	w.t.Helper()
-	status, body := zs.postFile("/applications/new", titleForm("2021-06-30"), "技师证书.pdf", pdf)
-	if status != 200 || !strings.Contains(body, "草稿已保存") {
-		w.t.Fatalf("new application: %d\n%s", status, body)
-	}
-	path := strings.TrimPrefix(zs.last, w.ts.URL)
-	path = path[:strings.Index(path, "?")]
-	status, body = zs.post(path+"/act", url.Values{"action": {"submit"}, "version": {version(w.t, body)}})
+	path := w.draft(zs)
+	_, body := zs.get(path)
+	status, body := zs.post(path+"/act", url.Values{"action": {"submit"}, "version": {version(w.t, body)}})
 	if status != 200 || !strings.Contains(body, "待单位推荐") {
 		w.t.Fatalf("submit: %d\n%s", status, body)
 	}

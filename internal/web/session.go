@@ -146,3 +146,21 @@ func joinOr(names []string) string {
 	}
 	return out
 }
+
+// about starts every page about one thing: the signed-in user (of one of roles, when any are
+// given, as workspace checks) and the {id} of the path. When either is wanting the page has
+// been written (login, 403 or 404) and ok is false.
+func (s *Server) about(w http.ResponseWriter, r *http.Request, roles ...string) (u *guantong.User, id int64, ok bool) {
+	if len(roles) > 0 {
+		u = s.workspace(w, r, roles...)
+	} else {
+		u = s.signedIn(w, r)
+	}
+	if u == nil {
+		return nil, 0, false
+	}
+	if id, ok = pathID(r, "id"); !ok {
+		s.notFound(w, r)
+	}
+	return u, id, ok
+}
