@@ -161,8 +161,9 @@ func personDocument(p guantong.Person) json.RawMessage {
 	return b
 }
 
-// formOf is the form of an application to edit: its choices and its document in the rows.
-// Rows beyond the form's are not shown (the API may write more than the form offers).
+// formOf is the form of an application to edit: its choices and its document in the rows,
+// every row of it (the API may write more rows than the form shows by default), so that
+// saving it unchanged writes the rows back as they were.
 func (s *Server) formOf(v service.View, today guantong.Date) *applyForm {
 	f := &applyForm{ID: v.ID, Version: v.Version, Route: v.Route, Series: v.Series, Person: newCheckForm(today)}
 	if v.Kind == guantong.KindSkill {
@@ -178,26 +179,28 @@ func (s *Server) formOf(v service.View, today guantong.Date) *applyForm {
 		return f
 	}
 	p, c := req.Person, f.Person
-	for i, sk := range p.Skills[:min(len(p.Skills), len(c.Skills))] {
-		c.Skills[i] = skillRow{Occupation: s.occupationName(sk.OccupationCode), Level: sk.Level.String(), Obtained: sk.Obtained.String()}
+	for i, sk := range p.Skills {
+		c.Skills = setRow(c.Skills, i, skillRow{Occupation: s.occupationName(sk.OccupationCode), Level: sk.Level.String(), Obtained: sk.Obtained.String()})
 	}
-	for i, t := range p.Titles[:min(len(p.Titles), len(c.Titles))] {
-		c.Titles[i] = titleRow{Series: t.Series, Level: t.Level.String(), Obtained: t.Obtained.String()}
+	for i, t := range p.Titles {
+		c.Titles = setRow(c.Titles, i, titleRow{Series: t.Series, Level: t.Level.String(), Obtained: t.Obtained.String()})
 	}
-	for i, a := range p.Assessments[:min(len(p.Assessments), len(c.Assessments))] {
-		c.Assessments[i] = assessmentRow{Year: strconv.Itoa(a.Year), Result: a.Result}
+	for i, a := range p.Assessments {
+		c.Assessments = setRow(c.Assessments, i, assessmentRow{Year: strconv.Itoa(a.Year), Result: a.Result})
 	}
-	for i, wp := range p.Work[:min(len(p.Work), len(c.Work))] {
-		c.Work[i] = workRow{From: wp.From.String()}
+	for i, wp := range p.Work {
+		r := workRow{From: wp.From.String()}
 		if !wp.To.IsZero() {
-			c.Work[i].To = wp.To.String()
+			r.To = wp.To.String()
 		}
+		c.Work = setRow(c.Work, i, r)
 	}
-	for i, a := range p.Awards[:min(len(p.Awards), len(c.Awards))] {
-		c.Awards[i] = awardRow{Name: a.Name}
+	for i, a := range p.Awards {
+		r := awardRow{Name: a.Name}
 		if a.Year != 0 {
-			c.Awards[i].Year = strconv.Itoa(a.Year)
+			r.Year = strconv.Itoa(a.Year)
 		}
+		c.Awards = setRow(c.Awards, i, r)
 	}
 	if len(p.Education) > 0 {
 		e := p.Education[0]
@@ -208,7 +211,18 @@ func (s *Server) formOf(v service.View, today guantong.Date) *applyForm {
 		}
 		c.Related = strings.Join(names, "、")
 	}
+	c.pad()
 	return f
+}
+
+// setRow puts r in row i of rows: over a default row (an assessment's year filled in
+// beforehand), or after the last.
+func setRow[R any](rows []R, i int, r R) []R {
+	if i < len(rows) {
+		rows[i] = r
+		return rows
+	}
+	return append(rows, r)
 }
 
 // parseApplyRequest reads a posted application form, urlencoded or multipart with an
@@ -264,4 +278,5 @@ type personFields struct {
 	Form    *checkForm
 	Choices checkChoices
 	Targets bool
+	Max     int // rows of a kind the script may add up to (maxRows)
 }

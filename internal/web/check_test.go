@@ -28,7 +28,8 @@ func workerForm(obtained string) url.Values {
 		"targets.0.occupation":  {""},
 		"awards.0.name":         {""},
 		"skills.2.level":        {""},
-		"assessments.9.result":  {"合格"}, // beyond the form's rows: ignored
+		"assessments.x.result":  {"合格"}, // not a row number: ignored
+		"assessments.07.result": {"合格"}, // nor is a number written otherwise
 		"unknown_field_ignored": {"x"},
 	}
 }

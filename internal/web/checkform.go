@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -46,10 +47,14 @@ var (
 	}
 )
 
-// fieldLabel names a field for the summary of mistakes: skills-0-obtained is 证书 1 取得日期.
+// fieldLabel names a field for the summary of mistakes: skills-0-obtained is 证书 1 取得日期,
+// work (the whole kind) 工作经历.
 func fieldLabel(id string) string {
 	parts := strings.Split(id, "-")
 	if len(parts) != 3 {
+		if l, ok := rowLabels[id]; ok {
+			return l
+		}
 		return fieldLabels[id]
 	}
 	n, _ := strconv.Atoi(parts[1])
@@ -93,8 +98,10 @@ type targetRow struct {
 	Errs       errs
 }
 
-// Rows of each kind the form offers. A small script hides the empty ones after the first and
-// offers to add them back; without it all are shown.
+// Rows of each kind the form shows at least. The form reads as many rows as are posted and
+// shows them all again, with one empty row more after the last one in use (pad); a small
+// script hides the empty ones after the first and adds further rows like the last. A person
+// may have more work periods, certificates or awards than these: none is ever dropped.
 const (
 	skillRows      = 3
 	titleRows      = 2
@@ -102,6 +109,8 @@ const (
 	workRows       = 3
 	awardRows      = 2
 	targetRows     = 2
+
+	maxRows = 20 // rows in use of one kind; more is a message next to the kind, not a silent cut
 )
 
 // newCheckForm is the empty form for a date: the three assessment years before it are filled
@@ -122,7 +131,9 @@ func newCheckForm(asOf guantong.Date) *checkForm {
 	return f
 }
 
-// readCheckForm reads the posted form. Rows beyond the fixed numbers are ignored.
+// readCheckForm reads the posted form: every row posted, whatever its number ("work.7.from"
+// is a row of work), in the order of the numbers, which need not run 0, 1, 2…; the rows are
+// numbered afresh from 0 as the form shows them again.
 func readCheckForm(v url.Values) *checkForm {
 	get := func(format string, args ...any) string {
 		return strings.TrimSpace(v.Get(fmt.Sprintf(format, args...)))
@@ -135,25 +146,110 @@ func readCheckForm(v url.Values) *checkForm {
 		Major:          get("major"),
 		Related:        get("related"),
 	}
-	for i := range skillRows {
+	for _, i := range rowNumbers(v, "skills") {
 		f.Skills = append(f.Skills, skillRow{Occupation: get("skills.%d.occupation", i), Level: get("skills.%d.level", i), Obtained: get("skills.%d.obtained", i)})
 	}
-	for i := range titleRows {
+	for _, i := range rowNumbers(v, "titles") {
 		f.Titles = append(f.Titles, titleRow{Series: get("titles.%d.series", i), Level: get("titles.%d.level", i), Obtained: get("titles.%d.obtained", i)})
 	}
-	for i := range assessmentRows {
+	for _, i := range rowNumbers(v, "assessments") {
 		f.Assessments = append(f.Assessments, assessmentRow{Year: get("assessments.%d.year", i), Result: get("assessments.%d.result", i)})
 	}
-	for i := range workRows {
+	for _, i := range rowNumbers(v, "work") {
 		f.Work = append(f.Work, workRow{From: get("work.%d.from", i), To: get("work.%d.to", i)})
 	}
-	for i := range awardRows {
+	for _, i := range rowNumbers(v, "awards") {
 		f.Awards = append(f.Awards, awardRow{Name: get("awards.%d.name", i), Year: get("awards.%d.year", i)})
 	}
-	for i := range targetRows {
+	for _, i := range rowNumbers(v, "targets") {
 		f.Targets = append(f.Targets, targetRow{Occupation: get("targets.%d.occupation", i)})
 	}
+	f.pad()
 	return f
+}
+
+// rowNumbers lists, in order, the numbers of the rows of a kind that were posted: 0, 1 and 7
+// for work.0.from, work.1.to and work.7.from. A number written otherwise (07, -1, x) is no row.
+func rowNumbers(v url.Values, kind string) []int {
+	var out []int
+	seen := map[int]bool{}
+	for key := range v {
+		rest, ok := strings.CutPrefix(key, kind+".")
+		if !ok {
+			continue
+		}
+		num, _, ok := strings.Cut(rest, ".")
+		if !ok {
+			continue
+		}
+		n, err := strconv.Atoi(num)
+		if err != nil || n < 0 || strconv.Itoa(n) != num || seen[n] {
+			continue
+		}
+		seen[n] = true
+		out = append(out, n)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// formRow is what pad and the limit need of a row: whether every field is empty, and whether
+// the check uses it (an assessment only once a result is chosen: its year is filled in
+// beforehand).
+type formRow interface {
+	blank() bool
+	used() bool
+}
+
+func (r skillRow) blank() bool      { return r.Occupation == "" && r.Level == "" && r.Obtained == "" }
+func (r skillRow) used() bool       { return !r.blank() }
+func (r titleRow) blank() bool      { return r.Series == "" && r.Level == "" && r.Obtained == "" }
+func (r titleRow) used() bool       { return !r.blank() }
+func (r assessmentRow) blank() bool { return r.Year == "" && r.Result == "" }
+func (r assessmentRow) used() bool  { return r.Result != "" }
+func (r workRow) blank() bool       { return r.From == "" && r.To == "" }
+func (r workRow) used() bool        { return !r.blank() }
+func (r awardRow) blank() bool      { return r.Name == "" && r.Year == "" }
+func (r awardRow) used() bool       { return !r.blank() }
+func (r targetRow) blank() bool     { return r.Occupation == "" }
+func (r targetRow) used() bool      { return !r.blank() }
+
+// pad gives every kind at least its default rows, and one empty row more after the last row
+// in use (while under maxRows), so that the page without script can take one more; empty rows
+// at the end beyond those go, and all empty ones of a kind posted with more than maxRows rows.
+func (f *checkForm) pad() {
+	f.Skills = padRows(f.Skills, skillRows)
+	f.Titles = padRows(f.Titles, titleRows)
+	f.Assessments = padRows(f.Assessments, assessmentRows)
+	f.Work = padRows(f.Work, workRows)
+	f.Awards = padRows(f.Awards, awardRows)
+	f.Targets = padRows(f.Targets, targetRows)
+}
+
+func padRows[R formRow](rows []R, least int) []R {
+	if len(rows) > maxRows { // more rows than the script adds: the empty ones between go too
+		rows = slices.DeleteFunc(rows, func(r R) bool { return r.blank() })
+	}
+	for len(rows) > least && rows[len(rows)-1].blank() {
+		rows = rows[:len(rows)-1]
+	}
+	for len(rows) < least {
+		rows = append(rows, *new(R))
+	}
+	if n := len(rows); n < maxRows && rows[n-1].used() {
+		rows = append(rows, *new(R))
+	}
+	return rows
+}
+
+func usedRows[R formRow](rows []R) int {
+	n := 0
+	for _, r := range rows {
+		if r.used() {
+			n++
+		}
+	}
+	return n
 }
 
 // occupationResolver finds an occupation's code from what was typed: a code, a name, or the
@@ -174,6 +270,13 @@ func (f *checkForm) request(resolve occupationResolver, awards, series []string)
 		f.Count++
 		f.Links = append(f.Links, errRef{ID: id, Label: fieldLabel(id), Message: msg})
 	}
+	// limit: more rows of a kind in use than maxRows is a message next to the kind (its
+	// fieldset's id), the rows kept as typed.
+	limit := func(kind string, n int) {
+		if n > maxRows {
+			fail(&f.Errs, kind, kind, fmt.Sprintf("最多填写 %d 项，现有 %d 项，请删去多余的", maxRows, n))
+		}
+	}
 
 	if f.AsOf == "" {
 		fail(&f.Errs, "as_of", "as_of", "请填写评估日期")
@@ -191,9 +294,10 @@ func (f *checkForm) request(resolve occupationResolver, awards, series []string)
 	}
 	p.Employer = guantong.Employer{Kind: f.EmployerKind, SelfEvaluation: f.SelfEvaluation}
 
+	limit("skills", usedRows(f.Skills))
 	for i := range f.Skills {
 		r := &f.Skills[i]
-		if r.Occupation == "" && r.Level == "" && r.Obtained == "" {
+		if !r.used() {
 			continue
 		}
 		id := fmt.Sprintf("skills-%d-", i)
@@ -216,9 +320,10 @@ func (f *checkForm) request(resolve occupationResolver, awards, series []string)
 		p.Skills = append(p.Skills, s)
 	}
 
+	limit("titles", usedRows(f.Titles))
 	for i := range f.Titles {
 		r := &f.Titles[i]
-		if r.Series == "" && r.Level == "" && r.Obtained == "" {
+		if !r.used() {
 			continue
 		}
 		id := fmt.Sprintf("titles-%d-", i)
@@ -239,10 +344,11 @@ func (f *checkForm) request(resolve occupationResolver, awards, series []string)
 		p.Titles = append(p.Titles, t)
 	}
 
+	limit("assessments", usedRows(f.Assessments))
 	seenYear := map[int]bool{}
 	for i := range f.Assessments {
 		r := &f.Assessments[i]
-		if r.Result == "" { // the years are filled in beforehand: a row counts once a result is chosen
+		if !r.used() { // the years are filled in beforehand: a row counts once a result is chosen
 			continue
 		}
 		id := fmt.Sprintf("assessments-%d-", i)
@@ -262,9 +368,10 @@ func (f *checkForm) request(resolve occupationResolver, awards, series []string)
 		p.Assessments = append(p.Assessments, a)
 	}
 
+	limit("work", usedRows(f.Work))
 	for i := range f.Work {
 		r := &f.Work[i]
-		if r.From == "" && r.To == "" {
+		if !r.used() {
 			continue
 		}
 		id := fmt.Sprintf("work-%d-", i)
@@ -279,9 +386,10 @@ func (f *checkForm) request(resolve occupationResolver, awards, series []string)
 		p.Work = append(p.Work, wp)
 	}
 
+	limit("awards", usedRows(f.Awards))
 	for i := range f.Awards {
 		r := &f.Awards[i]
-		if r.Name == "" && r.Year == "" {
+		if !r.used() {
 			continue
 		}
 		id := fmt.Sprintf("awards-%d-", i)
@@ -314,9 +422,10 @@ func (f *checkForm) request(resolve occupationResolver, awards, series []string)
 		p.Education = append(p.Education, e)
 	}
 
+	limit("targets", usedRows(f.Targets))
 	for i := range f.Targets {
 		r := &f.Targets[i]
-		if r.Occupation == "" {
+		if !r.used() {
 			continue
 		}
 		code, _, msg := resolve(r.Occupation)

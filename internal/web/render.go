@@ -111,7 +111,7 @@ func (s *Server) funcs() template.FuncMap {
 		"what":       s.what,
 		"size":       fileSize,
 		"personFields": func(f *checkForm, c checkChoices, targets bool) personFields {
-			return personFields{Form: f, Choices: c, Targets: targets}
+			return personFields{Form: f, Choices: c, Targets: targets, Max: maxRows}
 		},
 		"ScoreOf": ScoreOf,
 		"has":     func(list []workflow.Action, a string) bool { return slices.Contains(list, workflow.Action(a)) },

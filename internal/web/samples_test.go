@@ -66,6 +66,9 @@ func roleSamples(s *Server) map[string][]any {
 	bad := readApplyForm(url.Values{"route": {"skill_evaluation"}, "skills.0.occupation": {"钳"}}, guantong.MakeDate(2026, 12, 31))
 	bad.draft(s)
 	bad.serviceErrs(errs{"level": "须为职业技能等级", "person.skills[0]": "x"})
+	long := readApplyForm(url.Values{"route": {"title_review"}, "work.0.from": {"2012-07-01"}, "work.1.from": {"2014-01-01"}, "work.2.from": {"2016-01-01"},
+		"work.3.from": {"2018-01-01"}, "work.4.from": {"2020-01-01"}, "awards.5.name": {evil}}, guantong.MakeDate(2026, 12, 31))
+	long.draft(s)
 	edit := &applyForm{ID: 3, Version: 2, Route: guantong.RouteSkillEvaluation, EvaluatorID: "16", Person: newCheckForm(guantong.MakeDate(2026, 12, 31))}
 	prof := service.Profile{User: guantong.User{Username: "zhangsan", Name: evil, Role: guantong.RoleApplicant},
 		Person: &guantong.Applicant{Name: evil, IDNumber: "130102199001011237", BarredUntil: guantong.MakeDate(2029, 1, 1), BarReason: evil}}
@@ -82,7 +85,7 @@ func roleSamples(s *Server) map[string][]any {
 		"login":       {loginPage{}, loginPage{Username: evil, Next: "/office", Error: "用户名或密码错误", Demo: acct}},
 		"my":          {myPage{Profile: prof, Employer: evil, Barred: true, Apps: []service.View{v}}, myPage{}},
 		"profile":     {myPage{Profile: prof, Employer: evil, Barred: true}, myPage{Profile: staff}},
-		"apply":       {applyPage{Form: form, Choices: s.choices(), Routes: routeChoices}, applyPage{Form: bad, Choices: s.choices(), Routes: routeChoices, Profile: prof, Problem: page.Problem}, applyPage{Form: edit, Choices: s.choices(), Routes: routeChoices, Evaluators: []guantong.Organisation{{ID: 16, Name: evil}}}},
+		"apply":       {applyPage{Form: form, Choices: s.choices(), Routes: routeChoices}, applyPage{Form: bad, Choices: s.choices(), Routes: routeChoices, Profile: prof, Problem: page.Problem}, applyPage{Form: edit, Choices: s.choices(), Routes: routeChoices, Evaluators: []guantong.Organisation{{ID: 16, Name: evil}}}, applyPage{Form: long, Choices: s.choices(), Routes: routeChoices}},
 		"application": {page, &achs, draft},
 		"employer": {employerPage{Org: evil, Pending: []service.View{v}, Staff: []staffRow{{Name: evil, Apps: []service.View{v, v}}}, Comment: evil, Errs: errs{"comment": "x", "id": "y"},
 			Action: "单位推荐", Results: []bulkResult{{ID: 1, Name: evil, OK: true, Message: "现为「待资格审核」"}, {ID: 2, Message: "该申报已被他人处理"}}}, employerPage{}},

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -108,6 +109,13 @@ func TestTemplates(t *testing.T) {
 	answer := s.answerView(req, eng.Check(req))
 	broken := readCheckForm(url.Values{"as_of": {"2026-13-01"}, "skills.0.occupation": {"钳"}, "skills.0.level": {"九级"}})
 	broken.request(s.resolveOccupation, nil, nil)
+	many := url.Values{} // more work periods than the form takes, and a fourth certificate
+	for i := range maxRows + 1 {
+		many.Set(fmt.Sprintf("work.%d.from", i), "2020-01-01")
+	}
+	many.Set("skills.3.occupation", "<钳工>")
+	tooMany := readCheckForm(many)
+	tooMany.request(s.resolveOccupation, nil, nil)
 	all := plan.Clauses()
 	samples := map[string][]any{
 		"home":  {homePage{Policy: "hebei-2021", Title: "方案", Notices: 5}},
@@ -115,6 +123,7 @@ func TestTemplates(t *testing.T) {
 		"check": {
 			checkPage{Form: newCheckForm(guantong.MakeDate(2026, 12, 31)), Choices: s.choices()},
 			checkPage{Form: broken, Choices: s.choices()},
+			checkPage{Form: tooMany, Choices: s.choices()},
 			checkPage{Form: newCheckForm(guantong.MakeDate(2026, 12, 31)), Answer: answer, Choices: s.choices()},
 			checkPage{Form: newCheckForm(guantong.MakeDate(2026, 12, 31)), Answer: &answerView{AsOf: "2026-12-31"}, Choices: s.choices()},
 		},

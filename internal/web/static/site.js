@@ -8,30 +8,70 @@
     b.addEventListener("click", function () { window.print(); });
   });
 
-  // Repeating rows (certificates, titles, work periods, awards): show the filled ones and
-  // one empty one, and a button that shows the next. Without JavaScript all rows are shown.
+  // Repeating rows (certificates, titles, assessments, work periods, awards, occupations): show
+  // the filled ones and one empty one, and a button that shows the next hidden row or, once
+  // all are shown, adds one more like the last, up to the number in data-rows. Without
+  // JavaScript all rendered rows are shown: the server renders one empty row to spare.
   document.querySelectorAll("[data-rows]").forEach(function (set) {
-    var rows = Array.prototype.slice.call(set.querySelectorAll("[data-row]"));
+    var max = parseInt(set.getAttribute("data-rows"), 10) || 20;
+    var rows = function () { return Array.prototype.slice.call(set.querySelectorAll("[data-row]")); };
+    var hidden = function (row) { return row.hidden; };
     var blank = function (row) {
       return !row.querySelector("[aria-invalid]") &&
         Array.prototype.every.call(row.querySelectorAll("input, select"), function (f) { return !f.value; });
     };
-    for (var i = rows.length - 1; i > 0 && blank(rows[i]) && blank(rows[i - 1]); i--) {
-      rows[i].hidden = true;
+    var all = rows();
+    if (!all.length) return;
+    for (var i = all.length - 1; i > 0 && blank(all[i]) && blank(all[i - 1]); i--) {
+      all[i].hidden = true;
     }
-    if (!rows.some(function (r) { return r.hidden; })) return;
+    // number is the row's number in its fields' names: 3 for work.3.from.
+    var number = function (row) {
+      var f = row.querySelector("[name]");
+      var m = f && /^[a-z_]+\.(\d+)\./.exec(f.name);
+      return m ? parseInt(m[1], 10) : -1;
+    };
+    // another copies the last row, empty, its names, ids and labels renumbered to n.
+    var another = function (last, n) {
+      var row = last.cloneNode(true);
+      var renumber = function (el, attr, sep) {
+        var v = el.getAttribute(attr);
+        if (v) el.setAttribute(attr, v.replace(new RegExp("^([a-z_]+)\\" + sep + "\\d+\\" + sep), "$1" + sep + n + sep));
+      };
+      row.querySelectorAll("[name]").forEach(function (el) { renumber(el, "name", "."); });
+      row.querySelectorAll("[id]").forEach(function (el) { renumber(el, "id", "-"); });
+      row.querySelectorAll("label[for]").forEach(function (el) { renumber(el, "for", "-"); });
+      row.querySelectorAll(".field-error").forEach(function (el) { el.remove(); });
+      row.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
+      row.querySelectorAll("input").forEach(function (el) { el.removeAttribute("value"); el.value = ""; });
+      row.querySelectorAll("select").forEach(function (el) {
+        Array.prototype.forEach.call(el.options, function (o) { o.removeAttribute("selected"); });
+        el.selectedIndex = 0;
+      });
+      row.hidden = false;
+      last.parentNode.insertBefore(row, last.nextSibling);
+      return row;
+    };
+    var full = function () { var r = rows(); return r.length >= max && !r.some(hidden); };
+    if (full()) return;
     var add = document.createElement("button");
     add.type = "button";
     add.className = "button add-row";
     add.textContent = "＋ 再添加一项";
+    var legend = set.querySelector("legend");
+    if (legend) add.setAttribute("aria-label", "再添加一项" + legend.textContent.trim());
     add.addEventListener("click", function () {
-      var next = rows.find(function (r) { return r.hidden; });
+      var r = rows();
+      var next = r.find(hidden);
       if (next) {
         next.hidden = false;
-        var first = next.querySelector("input, select");
-        if (first) first.focus();
+      } else {
+        var last = r[r.length - 1];
+        next = another(last, Math.max.apply(null, r.map(number)) + 1);
       }
-      if (!rows.some(function (r) { return r.hidden; })) add.remove();
+      var first = next.querySelector("input, select");
+      if (first) first.focus();
+      if (full()) add.remove();
     });
     set.appendChild(add);
   });
