@@ -155,9 +155,3 @@ func (a *API) advanceClock(w http.ResponseWriter, r *http.Request) {
 	a.clock.Advance(time.Duration(in.Days) * 24 * time.Hour)
 	writeJSON(w, http.StatusOK, map[string]any{"now": a.svc.Now().UTC(), "today": a.svc.Today()})
 }
-
-// openAPI serves the API document.
-func (a *API) openAPI(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Write(openAPIDocument)
-}
