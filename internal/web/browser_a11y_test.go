@@ -47,6 +47,13 @@ func TestBrowserAccessible(t *testing.T) {
 		visit(t, pub, base, "a visitor", path, 200)
 	}
 	visit(t, pub, base, "a visitor", "/no/such/page", 404)
+	navigate(t, pub, 200, chromedp.Navigate(base+"/check"))
+	do(t, pub, fillWorker("2021-06-30"))
+	navigate(t, pub, 200, submit)
+	axeCheck(t, pub, "a visitor's self-check answer")
+	if n := text(t, pub, `String(document.querySelectorAll('.mark[role="img"][aria-label="符合"]').length)`); n == "0" {
+		t.Errorf("the answer's ✓ marks are not images named 符合")
+	}
 	public := map[string]bool{}
 	for _, p := range navLinks(t, pub) {
 		public[p] = true
@@ -54,6 +61,7 @@ func TestBrowserAccessible(t *testing.T) {
 
 	extra := map[string][]string{
 		"zhangsan":  {app, "/certificates/" + number},
+		"hr":        {app},
 		"office":    {app},
 		"secretary": {app, "/meetings/1"},
 		"expert2":   {"/meetings/1"},
@@ -75,6 +83,7 @@ func TestBrowserAccessible(t *testing.T) {
 			visit(t, ctx, base, who, p, 200)
 		}
 	}
+	t.Logf("axe-core checked %d page states", axeChecked.Load())
 }
 
 // TestBrowserAccessibleMistakes: a form sent back with mistakes passes axe-core, moves focus

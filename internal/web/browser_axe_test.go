@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -16,6 +17,9 @@ import (
 //
 //go:embed testdata/axe.min.js
 var axeScript string
+
+// axeChecked counts the page states axeCheck has examined, for the tests' logs.
+var axeChecked atomic.Int64
 
 // axeViolation is one rule broken on the page, with the elements that break it.
 type axeViolation struct {
@@ -50,6 +54,7 @@ func axeCheck(t *testing.T, ctx context.Context, state string) {
 	if err := json.Unmarshal([]byte(out), &vs); err != nil {
 		t.Fatalf("%s: axe's answer: %v", state, err)
 	}
+	axeChecked.Add(1)
 	for _, v := range vs {
 		msg := fmt.Sprintf("%s: axe %s (%s) %s:\n\t%s", state, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n\t"))
 		if v.Impact == "serious" || v.Impact == "critical" {
