@@ -12,7 +12,6 @@ import (
 	"guantong/internal/committee"
 	"guantong/internal/policy"
 	"guantong/internal/service"
-	"guantong/internal/store"
 	"guantong/internal/workflow"
 )
 
@@ -31,8 +30,8 @@ type appPage struct {
 	CheckPolicy   string
 	Warnings      []string
 	Files         []guantong.File
-	Achievements  []store.Achievement // skill contributions (三(一)3), title applications only
-	AchTypes      []string            // the twelve types, for the form
+	Achievements  []guantong.AchievementRecord // skill contributions (三(一)3), title applications only
+	AchTypes      []string                     // the twelve types, for the form
 	Events        []eventView
 	Objections    []guantong.Objection
 	SeeObjections bool
