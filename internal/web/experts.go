@@ -271,7 +271,7 @@ func (s *Server) expertActive(active bool) http.HandlerFunc {
 				s.fail(w, r, err)
 				return
 			}
-			s.renderExperts(w, r, u, statusFor(err), url.Values{}, nil, &problem{Message: err.Error()})
+			s.renderExperts(w, r, u, guantong.HTTPStatus(err), url.Values{}, nil, &problem{Message: err.Error()})
 			return
 		}
 		done := "activated"
