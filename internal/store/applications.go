@@ -48,12 +48,14 @@ func scanApp(row scanner) (guantong.Application, error) {
 	if a.Practical, err = result(practical); err != nil {
 		return a, fmt.Errorf("application %d: practical: %w", a.ID, err)
 	}
-	a.Notice = period(nFrom, nUntil)
-	a.ResultNotice = period(rFrom, rUntil)
+	var c stored
+	a.Notice = c.period("notice", nFrom, nUntil)
+	a.ResultNotice = c.period("result_notice", rFrom, rUntil)
 	a.Certificate = cert.String
-	a.CertifiedOn, a.RegisteredOn, a.RevokedOn = parseDate(certified), parseDate(registered), parseDate(revoked)
+	a.CertifiedOn, a.RegisteredOn = c.date("certified_on", certified), c.date("registered_on", registered)
+	a.RevokedOn = c.date("revoked_on", revoked)
 	a.CreatedAt, a.UpdatedAt = fromMS(created), fromMS(updated)
-	return a, nil
+	return a, c.scanned(nil, "application", a.ID)
 }
 
 // parseLevel reads a title or skill level; "" is no level.
@@ -78,11 +80,12 @@ func result(s string) (*guantong.Result, error) {
 	return r, json.Unmarshal([]byte(s), r)
 }
 
-func period(from, until string) *guantong.Period {
+// period reads a notice period from its _from and _until columns; none when from is empty.
+func (c *stored) period(column, from, until string) *guantong.Period {
 	if from == "" {
 		return nil
 	}
-	return &guantong.Period{From: parseDate(from), Until: parseDate(until)}
+	return &guantong.Period{From: c.date(column+"_from", from), Until: c.date(column+"_until", until)}
 }
 
 // appValues are the columns a change may write, in the order of the UPDATE below.

@@ -16,9 +16,10 @@ func scanPerson(row scanner) (guantong.Applicant, error) {
 	var barred string
 	var created int64
 	err := row.Scan(&p.ID, &p.Name, &p.IDNumber, &p.Phone, &p.EmployerID, &barred, &p.BarReason, &p.Version, &created)
-	p.BarredUntil = parseDate(barred)
+	var c stored
+	p.BarredUntil = c.date("barred_until", barred)
 	p.CreatedAt = fromMS(created)
-	return p, err
+	return p, c.scanned(err, "applicant", p.ID)
 }
 
 // InsertApplicant stores a new person and sets their ID; an ID number already stored is
