@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"guantong"
@@ -250,14 +251,7 @@ func methodRules(es *guantong.FieldErrors, at string, ms []methodFile) []MethodR
 	for k, m := range ms {
 		mat := fmt.Sprintf("%s.methods[%d]", at, k)
 		rule := MethodRule{Method: m.Method, Weight: m.Weight}
-		switch j, dup := seen[m.Method]; {
-		case !known(Methods, m.Method):
-			es.Add(mat+".method", "%q 不是评价方式（%s）", m.Method, strings.Join(Methods, "、"))
-		case dup:
-			es.Add(mat+".method", "%q 与 methods[%d] 重复", m.Method, j)
-		default:
-			seen[m.Method] = k
-		}
+		knownOnce(es, mat+".method", m.Method, k, seen, Methods, "评价方式", "methods")
 		if m.Weight <= 0 || m.Weight > 100 {
 			es.Add(mat+".weight", "%d 须为 1 至 100 的整数（百分比）", m.Weight)
 		}
@@ -284,14 +278,7 @@ func achievementRules(es *guantong.FieldErrors, at string, as []achievementFile)
 	types := map[string]int{}
 	for k, a := range as {
 		aat := fmt.Sprintf("%s.achievements[%d]", at, k)
-		switch j, dup := types[a.Type]; {
-		case !known(AchievementTypes, a.Type):
-			es.Add(aat+".type", "%q 不是成果类型（%s）", a.Type, strings.Join(AchievementTypes, "、"))
-		case dup:
-			es.Add(aat+".type", "%q 与 achievements[%d] 重复", a.Type, j)
-		default:
-			types[a.Type] = k
-		}
+		knownOnce(es, aat+".type", a.Type, k, types, AchievementTypes, "成果类型", "achievements")
 		if a.Points <= 0 || a.Points > 100 {
 			es.Add(aat+".points", "%d 须为 1 至 100 的整数", a.Points)
 		}
@@ -301,6 +288,19 @@ func achievementRules(es *guantong.FieldErrors, at string, as []achievementFile)
 		out = append(out, AchievementRule{Type: a.Type, Points: a.Points, Cap: a.Cap})
 	}
 	return out
+}
+
+// knownOnce adds a problem at field unless v, the k-th of its list, is one of names (a kind
+// of thing such as 评价方式) and not already in the list; seen remembers where each was.
+func knownOnce(es *guantong.FieldErrors, field, v string, k int, seen map[string]int, names []string, kind, list string) {
+	switch j, dup := seen[v]; {
+	case !slices.Contains(names, v):
+		es.Add(field, "%q 不是%s（%s）", v, kind, strings.Join(names, "、"))
+	case dup:
+		es.Add(field, "%q 与 %s[%d] 重复", v, list, j)
+	default:
+		seen[v] = k
+	}
 }
 
 // fraction reads an optional fraction, 2/3 when absent.
