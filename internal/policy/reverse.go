@@ -11,7 +11,8 @@ const (
 // reverse lists the skill_evaluation options of 三(二)2 for each target occupation: the
 // level each title maps to, and the level above each certificate held in that occupation.
 func (c *checker) reverse() {
-	for i, code := range c.who.Targets {
+	for i, t := range c.who.Targets {
+		code := t.OccupationCode
 		if c.seenTarget(i) {
 			continue
 		}
@@ -38,7 +39,7 @@ func (c *checker) reverse() {
 
 func (c *checker) seenTarget(i int) bool {
 	for _, t := range c.who.Targets[:i] {
-		if t == c.who.Targets[i] {
+		if t.OccupationCode == c.who.Targets[i].OccupationCode {
 			return true
 		}
 	}
