@@ -132,6 +132,7 @@ func (c *checker) skillOption(code, series string, level guantong.SkillLevel, me
 		OccupationCode: code,
 		YearsMetOn:     met,
 		Authority:      r.authority,
+		Evaluator:      r.evaluator,
 		Certificate:    r.certificate,
 		Exempt:         exempt,
 		Reasons:        c.cut(mark),
@@ -139,7 +140,7 @@ func (c *checker) skillOption(code, series string, level guantong.SkillLevel, me
 }
 
 // theoryExam is shared by every answer that carries it; answers are read, never changed.
-var theoryExam = []string{"理论知识考试"}
+var theoryExam = []string{guantong.ExemptTheoryExam}
 
 // exemption returns the diploma whose major is related to the occupation, if any.
 func (c *checker) exemption(code string) *guantong.Education {
