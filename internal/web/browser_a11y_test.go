@@ -119,6 +119,15 @@ func TestBrowserAccessibleMistakes(t *testing.T) {
 	axeCheck(t, zs, "the application form with mistakes")
 	mistakes(t, zs, "the application form", "errors", 1)
 
+	// A message about a group (no application ticked) takes focus itself.
+	w.submitted(w.as("zhangsan"))
+	hr := person(t, base, "hr")
+	navigate(t, hr, 422, chromedp.Click(chromedp.CSS(`button[name="action"][value="recommend"]`)))
+	axeCheck(t, hr, "recommending with nothing ticked")
+	if got := text(t, hr, `document.activeElement.className + ": " + document.activeElement.textContent`); got != "field-error: 请至少勾选一项申报" {
+		t.Errorf("recommending with nothing ticked: focus on %q, want the message", got)
+	}
+
 	adm := person(t, base, "admin")
 	navigate(t, adm, 200, chromedp.Navigate(base+"/admin/users"))
 	navigate(t, adm, 400, chromedp.Click(chromedp.CSS(`form[action="/admin/users"] button[type="submit"]`)))

@@ -4,8 +4,13 @@
 
   // A page sent back with mistakes: focus goes to its summary of them (data-errors, the page's
   // one live region) so that it is read first and Tab continues from there; a form without a
-  // summary focuses its first field in error, whose aria-describedby reads the message.
+  // summary focuses its first field in error, whose aria-describedby reads the message, or
+  // else the first message (of a group of checkboxes or radios, say).
   var mistake = document.querySelector("[data-errors]") || document.querySelector('[aria-invalid="true"]');
+  if (!mistake) {
+    mistake = document.querySelector(".field-error");
+    if (mistake) mistake.tabIndex = -1;
+  }
   if (mistake && (!document.activeElement || document.activeElement === document.body)) {
     mistake.focus();
   }
