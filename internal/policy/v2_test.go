@@ -50,7 +50,7 @@ func TestContractVersion2(t *testing.T) {
 		},
 		{
 			name: "三(二)2 焊工 outside the table is reachable by a title holder", asOf: "2026-12-31",
-			person: guantong.Person{Titles: title(guantong.Title4, "2020-07-01"), Targets: []guantong.Target{{OccupationCode: "6-18-02-04"}}},
+			person:  guantong.Person{Titles: title(guantong.Title4, "2020-07-01"), Targets: []guantong.Target{{OccupationCode: "6-18-02-04"}}},
 			options: []expect{{route: "skill_evaluation", key: "6-18-02-04", level: "高级工", status: "eligible", reason: "职业技能鉴定机构", clause: "三(二)6"}},
 		},
 		{
@@ -67,7 +67,7 @@ func TestContractVersion2(t *testing.T) {
 		},
 		{
 			name: "三(二)2 no title: no skill option, and not_applicable says why", asOf: "2026-12-31",
-			person: guantong.Person{Skills: []guantong.Skill{fitter(guantong.Skill3, "2020-01-01")}, Targets: []guantong.Target{{OccupationCode: "6-20-01-01"}}},
+			person:  guantong.Person{Skills: []guantong.Skill{fitter(guantong.Skill3, "2020-01-01")}, Targets: []guantong.Target{{OccupationCode: "6-20-01-01"}}},
 			options: []expect{{route: "skill_evaluation", key: "6-20-01-01", level: "技师"}},
 			notes:   []string{"三(二)2 未取得专业技术职称"},
 		},
