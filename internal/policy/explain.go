@@ -56,7 +56,7 @@ func Explain(p *Params) []Rule {
 		if len(a.Items) > 0 {
 			item = "（限" + strings.Join(a.Items, "、") + "项目）"
 		}
-		access = append(access, fmt.Sprintf("%s%s（%s）由%s鉴定", a.Occupation, item, strings.Join(codes, "、"), a.Authority))
+		access = append(access, fmt.Sprintf("%s%s由%s鉴定（编码 %s）", a.Occupation, item, a.Authority, strings.Join(codes, "、")))
 	}
 	perOccupation := ""
 	if len(p.Reverse.OccupationYears) > 0 {

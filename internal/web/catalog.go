@@ -10,13 +10,13 @@ import (
 // catalogPage is the data of templates/catalog.html.
 type catalogPage struct {
 	Query   string
-	Entries []catalog.Entry // the rows found, as the table holds them (one per series)
-	Opens   []opening       // which series each occupation found opens, when they are few
-	Codes   int             // distinct occupations found
-	More    int             // rows found beyond those shown
-	Series  []seriesCount   // without a query: the table's series and their sizes
-	Teacher string          // the series any occupation opens to a 技工院校 teacher
-	School  string          // the employer kind that opens it
+	Entries []catalog.Entry      // the rows found, as the table holds them (one per series)
+	Opens   []opening            // which series each occupation found opens, when they are few
+	Codes   int                  // distinct occupations found
+	More    int                  // rows found beyond those shown
+	Series  []seriesCount        // without a query: the table's series and their sizes
+	Teacher string               // the series any occupation opens to a 技工院校 teacher
+	School  string               // the employer kind that opens it
 	Beyond  []catalog.Occupation // real occupations (2022 edition) the built-in table lacks
 }
 
