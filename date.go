@@ -148,9 +148,9 @@ func (d Date) Time() time.Time {
 }
 
 func (d Date) IsZero() bool          { return d.n == 0 }
-func (d Date) Year() int             { return d.Time().Year() }
-func (d Date) Month() time.Month     { return d.Time().Month() }
-func (d Date) Day() int              { return d.Time().Day() }
+func (d Date) Year() int             { y, _, _ := d.civil(); return y }
+func (d Date) Month() time.Month     { _, m, _ := d.civil(); return m }
+func (d Date) Day() int              { _, _, day := d.civil(); return day }
 func (d Date) Weekday() time.Weekday { return time.Weekday((int(d.n-epochBias)%7 + 7 + 4) % 7) } // 1970-01-01 was a Thursday
 func (d Date) Before(e Date) bool    { return d.n < e.n }
 func (d Date) After(e Date) bool     { return d.n > e.n }

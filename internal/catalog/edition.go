@@ -72,8 +72,11 @@ type Resolved struct {
 // name, and otherwise in 2015. A 2022 code is translated to the table's through the crosswalk,
 // then by the same code and name, then by name alone.
 func (c *Catalog) Resolve(code, name, classification string) Resolved {
-	ed := edition2022()
 	tableName, inTable := c.names[code]
+	if inTable && classification == "" && (name == "" || name == tableName) {
+		return Resolved{Code: code, Name: tableName, Edition: Edition2015, InTable: true, Known: true} // the common case
+	}
+	ed := edition2022()
 	if classification == "" {
 		classification = Edition2015
 		if n, ok := ed.names[code]; ok && name != "" && n == name && tableName != name {

@@ -27,6 +27,12 @@ type Engine struct {
 
 	committees  map[committeeKey]string
 	seriesTexts map[seriesKey]string // 二(三) reason for every row of the table, made once
+	levelTexts  map[levelKey]string  // 三(一)1 reason for every occupation of the table and level that opens titles
+}
+
+type levelKey struct {
+	code  string
+	level guantong.SkillLevel
 }
 
 type seriesKey struct{ code, series string }
@@ -57,9 +63,13 @@ func New(p *Params, c *catalog.Catalog) *Engine {
 		}
 	}
 	e.seriesTexts = map[seriesKey]string{}
+	e.levelTexts = map[levelKey]string{}
 	for _, row := range c.Entries() {
 		name, _ := c.Name(row.Code)
 		e.seriesTexts[seriesKey{row.Code, row.Series}] = string(seriesText(nil, name, row.Code, row.Series))
+		for l := p.MinSkillLevel; l <= guantong.Skill1; l++ {
+			e.levelTexts[levelKey{row.Code, l}] = string(levelText(nil, name, l, p.MinSkillLevel))
+		}
 	}
 	for i := range p.Access {
 		a := &p.Access[i]
@@ -108,7 +118,7 @@ func (e *Engine) Check(req guantong.Request) guantong.Answer {
 		who:  &req.Person,
 	}
 	c.options = make([]guantong.Option, 0, 3)
-	c.reasons = make([]guantong.Reason, 0, 12)
+	c.reasons = make([]guantong.Reason, 0, 8) // the typical person: two title options of four reasons
 	c.warnings = noWarnings
 	c.notes = noNotes
 	c.start()

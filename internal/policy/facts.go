@@ -25,17 +25,21 @@ func (c *checker) facts() {
 	cat := c.e.catalog
 	c.skills = c.who.Skills
 	copied := false
-	for i, s := range c.who.Skills {
+	for i := range c.who.Skills {
+		s := &c.who.Skills[i] // by pointer: a Skill is large, and this runs for every check
 		r := cat.Resolve(s.OccupationCode, s.Occupation, s.Classification)
-		c.codeWarnings("person.skills", i, s.OccupationCode, s.Occupation, r)
+		if !r.InTable || r.Translated || s.Occupation != "" && s.Occupation != r.Name {
+			c.codeWarnings("person.skills", i, s.OccupationCode, s.Occupation, &r)
+		}
 		keep := c.datedFact("person.skills", i, "obtained", s.Obtained, adult, "证书")
 		if !copied && (!keep || r.Code != s.OccupationCode) {
 			c.skills = append(make([]guantong.Skill, 0, len(c.who.Skills)), c.who.Skills[:i]...)
 			copied = true
 		}
 		if copied && keep {
-			s.OccupationCode = r.Code
-			c.skills = append(c.skills, s)
+			kept := *s
+			kept.OccupationCode = r.Code
+			c.skills = append(c.skills, kept)
 		}
 	}
 	c.titles = c.who.Titles
@@ -55,14 +59,14 @@ func (c *checker) facts() {
 	c.employerFacts()
 	for i, t := range c.who.Targets {
 		r := cat.Resolve(t.OccupationCode, "", t.Classification)
-		c.codeWarnings("person.targets", i, t.OccupationCode, "", r)
+		c.codeWarnings("person.targets", i, t.OccupationCode, "", &r)
 		c.targets = append(c.targets, target{Target: t, index: i, code: r.Code, name: r.Name, given: t.OccupationCode, ed: r.Edition})
 	}
 }
 
 // codeWarnings says how an occupation code was read: translated from 2022, unknown, or not
 // in the table, and a name that disagrees with the table's.
-func (c *checker) codeWarnings(list string, i int, code, name string, r catalog.Resolved) {
+func (c *checker) codeWarnings(list string, i int, code, name string, r *catalog.Resolved) {
 	at := fieldf(list, i, "occupation_code")
 	switch {
 	case !r.Known:
@@ -111,7 +115,7 @@ func (c *checker) awardFacts() {
 		}
 		if a.OccupationCode != "" {
 			r := c.e.catalog.Resolve(a.OccupationCode, "", "")
-			c.codeWarnings("person.awards", i, a.OccupationCode, "", r)
+			c.codeWarnings("person.awards", i, a.OccupationCode, "", &r)
 			a.OccupationCode = r.Code
 		}
 		if !copied && (!keep || a.OccupationCode != c.who.Awards[i].OccupationCode) {

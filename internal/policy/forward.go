@@ -79,7 +79,7 @@ func (c *checker) forwardOption(code, series string, rule ForwardRule) {
 	c.levelReason(best)
 	c.reason(clauseYears, !bestSpan.met.IsZero() && !bestSpan.met.After(c.asOf), c.yearsText(rule, best, bestSpan))
 	c.reasons = append(c.reasons, c.assessment.reason)
-	c.seriesReason(code, c.skillName(*best), series)
+	c.seriesReason(code, series, best)
 	c.heldReason(series, rule.Title)
 	c.add(guantong.Option{
 		Route:          guantong.RouteTitleReview,
@@ -94,15 +94,22 @@ func (c *checker) forwardOption(code, series string, rule ForwardRule) {
 }
 
 // levelReason cites 三(一)1 on every title_review option: 持有钳工技师证书（高级工及以上）.
+// The texts of the table's occupations are made once, in New.
 func (c *checker) levelReason(s *guantong.Skill) {
-	b := c.buf[:0]
+	text, ok := c.e.levelTexts[levelKey{s.OccupationCode, s.Level}]
+	if !ok {
+		text = string(levelText(c.buf[:0], c.skillName(*s), s.Level, c.p.MinSkillLevel))
+	}
+	c.reason(clauseLevels, true, text)
+}
+
+func levelText(b []byte, name string, level, min guantong.SkillLevel) []byte {
 	b = append(b, "持有"...)
-	b = append(b, c.skillName(*s)...)
-	b = append(b, s.Level.String()...)
+	b = append(b, name...)
+	b = append(b, level.String()...)
 	b = append(b, "证书（"...)
-	b = append(b, c.p.MinSkillLevel.String()...)
-	b = append(b, "及以上）"...)
-	c.reason(clauseLevels, true, string(b))
+	b = append(b, min.String()...)
+	return append(b, "及以上）"...)
 }
 
 // heldReason fails a title option at or below a title the person already holds in the
@@ -173,8 +180,15 @@ func (c *checker) appendSpan(b []byte, start guantong.Date, sp span) []byte {
 
 // seriesReason records why the occupation opens the series: the table (二(三)), or for the
 // 技工院校教师 series the employer (二(一)).
-func (c *checker) seriesReason(code, name, series string) {
-	_, inTable := c.e.catalog.Name(code)
+func (c *checker) seriesReason(code, series string, held *guantong.Skill) {
+	if text, ok := c.e.seriesTexts[seriesKey{code, series}]; ok {
+		c.reason(clauseSeriesTable, true, text)
+		return
+	}
+	name, inTable := c.e.catalog.Name(code)
+	if held != nil {
+		name = c.skillName(*held)
+	}
 	b := c.buf[:0]
 	if series == c.p.TeacherSeries {
 		b = append(b, "就职于"...)
@@ -193,10 +207,6 @@ func (c *checker) seriesReason(code, name, series string) {
 		b = append(b, series...)
 		b = append(b, "系列"...)
 		c.confirmed(clauseSeriesTable, c.who.Employer.Kind == c.p.TeacherEmployerKind, string(b), guantong.ConfirmByEmployer)
-		return
-	}
-	if text, ok := c.e.seriesTexts[seriesKey{code, series}]; ok {
-		c.reason(clauseSeriesTable, true, text)
 		return
 	}
 	c.reason(clauseSeriesTable, c.e.catalog.Contains(code, series), string(seriesText(b, name, code, series)))

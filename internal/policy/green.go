@@ -59,8 +59,7 @@ func (c *checker) greenOption(a guantong.Award, rule *GreenRule, series, code, c
 	mark := len(c.reasons)
 	c.confirmed(clauseGreen, true, c.awardText(a, rule), guantong.ConfirmByOffice)
 	c.reasons = append(c.reasons, c.assessment.reason)
-	name, _ := c.e.catalog.Name(code)
-	c.seriesReason(code, name, series)
+	c.seriesReason(code, series, nil)
 	if confirmBy != "" {
 		r := &c.reasons[len(c.reasons)-1]
 		r.Text += "（奖项未注明所属职业，按最高技能等级所在职业确定相应评委会）"
