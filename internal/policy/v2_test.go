@@ -244,6 +244,18 @@ func TestContractVersion2(t *testing.T) {
 			warnings: []string{"person.employer.self_evaluation: 单位类型为机关"},
 		},
 		{
+			name: "三(二)2 a 正高级 title without targets: not_applicable says what is missing", asOf: "2026-12-31",
+			person: guantong.Person{Titles: title(guantong.Title1, "2018-01-01")},
+			notes:  []string{"三(二)2 未填写现岗位对应的职业"},
+		},
+		{
+			name: "default 2: a grade the policy does not list is undecided (needs_information)", asOf: "2026-12-31",
+			person: guantong.Person{Skills: []guantong.Skill{fitter(guantong.Skill2, "2015-01-01")},
+				Assessments: append(passed(2023, 2024), guantong.Assessment{Year: 2025, Result: "A"})},
+			options: []expect{{route: "title_review", key: "工程", level: "中级", status: "needs_information", missing: "person.assessments[2025]",
+				reason: "2025 年「A」（政策未列此考核结果）", clause: "三(一)2"}},
+		},
+		{
 			name: "not_applicable: nothing on record still says why", asOf: "2026-12-31",
 			person: guantong.Person{Name: "某人"},
 			notes:  []string{"三(一)1 未持有职业资格证书"},
