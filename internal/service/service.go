@@ -29,8 +29,8 @@ import (
 // Config is what a Service needs: a Store, and Policies or Engine.
 type Config struct {
 	Store    *store.Store
-	Policies *policy.Set    // the dated policies: each application is judged by the one in force on its date
-	Engine   *policy.Engine // one policy alone, when Policies is nil
+	Policies *policy.Set        // the dated policies: each application is judged by the one in force on its date
+	Engine   *policy.Engine     // one policy alone, when Policies is nil
 	Calendar *calendar.Calendar // nil: calendar.Default(), the statutory calendar with 调休
 	Now      func() time.Time   // nil: time.Now; tests and the demo give their own clock
 	Logger   *slog.Logger       // nil: slog.Default()
@@ -44,11 +44,11 @@ type Config struct {
 type Service struct {
 	store    *store.Store
 	policies *policy.Set
-	cal    *calendar.Calendar
-	now    func() time.Time
-	log    *slog.Logger
-	ttl    time.Duration
-	cost   int
+	cal      *calendar.Calendar
+	now      func() time.Time
+	log      *slog.Logger
+	ttl      time.Duration
+	cost     int
 }
 
 // New returns a service over the store and engine of cfg.
