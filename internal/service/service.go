@@ -35,6 +35,10 @@ type Config struct {
 	Now      func() time.Time   // nil: time.Now; tests and the demo give their own clock
 	Logger   *slog.Logger       // nil: slog.Default()
 
+	// Email says that notifications are also e-mailed (serve --smtp-addr): each message to a
+	// user with an e-mail address goes into the outbox that a Mailer delivers.
+	Email bool
+
 	SessionTTL time.Duration // how long a login lasts; 0: 12 hours
 	BcryptCost int           // 0: bcrypt.DefaultCost; tests use bcrypt.MinCost
 }
@@ -49,12 +53,14 @@ type Service struct {
 	log      *slog.Logger
 	ttl      time.Duration
 	cost     int
+	email    bool
+	mailWake chan struct{} // a Mailer waits on it; a step that may have queued e-mail wakes it
 }
 
 // New returns a service over the store and engine of cfg.
 func New(cfg Config) *Service {
 	s := &Service{store: cfg.Store, policies: cfg.Policies, cal: cfg.Calendar, now: cfg.Now, log: cfg.Logger,
-		ttl: cfg.SessionTTL, cost: cfg.BcryptCost}
+		ttl: cfg.SessionTTL, cost: cfg.BcryptCost, email: cfg.Email, mailWake: make(chan struct{}, 1)}
 	if s.policies == nil {
 		s.policies = policy.SetOf(cfg.Engine)
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"guantong"
 )
@@ -146,6 +147,9 @@ func (tx *Tx) InsertApplication(ctx context.Context, a *guantong.Application) er
 		revoked_on, revoke_reason, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
 		$21, $22, $23, $24, $25, $26, $27, $28, $29, $30) RETURNING id`, args...).Scan(&a.ID)
+	if oneOpen(err) {
+		return errOneOpen
+	}
 	if err != nil {
 		return fmt.Errorf("store: insert application: %w", err)
 	}
@@ -168,6 +172,9 @@ func (tx *Tx) UpdateApplication(ctx context.Context, a *guantong.Application, ol
 		revoke_reason = $25, updated_at = $26, version = version + 1
 		WHERE id = $27 AND version = $28`, args...)
 	if err := stale(res, err, "申报", a.ID); err != nil {
+		if oneOpen(err) {
+			return errOneOpen
+		}
 		if unique(err) {
 			return guantong.Errorf(guantong.EConflict, "证书编号 %s 已被使用", a.Certificate)
 		}
@@ -175,6 +182,21 @@ func (tx *Tx) UpdateApplication(ctx context.Context, a *guantong.Application, ol
 	}
 	a.Version = old + 1
 	return nil
+}
+
+// errOneOpen is a second open application for the same route, series (or occupation) and
+// level that got past the service's check (two requests at once): migration 0010's index
+// refused it.
+var errOneOpen = guantong.Errorf(guantong.EConflict, "已有一项相同申报路径、系列（职业）和层级的申报正在办理，不能重复申报")
+
+// oneOpen reports whether err is a violation of applications_one_open: PostgreSQL names the
+// index, SQLite its columns.
+func oneOpen(err error) bool {
+	if !unique(err) {
+		return false
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "applications_one_open") || strings.Contains(msg, "applications.person_id")
 }
 
 // Application returns one application.
