@@ -37,7 +37,9 @@ func (a *API) resetPassword(w http.ResponseWriter, r *http.Request) {
 
 func (a *API) setUserDisabled(disabled bool) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		a.byID(w, r, func(u *guantong.User, id int64) (any, error) { return a.svc.SetUserDisabled(r.Context(), u, id, disabled) })
+		a.byID(w, r, func(u *guantong.User, id int64) (any, error) {
+			return a.svc.SetUserDisabled(r.Context(), u, id, disabled)
+		})
 	}
 }
 
