@@ -301,3 +301,11 @@ func (s *Service) UpdateOrganisation(ctx context.Context, u *guantong.User, id i
 	})
 	return o, err
 }
+
+// Organisation returns one organisation to any signed-in user, as Organisations lists them.
+func (s *Service) Organisation(ctx context.Context, u *guantong.User, id int64) (guantong.Organisation, error) {
+	if err := signedIn(u); err != nil {
+		return guantong.Organisation{}, err
+	}
+	return s.store.Organisation(ctx, id)
+}
