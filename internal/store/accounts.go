@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -96,16 +97,10 @@ func (r reader) OpenApplication(ctx context.Context, a *guantong.Application) (i
 }
 
 // changed is stale for updates without a version: no row changed means none with that ID.
-func changed(res interface{ RowsAffected() (int64, error) }, err error, what string, id int64) error {
-	if err != nil {
-		return fmt.Errorf("store: update %s %d: %w", what, id, err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return fmt.Errorf("store: update %s %d: %w", what, id, err)
-	}
-	if n == 0 {
+func changed(res sql.Result, err error, what string, id int64) error {
+	n, err := affected(res, err, what, id)
+	if err == nil && n == 0 {
 		return guantong.Errorf(guantong.ENotFound, "%s %d 不存在", what, id)
 	}
-	return nil
+	return err
 }

@@ -155,15 +155,21 @@ func (r reader) SessionUser(ctx context.Context, tokenHash string, now time.Time
 
 // stale turns an UPDATE … WHERE version = old that changed no row into EConflict.
 func stale(res sql.Result, err error, what string, id int64) error {
+	n, err := affected(res, err, what, id)
+	if err == nil && n == 0 {
+		return guantong.Errorf(guantong.EConflict, "%s %d 已被他人修改，请刷新后重试", what, id)
+	}
+	return err
+}
+
+// affected returns how many rows an UPDATE of what id changed.
+func affected(res sql.Result, err error, what string, id int64) (int64, error) {
 	if err != nil {
-		return fmt.Errorf("store: update %s %d: %w", what, id, err)
+		return 0, fmt.Errorf("store: update %s %d: %w", what, id, err)
 	}
 	n, err := res.RowsAffected()
 	if err != nil {
-		return fmt.Errorf("store: update %s %d: %w", what, id, err)
+		return 0, fmt.Errorf("store: update %s %d: %w", what, id, err)
 	}
-	if n == 0 {
-		return guantong.Errorf(guantong.EConflict, "%s %d 已被他人修改，请刷新后重试", what, id)
-	}
-	return nil
+	return n, nil
 }

@@ -159,13 +159,8 @@ func (s *Server) adminCreateOrganisation(w http.ResponseWriter, r *http.Request)
 // adminOrganisation is GET /admin/organisations/{id}: the form of the list page, filled with
 // the organisation, to edit it.
 func (s *Server) adminOrganisation(w http.ResponseWriter, r *http.Request) {
-	u, id, ok := s.about(w, r, guantong.RoleAdmin)
+	u, o, ok := s.organisationAbout(w, r)
 	if !ok {
-		return
-	}
-	o, err := s.svc.Organisation(r.Context(), u, id)
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	form := url.Values{"kind": {o.Kind}, "name": {o.Name}, "region": {o.Region}, "employer_kind": {o.EmployerKind},
@@ -181,16 +176,24 @@ func (s *Server) adminOrganisation(w http.ResponseWriter, r *http.Request) {
 
 // adminSaveOrganisation is POST /admin/organisations/{id}.
 func (s *Server) adminSaveOrganisation(w http.ResponseWriter, r *http.Request) {
+	if u, o, ok := s.organisationAbout(w, r); ok {
+		s.saveOrganisation(w, r, u, &o)
+	}
+}
+
+// organisationAbout starts the pages of one organisation: the admin and the organisation of
+// the path, or the page written (login, 403, 404) and ok false.
+func (s *Server) organisationAbout(w http.ResponseWriter, r *http.Request) (*guantong.User, guantong.Organisation, bool) {
 	u, id, ok := s.about(w, r, guantong.RoleAdmin)
 	if !ok {
-		return
+		return nil, guantong.Organisation{}, false
 	}
 	o, err := s.svc.Organisation(r.Context(), u, id)
 	if err != nil {
 		s.fail(w, r, err)
-		return
+		return nil, o, false
 	}
-	s.saveOrganisation(w, r, u, &o)
+	return u, o, true
 }
 
 // saveOrganisation adds an organisation from the posted form, or edits editing; mistakes come
