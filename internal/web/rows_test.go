@@ -50,11 +50,11 @@ func TestReadCheckFormRows(t *testing.T) {
 			[]string{"~", "~", "~"}},
 		{"more rows posted than maxRows, most empty: the empty ones go", manyEmpty(), []string{"2014-01-01~", "2020-01-01~", "~"}},
 	} {
-		f := readCheckForm(tt.form)
+		f := readCheckForm(tt.form, 3)
 		if got := work(f); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: work rows %q, want %q", tt.name, got, tt.want)
 		}
-		if len(f.Skills) != skillRows || len(f.Titles) != titleRows || len(f.Assessments) != assessmentRows || len(f.Awards) != awardRows || len(f.Targets) != targetRows {
+		if len(f.Skills) != skillRows || len(f.Titles) != titleRows || len(f.Assessments) != 3 || len(f.Awards) != awardRows || len(f.Targets) != targetRows {
 			t.Errorf("%s: the other kinds lack their default rows: %d %d %d %d %d", tt.name, len(f.Skills), len(f.Titles), len(f.Assessments), len(f.Awards), len(f.Targets))
 		}
 	}
@@ -64,7 +64,7 @@ func TestReadCheckFormRows(t *testing.T) {
 	for i := range maxRows {
 		full.Set(fmt.Sprintf("awards.%d.name", i), "全国技术能手")
 	}
-	if f := readCheckForm(full); len(f.Awards) != maxRows {
+	if f := readCheckForm(full, 3); len(f.Awards) != maxRows {
 		t.Errorf("%d awards in use: %d rows, want %d", maxRows, len(f.Awards), maxRows)
 	}
 }
@@ -125,7 +125,7 @@ func TestCheckWorkBeyondDefaultRows(t *testing.T) {
 		t.Fatalf("a wrong fourth period: status %d, want 422", status)
 	}
 	mustShow(t, "the page with a mistake in 工作经历 4", body,
-		`href="#work-3-to">工作经历 4 结束日期：结束日期早于开始日期`,
+		`href="#work-3-to">第4段工作经历的结束日期：2022-01-01 早于开始日期 2022-04-01`,
 		`id="work-3-to" name="work.3.to" value="2022-01-01"`)
 }
 
@@ -142,7 +142,10 @@ func TestCheckRowLimit(t *testing.T) {
 			f.Set(fmt.Sprintf("work.%d.from", i), d.String())
 			f.Set(fmt.Sprintf("work.%d.to", i), d.AddDays(20).String())
 		}},
-		{"awards", "奖项", func(f url.Values, i int) { f.Set(fmt.Sprintf("awards.%d.name", i), "全国技术能手") }},
+		{"awards", "奖项", func(f url.Values, i int) {
+			f.Set(fmt.Sprintf("awards.%d.name", i), "全国技术能手")
+			f.Set(fmt.Sprintf("awards.%d.year", i), strconv.Itoa(2000+i))
+		}},
 		{"skills", "证书", func(f url.Values, i int) {
 			f.Set(fmt.Sprintf("skills.%d.occupation", i), "6-20-01-01")
 			f.Set(fmt.Sprintf("skills.%d.level", i), "高级工")
