@@ -39,7 +39,8 @@ type optionGroup struct {
 
 type optionView struct {
 	Eligible    bool
-	Status      string // one of the Status constants, for the order and the card's colour
+	Status      string // one of the Status constants, for the order
+	Class       string // the card's colour: status-ok, status-wait, status-info, status-no
 	Badge       string // 可以申报, 暂不能申报, 还需补充, 不符合
 	Outcome     string // the outcome in words: 2027年6月30日起可申报
 	Route       string // 申报评审
@@ -73,6 +74,12 @@ var routeGroups = []struct{ route, heading, note string }{
 // statusOrder puts the options a person can act on first: eligible, then those with a date,
 // then those that need a fact, then the refused.
 var statusOrder = []string{guantong.StatusEligible, guantong.StatusNotYet, guantong.StatusNeedsInformation, guantong.StatusIneligible}
+
+// statusClass is the class of an option's card by its status.
+var statusClass = map[string]string{
+	guantong.StatusEligible: "status-ok", guantong.StatusNotYet: "status-wait",
+	guantong.StatusNeedsInformation: "status-info", guantong.StatusIneligible: "status-no",
+}
 
 // statusCount names the summary's count of options of a status: 2 个可以申报.
 var statusCount = map[string]string{
@@ -164,6 +171,7 @@ func (s *Server) optionView(o guantong.Option, asOf guantong.Date) optionView {
 		v.Reasons = append(v.Reasons, reasonOf(r))
 	}
 	v.Badge, v.Outcome = outcome(o, v.Status)
+	v.Class = statusClass[v.Status]
 	return v
 }
 
