@@ -304,3 +304,24 @@ func TestPathWords(t *testing.T) {
 		t.Errorf("messageText: %q", got)
 	}
 }
+
+// TestRefusedOptionShowsConditions (issue 9: a refused 副高级 on the application page showed no
+// conditions): a 技师 applying for 工程 副高级, which the engine does not list for him, is
+// refused with the conditions of 副高级 beside the refusal, from the policy in force.
+func TestRefusedOptionShowsConditions(t *testing.T) {
+	w := newWorld(t)
+	zs := w.as("zhangsan")
+	form := titleForm("2021-06-30")
+	form.Set("title_level", "副高级")
+	status, body := zs.postFile("/applications/new", form, "", nil)
+	if status != 200 {
+		t.Fatalf("the draft: %d", status)
+	}
+	mustShow(t, "the draft", body, "申报「工程系列 副高级职称」的条件", "持有高级技师及以上职业资格或职业技能等级证书，取得后从事技术技能工作满4年",
+		`<a class="clause" href="/plan/%E4%B8%89%28%E4%B8%80%292">三(一)2</a>`)
+	status, body = zs.post("/applications/1/act", url.Values{"action": {"submit"}, "version": {version(t, body)}})
+	if status != http.StatusUnprocessableEntity {
+		t.Fatalf("submitting 副高级 as a 技师: %d", status)
+	}
+	mustShow(t, "the refusal", body, "方案未为申报人列出", "申报「工程系列 副高级职称」的条件", "满4年")
+}
