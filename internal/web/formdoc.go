@@ -101,62 +101,17 @@ func (f *checkForm) document(resolve occupationResolver) (map[string]any, *docRe
 	if f.EmployerKind != "" || f.SelfEvaluation {
 		p["employer"] = map[string]any{"kind": d.value("person.employer.kind", f.EmployerKind, ""), "self_evaluation": f.SelfEvaluation}
 	}
-	var skills, titles, assessments, work, awards, targets []any
-	for i, r := range f.Skills {
-		if r.used() {
-			at := d.at("skills", i)
-			code, name := d.occupation(at+".occupation_code", r.Occupation, "请填写职业名称或编码", resolve)
-			s := map[string]any{"occupation_code": code, "level": d.value(at+".level", r.Level, "请选择等级"),
-				"obtained": d.date(at+".obtained", r.Obtained, "请填写取得日期")}
-			if name != "" {
-				s["occupation"] = name
-			}
-			skills = append(skills, s)
-		}
-	}
-	for i, r := range f.Titles {
-		if r.used() {
-			at := d.at("titles", i)
-			titles = append(titles, map[string]any{"series": d.value(at+".series", r.Series, "请选择职称系列"),
-				"level": d.value(at+".level", r.Level, "请选择职称层级"), "obtained": d.date(at+".obtained", r.Obtained, "请填写取得日期")})
-		}
-	}
-	for i, r := range f.Assessments {
-		if r.used() { // the years are filled in beforehand: a row counts once a result is chosen
-			at := d.at("assessments", i)
-			assessments = append(assessments, map[string]any{"year": d.year(at+".year", r.Year, "请填写年度"), "result": r.Result})
-		}
-	}
-	for i, r := range f.Work {
-		if r.used() {
-			at := d.at("work", i)
-			work = append(work, map[string]any{"from": d.date(at+".from", r.From, "请填写开始日期"), "to": d.date(at+".to", r.To, "")})
-		}
-	}
-	for i, r := range f.Awards {
-		if r.used() {
-			at := d.at("awards", i)
-			awards = append(awards, map[string]any{"name": d.value(at+".name", r.Name, "请选择奖项或称号"),
-				"year": d.year(at+".year", r.Year, "请填写获得年份")})
-		}
-	}
-	for i, r := range f.Targets {
-		if r.used() {
-			at := d.at("targets", i)
-			if r.Item == "" {
-				code, _ := d.occupation(at, r.Occupation, "请填写职业名称或编码", resolve)
-				targets = append(targets, code)
-				continue
-			}
-			code, _ := d.occupation(at+".occupation_code", r.Occupation, "请填写职业名称或编码", resolve)
-			targets = append(targets, map[string]any{"occupation_code": code, "item": r.Item})
-		}
-	}
-	for key, rows := range map[string][]any{"skills": skills, "titles": titles, "assessments": assessments, "work": work, "awards": awards, "targets": targets} {
+	list := func(key string, rows []any) {
 		if rows != nil {
 			p[key] = rows
 		}
 	}
+	list("skills", d.skills(f.Skills, resolve))
+	list("titles", d.titles(f.Titles))
+	list("assessments", d.assessments(f.Assessments))
+	list("work", d.work(f.Work))
+	list("awards", d.awards(f.Awards))
+	list("targets", d.targets(f.Targets, resolve))
 	if f.Major != "" || f.Related != "" {
 		related := []any{}
 		for k, typed := range splitList(f.Related) {
@@ -166,6 +121,84 @@ func (f *checkForm) document(resolve occupationResolver) (map[string]any, *docRe
 		p["education"] = []any{map[string]any{"major": d.value("person.education[0].major", f.Major, ""), "related_codes": related}}
 	}
 	return map[string]any{"as_of": d.date("as_of", f.AsOf, "请填写评估日期"), "person": p}, d
+}
+
+// The lists of the document, one per kind of row: nil (no list) when no row is in use.
+
+func (d *docRefs) skills(rows []skillRow, resolve occupationResolver) (out []any) {
+	for i, r := range rows {
+		if r.used() {
+			at := d.at("skills", i)
+			code, name := d.occupation(at+".occupation_code", r.Occupation, "请填写职业名称或编码", resolve)
+			s := map[string]any{"occupation_code": code, "level": d.value(at+".level", r.Level, "请选择等级"),
+				"obtained": d.date(at+".obtained", r.Obtained, "请填写取得日期")}
+			if name != "" {
+				s["occupation"] = name
+			}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (d *docRefs) titles(rows []titleRow) (out []any) {
+	for i, r := range rows {
+		if r.used() {
+			at := d.at("titles", i)
+			out = append(out, map[string]any{"series": d.value(at+".series", r.Series, "请选择职称系列"),
+				"level": d.value(at+".level", r.Level, "请选择职称层级"), "obtained": d.date(at+".obtained", r.Obtained, "请填写取得日期")})
+		}
+	}
+	return out
+}
+
+func (d *docRefs) assessments(rows []assessmentRow) (out []any) {
+	for i, r := range rows {
+		if r.used() { // the years are filled in beforehand: a row counts once a result is chosen
+			at := d.at("assessments", i)
+			out = append(out, map[string]any{"year": d.year(at+".year", r.Year, "请填写年度"), "result": r.Result})
+		}
+	}
+	return out
+}
+
+func (d *docRefs) work(rows []workRow) (out []any) {
+	for i, r := range rows {
+		if r.used() {
+			at := d.at("work", i)
+			out = append(out, map[string]any{"from": d.date(at+".from", r.From, "请填写开始日期"), "to": d.date(at+".to", r.To, "")})
+		}
+	}
+	return out
+}
+
+func (d *docRefs) awards(rows []awardRow) (out []any) {
+	for i, r := range rows {
+		if r.used() {
+			at := d.at("awards", i)
+			out = append(out, map[string]any{"name": d.value(at+".name", r.Name, "请选择奖项或称号"),
+				"year": d.year(at+".year", r.Year, "请填写获得年份")})
+		}
+	}
+	return out
+}
+
+// targets are codes, or objects where a sub-item is given.
+func (d *docRefs) targets(rows []targetRow, resolve occupationResolver) (out []any) {
+	for i, r := range rows {
+		if !r.used() {
+			continue
+		}
+		at := d.at("targets", i)
+		if r.Item == "" {
+			code, _ := d.occupation(at, r.Occupation, "请填写职业名称或编码", resolve)
+			out = append(out, code)
+			continue
+		}
+		code, _ := d.occupation(at+".occupation_code", r.Occupation, "请填写职业名称或编码", resolve)
+		out = append(out, map[string]any{"occupation_code": code, "item": r.Item})
+	}
+	return out
 }
 
 // request validates the form through document.Decode and returns the engine's request; false

@@ -47,64 +47,27 @@ const apiDraft = `{
 // and loses what belonged to the certificate it replaced.
 func TestEditKeepsEveryField(t *testing.T) {
 	w := newWorld(t)
-	ctx := context.Background()
-	sess, err := w.s.svc.Login(ctx, "zhangsan", service.DemoPassword("zhangsan"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	u, err := w.s.svc.Authenticate(ctx, sess.Token)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := w.s.svc.CreateApplication(ctx, &u, service.Draft{Route: guantong.RouteTitleReview, Series: "工程", Level: "中级", Person: json.RawMessage(apiDraft)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := fmt.Sprintf("/applications/%d/edit", v.ID)
 	zs := w.as("zhangsan")
-	status, body := zs.get(path)
-	if status != 200 {
-		t.Fatalf("edit page: %d", status)
-	}
+	path, v, save := draftByAPI(t, w, zs, apiDraft)
+	_, body := zs.get(path)
 	mustShow(t, "the edit page", body, `name="skills.0.occupation" value="钳工（6-20-01-01）"`, `<option value="" selected>居民身份证</option>`,
 		`value="机电一体化技术"`)
-	form := formValues(t, body, "apply-form")
-	saved := func(form url.Values) map[string]any {
-		t.Helper()
-		status, body := zs.postFile(path, form, "", nil)
-		if status != 200 || !strings.Contains(body, "修改已保存") {
-			t.Fatalf("saving: %d\n%.3000s", status, body)
-		}
-		got, err := w.s.svc.Application(ctx, &u, v.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var doc map[string]any
-		if err := json.Unmarshal(got.Document, &doc); err != nil {
-			t.Fatal(err)
-		}
-		return doc
-	}
-	var want map[string]any
-	if err := json.Unmarshal([]byte(apiDraft), &want); err != nil {
-		t.Fatal(err)
-	}
-	if got := saved(form); !reflect.DeepEqual(got, want) {
-		g, _ := json.Marshal(got)
-		t.Errorf("saved unchanged, the document differs:\n got %s\nwant %s", g, compactJSON(t, apiDraft))
+	saved := save(formValues(t, body, "apply-form"))
+	sameJSON(t, "saved unchanged", saved.Document, apiDraft)
+	if saved.Version != v.Version+1 {
+		t.Errorf("version %d after one save from %d", saved.Version, v.Version)
 	}
 
 	// The first certificate's date corrected: its number stays. The second replaced by
 	// another occupation: the old number goes with it. The title's series changed: its
 	// specialty goes. The diploma's major changed: its level stays, the second diploma too.
 	_, body = zs.get(path)
-	form = formValues(t, body, "apply-form")
+	form := formValues(t, body, "apply-form")
 	form.Set("skills.0.obtained", "2021-07-01")
 	form.Set("skills.1.occupation", "焊工（6-18-02-04）")
 	form.Set("titles.0.series", "实验技术")
 	form.Set("major", "机械设计")
-	got := saved(form)
-	g, _ := json.Marshal(got)
+	g := save(form).Document
 	for _, want := range []string{`"certificate_no":"S000012345"`, `"obtained":"2021-07-01"`, `{"level":"大专","major":"机械设计"`,
 		`{"level":"本科","major":"机械工程"}`, `"item":"游泳"`, `"a_field_added_later":{"kept":true}`, `"name":"张三"`} {
 		if !strings.Contains(string(g), want) {
@@ -115,6 +78,54 @@ func TestEditKeepsEveryField(t *testing.T) {
 		if strings.Contains(string(g), gone) {
 			t.Errorf("after the edit the document keeps %s of a row replaced:\n%s", gone, g)
 		}
+	}
+}
+
+// draftByAPI writes zhangsan's draft for 工程 中级 with the person document doc through the
+// service, as an API caller does. It returns the draft's edit page, the draft, and save, which
+// posts a form to the edit page as zs (zhangsan's browser) and reads the draft back.
+func draftByAPI(t *testing.T, w *world, zs *client, doc string) (string, service.View, func(url.Values) service.View) {
+	t.Helper()
+	ctx := context.Background()
+	sess, err := w.s.svc.Login(ctx, "zhangsan", service.DemoPassword("zhangsan"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := w.s.svc.Authenticate(ctx, sess.Token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := w.s.svc.CreateApplication(ctx, &u, service.Draft{Route: guantong.RouteTitleReview, Series: "工程", Level: "中级", Person: json.RawMessage(doc)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := fmt.Sprintf("/applications/%d/edit", v.ID)
+	return path, v, func(form url.Values) service.View {
+		t.Helper()
+		status, body := zs.postFile(path, form, "", nil)
+		if status != 200 || !strings.Contains(body, "修改已保存") {
+			t.Fatalf("saving: %d\n%.3000s", status, body)
+		}
+		saved, err := w.s.svc.Application(ctx, &u, v.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return saved
+	}
+}
+
+// sameJSON reports a difference between two JSON documents, whatever their spacing and order.
+func sameJSON(t *testing.T, what string, got json.RawMessage, want string) {
+	t.Helper()
+	var g, w any
+	if err := json.Unmarshal(got, &g); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(want), &w); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(g, w) {
+		t.Errorf("%s, the document differs:\n got %s\nwant %s", what, got, compactJSON(t, want))
 	}
 }
 

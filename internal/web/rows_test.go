@@ -2,7 +2,6 @@ package web
 
 import (
 	"cmp"
-	"context"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -14,7 +13,6 @@ import (
 	"testing"
 
 	"guantong"
-	"guantong/internal/service"
 )
 
 // The rows of the self-check and the application form: as many of each kind as the person
@@ -185,15 +183,6 @@ func TestCheckRowLimit(t *testing.T) {
 // document.
 func TestEditKeepsEveryRow(t *testing.T) {
 	w := newWorld(t)
-	ctx := context.Background()
-	sess, err := w.s.svc.Login(ctx, "zhangsan", service.DemoPassword("zhangsan"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	u, err := w.s.svc.Authenticate(ctx, sess.Token)
-	if err != nil {
-		t.Fatal(err)
-	}
 	doc := `{
 		"skills": [
 			{"occupation_code": "6-20-01-01", "occupation": "钳工", "level": "技师", "obtained": "2021-06-30"},
@@ -213,13 +202,8 @@ func TestEditKeepsEveryRow(t *testing.T) {
 		"awards": [{"name": "全国技术能手", "year": 2022}, {"name": "河北省技术能手", "year": 2020}, {"name": "中华技能大奖", "year": 2024}],
 		"education": [{"major": "机电一体化技术", "related_codes": ["6-20-01-01", "6-20-03-01"]}]
 	}`
-	v, err := w.s.svc.CreateApplication(ctx, &u, service.Draft{Route: guantong.RouteTitleReview, Series: "工程", Level: "中级", Person: json.RawMessage(doc)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := fmt.Sprintf("/applications/%d/edit", v.ID)
-
 	zs := w.as("zhangsan")
+	path, v, save := draftByAPI(t, w, zs, doc)
 	status, body := zs.get(path)
 	if status != 200 {
 		t.Fatalf("edit page: %d", status)
@@ -237,24 +221,8 @@ func TestEditKeepsEveryRow(t *testing.T) {
 	if got := form.Get("awards.2.name"); got != "中华技能大奖" {
 		t.Fatalf("the third award reads %q in the form", got)
 	}
-	status, body = zs.postFile(path, form, "", nil)
-	if status != 200 || !strings.Contains(body, "修改已保存") {
-		t.Fatalf("saving unchanged: %d\n%.3000s", status, body)
-	}
-	saved, err := w.s.svc.Application(ctx, &u, v.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want, got any
-	if err := json.Unmarshal([]byte(doc), &want); err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(saved.Document, &got); err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("saved unchanged, the document differs:\n got %s\nwant %s", saved.Document, compactJSON(t, doc))
-	}
+	saved := save(form)
+	sameJSON(t, "saved unchanged", saved.Document, doc)
 	if saved.Version != v.Version+1 {
 		t.Errorf("version %d after one save from %d", saved.Version, v.Version)
 	}
