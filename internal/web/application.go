@@ -302,7 +302,10 @@ func (p *problem) isStale() bool { return p != nil && p.Stale }
 
 func joinErrs(es errs) string {
 	var out []string
-	for _, m := range es {
+	for f, m := range es {
+		if strings.HasPrefix(f, "person") { // the document's problem, said by row and field
+			m = pathWords(f) + "：" + messageText(m)
+		}
 		out = append(out, m)
 	}
 	slices.Sort(out)

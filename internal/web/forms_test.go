@@ -314,6 +314,10 @@ func TestPathWords(t *testing.T) {
 	if got := messageText(`"2021-13-01" 不是日期（YYYY-MM-DD）`); got != "「2021-13-01」不是日期（YYYY-MM-DD）" {
 		t.Errorf("messageText: %q", got)
 	}
+	// A refusal of the document at submission, above the application.
+	if got := joinErrs(errs{"person.id_number": `"E1234" 不是 18 位公民身份号码（5 位）`}); got != "证件号码：「E1234」不是 18 位公民身份号码（5 位）" {
+		t.Errorf("joinErrs: %q", got)
+	}
 }
 
 // TestRefusedOptionShowsConditions (issue 9: a refused 副高级 on the application page showed no
