@@ -340,3 +340,39 @@ func TestRefusedOptionShowsConditions(t *testing.T) {
 	}
 	mustShow(t, "the refusal", body, "方案未为申报人列出", "申报「工程系列 副高级职称」的条件", "满4年")
 }
+
+// TestPublicPagesSayNoCode (issue 9: words shown to people): the self-check's answer and
+// form, and the plan's pages, show no Go file or function name and no field path.
+func TestPublicPagesSayNoCode(t *testing.T) {
+	ts := newTestServer(t)
+	pages := map[string]func() (int, string){
+		"/check": func() (int, string) { return get(t, ts, "/check") },
+		"/check (answer)": func() (int, string) {
+			f := workerForm("2025-01-10")
+			f.Set("awards.0.name", "全国技术能手")
+			f.Set("awards.0.year", "2022")
+			f.Set("skills.1.occupation", "1-01-01-01") // a code not in the table: a warning with a field path
+			f.Set("skills.1.level", "技师")
+			f.Set("skills.1.obtained", "2020-01-01")
+			return post(t, ts, "/check", f)
+		},
+		"/plan":             func() (int, string) { return get(t, ts, "/plan") },
+		"/plan/三(一)2":       func() (int, string) { return get(t, ts, "/plan/"+url.PathEscape("三(一)2")) },
+		"/check (mistakes)": func() (int, string) { return post(t, ts, "/check", url.Values{"skills.0.level": {"技师"}}) },
+	}
+	for name, page := range pages {
+		status, body := page()
+		if status != 200 && status != http.StatusUnprocessableEntity {
+			t.Errorf("%s: status %d", name, status)
+		}
+		if name == "/check (answer)" {
+			mustShow(t, name, body, "第2张证书的职业编码：")
+		}
+		for _, leak := range []string{"internal/", ".go ", "person.", "occupation_code", "func "} {
+			if strings.Contains(body, leak) {
+				i := strings.Index(body, leak)
+				t.Errorf("%s shows %q: …%s…", name, leak, body[max(0, i-80):min(len(body), i+80)])
+			}
+		}
+	}
+}
