@@ -102,7 +102,7 @@ func (s *Server) newForm(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	s.renderApply(w, r, u, http.StatusOK, newApplyForm(s.svc.Today(), s.years()), nil)
+	s.renderApply(w, r, u, http.StatusOK, newApplyForm(s.svc.Today(), s.assessmentYears(s.svc.Today())), nil)
 }
 
 // editForm is GET /applications/{id}/edit: a draft, or an application returned by the

@@ -43,9 +43,8 @@ var routeChoices = []routeChoice{
 	{guantong.RouteSkillEvaluation, "申请职业技能评价", "专业技术人员申请相应职业的技能等级评价（三(二)）。"},
 }
 
-// newApplyForm is the empty form, dated today; years is the policy's number of assessment
-// years.
-func newApplyForm(today guantong.Date, years int) *applyForm {
+// newApplyForm is the empty form, dated today, with the years of assessment asked about.
+func newApplyForm(today guantong.Date, years []int) *applyForm {
 	return &applyForm{Route: guantong.RouteTitleReview, Person: newCheckForm(today, years)}
 }
 
@@ -137,7 +136,7 @@ func (f *applyForm) serviceErrs(es errs) {
 // every row of it (the API may write more rows than the form shows by default), so that
 // saving it unchanged writes the rows back as they were.
 func (s *Server) formOf(v service.View, today guantong.Date) *applyForm {
-	f := &applyForm{ID: v.ID, Version: v.Version, Route: v.Route, Series: v.Series, Person: newCheckForm(today, s.years())}
+	f := &applyForm{ID: v.ID, Version: v.Version, Route: v.Route, Series: v.Series, Person: newCheckForm(today, s.assessmentYears(today))}
 	if v.Kind == guantong.KindSkill {
 		f.SkillLevel, f.Occupation = v.Level.String(), s.occupationName(v.OccupationCode)
 		if v.EvaluatorID != 0 {

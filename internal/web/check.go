@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"time"
 	"net/http"
 	"regexp"
 	"slices"
@@ -31,7 +32,8 @@ type checkChoices struct {
 
 // checkForm is GET /check: the empty form, dated today in Asia/Shanghai.
 func (s *Server) checkForm(w http.ResponseWriter, r *http.Request) {
-	f := newCheckForm(guantong.Today(s.now()), s.years())
+	today := guantong.Today(s.now())
+	f := newCheckForm(today, s.assessmentYears(today))
 	s.render(w, r, http.StatusOK, "check", page{Title: "自助测评", Nav: "check", Data: checkPage{Form: f, Choices: s.choices()}})
 }
 
@@ -57,7 +59,22 @@ func (s *Server) checkSubmit(w http.ResponseWriter, r *http.Request) {
 
 // years is the number of years of annual assessment the plan asks about (近3年), as the
 // policy in force gives it.
-func (s *Server) years() int { return s.engine.Params().AssessmentYears }
+func (s *Server) years() int { return s.engine.Params().Assessment.Years }
+
+// assessmentYears are the years whose assessment the plan asks about on asOf, as the engine
+// counts them: the last years(), each due on the policy's date of the year after it.
+func (s *Server) assessmentYears(asOf guantong.Date) []int {
+	a := s.engine.Params().Assessment
+	last := asOf.Year() - 1
+	if asOf.Before(guantong.MakeDate(asOf.Year(), time.Month(a.DueMonth), a.DueDay)) {
+		last--
+	}
+	years := make([]int, a.Years)
+	for i := range years {
+		years[i] = last - a.Years + 1 + i
+	}
+	return years
+}
 
 func (s *Server) choices() checkChoices {
 	p := s.engine.Params()
@@ -67,7 +84,7 @@ func (s *Server) choices() checkChoices {
 		SkillLevels:   guantong.SkillLevels(),
 		TitleLevels:   guantong.TitleLevels(),
 		Series:        p.Series,
-		Results:       guantong.AssessmentResults,
+		Results:       slices.Concat(p.Assessment.Passing, p.Assessment.Failing), // the policy's words
 		Occupations:   s.occupationChoices(),
 	}
 	for _, g := range p.GreenChannel {

@@ -123,10 +123,8 @@ func TestCheckValidation(t *testing.T) {
 		`value="2021-13-01"`, "「2021-13-01」不是真实存在的日期",
 		`value="钳"`, "「钳」可指", "「九级」不是职业技能等级",
 		"请填写取得日期",
-		"2019-01-01 早于开始日期 2020-01-01",
 		"对应表中没有「没有这个工种」",
 		`href="#skills-0-obtained">第1张证书的取得日期：「2021-13-01」`,
-		`href="#work-0-to">第1段工作经历的结束日期：`,
 		`id="skills-0-obtained" name="skills.0.obtained" value="2021-13-01" inputmode="numeric" autocomplete="off" placeholder="如 2021-06-30" aria-invalid="true"`,
 	} {
 		if !strings.Contains(body, want) {

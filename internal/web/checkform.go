@@ -87,21 +87,21 @@ const (
 	maxRows = 20 // rows in use of one kind; more is a message next to the kind, not a silent cut
 )
 
-// newCheckForm is the empty form for a date: the years of assessment before it are filled in
-// (years of them, the policy's 近3年), since those are the years the plan asks about.
-func newCheckForm(asOf guantong.Date, years int) *checkForm {
+// newCheckForm is the empty form for a date, with the years of assessment the plan asks about
+// on it (近3年: Server.assessmentYears) filled in.
+func newCheckForm(asOf guantong.Date, years []int) *checkForm {
 	f := &checkForm{
 		AsOf:        asOf.String(),
-		Years:       years,
+		Years:       len(years),
 		Skills:      make([]skillRow, skillRows),
 		Titles:      make([]titleRow, titleRows),
-		Assessments: make([]assessmentRow, years),
+		Assessments: make([]assessmentRow, len(years)),
 		Work:        make([]workRow, workRows),
 		Awards:      make([]awardRow, awardRows),
 		Targets:     make([]targetRow, targetRows),
 	}
-	for i := range f.Assessments {
-		f.Assessments[i].Year = strconv.Itoa(asOf.Year() - years + i)
+	for i, y := range years {
+		f.Assessments[i].Year = strconv.Itoa(y)
 	}
 	return f
 }

@@ -27,11 +27,11 @@ func (s *Server) conditions(app guantong.Application) []noteView {
 		if awards := s.awardsFor(app); len(awards) > 0 {
 			add("三(一)4", "或获得%s（不受年限限制）", strings.Join(awards, "、"))
 		}
-		add("三(一)2", "近%d年年度考核合格", p.AssessmentYears)
+		add("三(一)2", "近%d年年度考核合格", p.Assessment.Years)
 		add("二(三)", "证书的职业在工种与职称系列对应表中对应%s系列", app.Series)
 	case guantong.RouteTitleRecognition:
 		add("三(一)4", "获得%s之一", strings.Join(s.awardsFor(app), "、"))
-		add("三(一)2", "近%d年年度考核合格", p.AssessmentYears)
+		add("三(一)2", "近%d年年度考核合格", p.Assessment.Years)
 	case guantong.RouteSkillEvaluation:
 		for t := guantong.Title5; t <= guantong.Title1; t++ {
 			if step, ok := p.Reverse.TitleToSkill[t]; ok && step.Skill == app.Level.Skill {

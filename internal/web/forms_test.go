@@ -252,7 +252,7 @@ func outcomesServer(t *testing.T) *httptest.Server {
 			return
 		}
 		a := fourOutcomes()
-		p := checkPage{Form: newCheckForm(a.AsOf, s.years()), Answer: s.answerView(guantong.Request{AsOf: a.AsOf}, a), Choices: s.choices()}
+		p := checkPage{Form: newCheckForm(a.AsOf, s.assessmentYears(a.AsOf)), Answer: s.answerView(guantong.Request{AsOf: a.AsOf}, a), Choices: s.choices()}
 		s.render(w, r, http.StatusOK, "check", page{Title: "自助测评结果", Nav: "check", Data: p})
 	}))
 	t.Cleanup(ts.Close)
@@ -374,5 +374,47 @@ func TestPublicPagesSayNoCode(t *testing.T) {
 				t.Errorf("%s shows %q: …%s…", name, leak, body[max(0, i-80):min(len(body), i+80)])
 			}
 		}
+	}
+}
+
+// TestCheckOutcomesOfTheEngine (contract version 2, status and not_applicable): the
+// self-check's answers from the engine in force, in words. A 钳工 技师 since 2021-06-30 with
+// passing years is eligible for 中级; since 2025-01-10, 中级 comes on a date; without the 2025
+// assessment, 中级 needs it; with 2025 failed, 中级 is refused by that year; a 中级工 alone has no
+// option, and the page says why with its clause.
+func TestCheckOutcomesOfTheEngine(t *testing.T) {
+	ts := newTestServer(t)
+	without2025 := workerForm("2021-06-30")
+	without2025.Del("assessments.2.result")
+	failed2025 := workerForm("2021-06-30")
+	failed2025.Set("assessments.2.result", "不合格")
+	for _, tt := range []struct {
+		status  string
+		form    url.Values
+		want    string // in the 工程 中级 card
+		outcome string
+	}{
+		{"eligible", workerForm("2021-06-30"), "可以申报", "可以申报"},
+		{"not_yet", workerForm("2025-01-10"), "暂不能申报", "2028年1月10日起可申报"},
+		{"needs_information", without2025, "还需补充", "还需补充：2025年度考核结果"},
+		{"ineligible", failed2025, "不符合", "不符合："},
+	} {
+		status, body := post(t, ts, "/check", tt.form)
+		if status != 200 {
+			t.Fatalf("%s: status %d", tt.status, status)
+		}
+		mustShow(t, tt.status+": the 工程 中级 card", optionCard(t, body, "工程系列 中级职称"),
+			`<span class="badge">`+tt.want+`</span>`, `<p class="outcome">`+tt.outcome)
+	}
+
+	only := url.Values{"as_of": {"2026-12-31"}, "skills.0.occupation": {"钳工"}, "skills.0.level": {"中级工"}, "skills.0.obtained": {"2021-06-30"}}
+	status, body := post(t, ts, "/check", only)
+	if status != 200 {
+		t.Fatalf("a 中级工 alone: status %d", status)
+	}
+	mustShow(t, "a 中级工 alone", body, "没有可以申报的选项", "为什么没有可以申报的选项",
+		`最高技能等级为中级工，申报职称须持有高级工及以上证书<a class="clause" href="/plan/%E4%B8%89%28%E4%B8%80%291">三(一)1</a>`)
+	if strings.Contains(body, "<article") {
+		t.Errorf("a 中级工 alone is shown an option")
 	}
 }

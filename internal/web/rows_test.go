@@ -117,14 +117,22 @@ func TestCheckWorkBeyondDefaultRows(t *testing.T) {
 	}
 
 	// A mistake in a row beyond the defaults is named by its row and field.
-	form.Set("work.7.to", "2022-01-01")
+	form.Set("work.7.to", "2022-13-01")
 	status, body = post(t, ts, "/check", form)
 	if status != 422 {
 		t.Fatalf("a wrong fourth period: status %d, want 422", status)
 	}
 	mustShow(t, "the page with a mistake in 工作经历 4", body,
-		`href="#work-3-to">第4段工作经历的结束日期：2022-01-01 早于开始日期 2022-04-01`,
-		`id="work-3-to" name="work.3.to" value="2022-01-01"`)
+		`href="#work-3-to">第4段工作经历的结束日期：「2022-13-01」不是真实存在的日期`,
+		`id="work-3-to" name="work.3.to" value="2022-13-01"`)
+
+	// An impossible period (ending before it starts) is the engine's warning, not a mistake
+	// (contract version 2): the answer names it by its row.
+	form.Set("work.7.to", "2022-01-01")
+	if status, body = post(t, ts, "/check", form); status != 200 {
+		t.Fatalf("a fourth period ending before it starts: status %d, want 200", status)
+	}
+	mustShow(t, "the answer", body, "第4段工作经历的结束日期：2022-01-01 早于开始日期 2022-04-01")
 }
 
 // TestCheckRowLimit: more than maxRows rows of a kind in use is a message naming the kind,

@@ -121,11 +121,11 @@ func TestTemplates(t *testing.T) {
 		"home":  {homePage{Policy: "hebei-2021", Title: "方案", Notices: 5}},
 		"error": {errorPage{404, "页面不存在", "没有这一页"}},
 		"check": {
-			checkPage{Form: newCheckForm(guantong.MakeDate(2026, 12, 31), 3), Choices: s.choices()},
+			checkPage{Form: newCheckForm(guantong.MakeDate(2026, 12, 31), []int{2023, 2024, 2025}), Choices: s.choices()},
 			checkPage{Form: broken, Choices: s.choices()},
 			checkPage{Form: tooMany, Choices: s.choices()},
-			checkPage{Form: newCheckForm(guantong.MakeDate(2026, 12, 31), 3), Answer: answer, Choices: s.choices()},
-			checkPage{Form: newCheckForm(guantong.MakeDate(2026, 12, 31), 3), Answer: &answerView{AsOf: "2026-12-31"}, Choices: s.choices()},
+			checkPage{Form: newCheckForm(guantong.MakeDate(2026, 12, 31), []int{2023, 2024, 2025}), Answer: answer, Choices: s.choices()},
+			checkPage{Form: newCheckForm(guantong.MakeDate(2026, 12, 31), []int{2023, 2024, 2025}), Answer: &answerView{AsOf: "2026-12-31"}, Choices: s.choices()},
 		},
 		"catalog": {
 			catalogPage{Series: []seriesCount{{"工程", 3}}, Teacher: "技工院校教师", School: "技工院校"},
