@@ -2,11 +2,11 @@ package web
 
 import (
 	"fmt"
-	"time"
 	"net/http"
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"guantong"
 )
