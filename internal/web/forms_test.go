@@ -418,3 +418,25 @@ func TestCheckOutcomesOfTheEngine(t *testing.T) {
 		t.Errorf("a 中级工 alone is shown an option")
 	}
 }
+
+// TestAssessmentYears (contract default 2: a year's assessment is due on 03-31 of the next
+// year): the form fills in the years the engine asks about on the date of the check.
+func TestAssessmentYears(t *testing.T) {
+	s := newServer(t)
+	for _, tt := range []struct {
+		asOf guantong.Date
+		want []int
+	}{
+		{guantong.MakeDate(2027, 1, 10), []int{2023, 2024, 2025}},
+		{guantong.MakeDate(2027, 3, 31), []int{2024, 2025, 2026}},
+		{guantong.MakeDate(2027, 4, 1), []int{2024, 2025, 2026}},
+	} {
+		if got := s.assessmentYears(tt.asOf); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("on %s: %v, want %v", tt.asOf, got, tt.want)
+		}
+		f := newCheckForm(tt.asOf, s.assessmentYears(tt.asOf))
+		if f.Years != 3 || f.Assessments[0].Year != fmt.Sprint(tt.want[0]) {
+			t.Errorf("on %s the form has %d rows from %s", tt.asOf, f.Years, f.Assessments[0].Year)
+		}
+	}
+}
