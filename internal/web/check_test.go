@@ -140,7 +140,8 @@ func TestWarningText(t *testing.T) {
 	for in, want := range map[string]string{
 		"person.skills[0].occupation_code: 1-01-01-01 不在工种与职称系列对应表中（内置对应表缺若干页，可用 --catalog 载入完整的官方对应表）": "第1张证书的职业编码：1-01-01-01 不在工种与职称系列对应表中（内置对应表缺若干页，以人社部门公布的完整对应表为准）",
 		"person.awards[1].name: 「某奖」不在绿色通道所列奖项、称号之中（三(一)4）":                                             "第2个奖项的名称：「某奖」不在绿色通道所列奖项、称号之中（三(一)4）",
-		"未提供工作经历，按取得证书后连续从事技术技能工作计算":                                                                    "未提供工作经历，按取得证书后连续从事技术技能工作计算",
+		"会议于 12: 00 开始": "会议于 12: 00 开始", // a colon not after a field path stays
+		"未提供工作经历，按取得证书后连续从事技术技能工作计算": "未提供工作经历，按取得证书后连续从事技术技能工作计算",
 	} {
 		if got := warningText(in); got != want {
 			t.Errorf("warningText(%q) = %q, want %q", in, got, want)

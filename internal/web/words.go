@@ -111,8 +111,10 @@ var pathIn = regexp.MustCompile(`person(?:\.[a-z_]+|\[\d+\])+`)
 // and field it names (person.skills[0].occupation_code: … is 第1张证书的职业编码：…), and the
 // command line's advice about --catalog becomes where the complete table is.
 func warningText(w string) string {
+	if m := pathIn.FindStringIndex(w); m != nil && m[0] == 0 && strings.HasPrefix(w[m[1]:], ": ") {
+		w = pathWords(w[:m[1]]) + "：" + w[m[1]+2:]
+	}
 	w = pathIn.ReplaceAllStringFunc(w, pathWords)
-	w = strings.Replace(w, ": ", "：", 1)
 	return strings.Replace(w, "可用 --catalog 载入完整的官方对应表", "以人社部门公布的完整对应表为准", 1)
 }
 
