@@ -94,14 +94,19 @@ func (s *Service) LoadDemo(ctx context.Context) ([]DemoAccount, error) {
 		out = append(out, DemoAccount{Username: d.username, Password: DemoPassword(d.username), Role: guantong.RoleExpert,
 			Name: d.name, Organisation: d.employer})
 	}
-	if _, _, err := s.store.UserByUsername(ctx, "admin"); err == nil {
-		return out, s.addDemoExperts(ctx)
-	} else if guantong.ErrorCode(err) != guantong.ENotFound {
-		return nil, err
-	}
 	demo := &guantong.User{Username: "demo"}
 	now := s.now().UTC()
+	// Under one lock, so that servers started together with --demo on one empty PostgreSQL
+	// database seed it once: the others wait, then find it seeded.
 	err := s.store.Write(ctx, func(tx *store.Tx) error {
+		if err := tx.Lock(ctx, "demo"); err != nil {
+			return err
+		}
+		if _, _, err := tx.UserByUsername(ctx, "admin"); err == nil {
+			return s.addDemoExperts(ctx, tx)
+		} else if guantong.ErrorCode(err) != guantong.ENotFound {
+			return err
+		}
 		ids := map[string]int64{}
 		for _, o := range demoOrgs {
 			o.CreatedAt = now
@@ -189,13 +194,13 @@ func (s *Service) demoExperts(ctx context.Context, tx *store.Tx, demo *guantong.
 }
 
 // addDemoExperts writes the demo experts into a demo database that has none.
-func (s *Service) addDemoExperts(ctx context.Context) error {
-	if _, _, err := s.store.UserByUsername(ctx, demoExperts[0].username); err == nil {
+func (s *Service) addDemoExperts(ctx context.Context, tx *store.Tx) error {
+	if _, _, err := tx.UserByUsername(ctx, demoExperts[0].username); err == nil {
 		return nil
 	} else if guantong.ErrorCode(err) != guantong.ENotFound {
 		return err
 	}
-	orgs, err := s.store.Organisations(ctx, "")
+	orgs, err := tx.Organisations(ctx, "")
 	if err != nil {
 		return err
 	}
@@ -203,7 +208,5 @@ func (s *Service) addDemoExperts(ctx context.Context) error {
 	for _, o := range orgs {
 		ids[o.Name] = o.ID
 	}
-	return s.store.Write(ctx, func(tx *store.Tx) error {
-		return s.demoExperts(ctx, tx, &guantong.User{Username: "demo"}, ids, s.now().UTC())
-	})
+	return s.demoExperts(ctx, tx, &guantong.User{Username: "demo"}, ids, s.now().UTC())
 }
