@@ -81,7 +81,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 
 	mux := http.NewServeMux()
-	logins := ratelimit.Logins() // one count of failed logins for the API and the pages
+	logins := ratelimit.Logins(st) // the count of failed logins, in the database: the API and the pages share it
 	api.New(api.Config{Service: svc, Logger: log, DemoClock: clock, PublicURL: public, Logins: logins, TrustProxy: *proxy}).Routes(mux)
 	web.New(web.Config{Service: svc, Logger: log, DemoClock: clock, DemoAccounts: accounts, TrustProxy: *proxy, PublicURL: public,
 		Logins: logins}).Routes(mux)

@@ -27,8 +27,9 @@ type Config struct {
 	// PublicURL is the address of the public site (https://zc.example.gov.cn), for the
 	// verification addresses printed on certificates; empty: the address each request came to.
 	PublicURL string
-	// Logins counts failed logins (nil: a limiter of the API's own); serve gives the API and
-	// the pages the same one. TrustProxy says that X-Forwarded-For's last hop is the client.
+	// Logins counts failed logins (nil: the house limit, ratelimit.Logins, on the service's
+	// store; the counts are in the database, shared with the pages and other servers).
+	// TrustProxy says that X-Forwarded-For's last hop is the client.
 	Logins     *ratelimit.Limiter
 	TrustProxy bool
 }
@@ -47,8 +48,8 @@ type API struct {
 func New(cfg Config) *API {
 	a := &API{svc: cfg.Service, log: cfg.Logger, clock: cfg.DemoClock, publicURL: strings.TrimRight(cfg.PublicURL, "/"),
 		logins: cfg.Logins, proxy: cfg.TrustProxy}
-	if a.logins == nil {
-		a.logins = ratelimit.Logins()
+	if a.logins == nil && a.svc != nil { // no service: only the routes are wanted (tests)
+		a.logins = ratelimit.Logins(a.svc.Store())
 	}
 	if a.log == nil {
 		a.log = slog.Default()

@@ -36,6 +36,9 @@ type Config struct {
 
 	SessionTTL time.Duration // how long a login lasts; 0: 12 hours
 	BcryptCost int           // 0: bcrypt.DefaultCost; tests use bcrypt.MinCost
+	// ComparePassword checks a password against its hash (nil: bcrypt's); tests count and
+	// hold the comparisons through it.
+	ComparePassword func(hash, password []byte) error
 }
 
 // Service is the application layer. It is safe for concurrent use; with PostgreSQL several
@@ -48,12 +51,13 @@ type Service struct {
 	log    *slog.Logger
 	ttl    time.Duration
 	cost   int
+	cmp    func(hash, password []byte) error
 }
 
 // New returns a service over the store and engine of cfg.
 func New(cfg Config) *Service {
 	s := &Service{store: cfg.Store, engine: cfg.Engine, cal: cfg.Calendar, now: cfg.Now, log: cfg.Logger,
-		ttl: cfg.SessionTTL, cost: cfg.BcryptCost}
+		ttl: cfg.SessionTTL, cost: cfg.BcryptCost, cmp: cfg.ComparePassword}
 	if s.cal == nil {
 		s.cal = calendar.Default()
 	}
@@ -65,6 +69,9 @@ func New(cfg Config) *Service {
 	}
 	if s.ttl == 0 {
 		s.ttl = 12 * time.Hour
+	}
+	if s.cmp == nil {
+		s.cmp = bcrypt.CompareHashAndPassword
 	}
 	if s.cost == 0 {
 		s.cost = bcrypt.DefaultCost

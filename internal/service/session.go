@@ -36,7 +36,7 @@ func (s *Service) Login(ctx context.Context, username, password string) (guanton
 	if err != nil {
 		hash = string(dummyHash())
 	}
-	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(password)) != nil || err != nil {
+	if s.cmp([]byte(hash), []byte(password)) != nil || err != nil {
 		if err == nil { // a wrong password for an account that exists: on its record
 			if aerr := s.store.Write(ctx, func(tx *store.Tx) error {
 				_, err := tx.Audit(ctx, s.now(), "public", "login_failed", subjectOf("user", u.ID), []byte(`{}`))

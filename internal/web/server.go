@@ -61,8 +61,8 @@ type Config struct {
 	// TrustProxy says that a reverse proxy terminates TLS and sets X-Forwarded-Proto, so
 	// that cookies are marked Secure behind it.
 	TrustProxy bool
-	// Logins counts failed logins (nil: a limiter of the pages' own). serve gives the pages
-	// and the API the same one.
+	// Logins counts failed logins (nil: the house limit, ratelimit.Logins, on the service's
+	// store). The counts are in the database, so the pages and the API share them anyway.
 	Logins *ratelimit.Limiter
 	// TrustedOrigins are other origins (https://portal.example) allowed to post forms here.
 	TrustedOrigins []string
@@ -128,8 +128,8 @@ func New(cfg Config) *Server {
 		}
 	}
 	s.cop.SetDenyHandler(http.HandlerFunc(s.forbidden))
-	if s.logins = cfg.Logins; s.logins == nil {
-		s.logins = ratelimit.Logins()
+	if s.logins = cfg.Logins; s.logins == nil && s.svc != nil {
+		s.logins = ratelimit.Logins(cfg.Service.Store())
 	}
 	return s
 }
