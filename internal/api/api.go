@@ -128,13 +128,18 @@ func (a *API) Routes(mux *http.ServeMux) {
 	}))
 }
 
-// wrap sets the headers every answer carries and turns a panic into a 500.
+// wrap sets the headers every answer carries, refuses a query string with text that cannot
+// be stored (400, naming the parameter), and turns a panic into a 500.
 func (a *API) wrap(h http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hdr := w.Header()
 		hdr.Set("X-Content-Type-Options", "nosniff")
 		hdr.Set("Cache-Control", "no-store")
 		hdr.Set("Referrer-Policy", "no-referrer")
+		if es := guantong.ValuesProblems(r.URL.Query()); len(es) > 0 { // before any handler reads it
+			a.fail(w, r, es)
+			return
+		}
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {

@@ -7,9 +7,13 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"guantong"
 )
+
+// badFileName says that the header of the uploaded file could not be read.
+const badFileName = "文件名无法读取（含有空字符、换行或引号等），请将文件改名后重新上传"
 
 // upload takes one evidence file as multipart/form-data in the field "file"
 // (curl -F file=@diploma.pdf).
@@ -33,15 +37,24 @@ func (a *API) upload(w http.ResponseWriter, r *http.Request) {
 		part, err := mr.NextPart()
 		if err != nil {
 			var big *http.MaxBytesError
-			if errors.As(err, &big) {
+			switch {
+			case errors.As(err, &big):
 				err = guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB"}}
-			} else {
+			case err == io.EOF:
 				err = guantong.FieldErrors{{Field: "file", Message: "缺少字段 file"}}
+			default: // a part's header that does not parse: a NUL or a line break in the file's name
+				err = guantong.FieldErrors{{Field: "file", Message: badFileName}}
 			}
 			a.fail(w, r, err)
 			return
 		}
 		if part.FormName() != "file" {
+			if strings.Contains(part.Header.Get("Content-Disposition"), `name="file"`) {
+				// The part is the file, but its header does not parse: a NUL or a stray quote
+				// in the file's name. Say so rather than that there is no file.
+				a.fail(w, r, guantong.FieldErrors{{Field: "file", Message: badFileName}})
+				return
+			}
 			continue
 		}
 		data, err := io.ReadAll(io.LimitReader(part, guantong.MaxFileSize+1))

@@ -15,6 +15,7 @@ import (
 
 	"guantong/internal/ratelimit"
 	"guantong/internal/service"
+	"guantong/internal/store/storetest"
 )
 
 // world is a running site over the demo province, with the server behind it for the clock.
@@ -26,7 +27,13 @@ type world struct {
 
 func newWorld(t *testing.T) *world {
 	t.Helper()
-	s := newServer(t)
+	return newWorldOn(t, storetest.SQLite(t))
+}
+
+// newWorldOn is newWorld on the database dsn.
+func newWorldOn(t *testing.T, dsn string) *world {
+	t.Helper()
+	s := newServerOn(t, dsn)
 	mux := http.NewServeMux()
 	s.Routes(mux)
 	ts := httptest.NewServer(mux)

@@ -36,6 +36,7 @@ import (
 	"strings"
 	"time"
 
+	"guantong"
 	"guantong/internal/catalog"
 	"guantong/internal/policy"
 	"guantong/internal/ratelimit"
@@ -214,6 +215,10 @@ func (s *Server) wrap(h http.Handler) http.Handler {
 		if s.secure(r) {
 			hdr.Set("Strict-Transport-Security", "max-age=31536000")
 		}
+		if es := guantong.ValuesProblems(r.URL.Query()); len(es) > 0 { // before any handler reads it
+			s.errorPage(w, r, http.StatusBadRequest, "地址有误", "地址中的参数 "+es[0].Field+" "+es[0].Message+"。")
+			return
+		}
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {
@@ -253,6 +258,10 @@ func (s *Server) readForm(w http.ResponseWriter, r *http.Request, limit int64) b
 	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	if err := r.ParseForm(); err != nil {
 		s.errorPage(w, r, http.StatusBadRequest, "无法读取表单", "提交的内容无法读取或过大，请返回重新填写。")
+		return false
+	}
+	if msg := formTextProblem(r); msg != "" {
+		s.errorPage(w, r, http.StatusBadRequest, "无法读取表单", msg+"，请返回修改。")
 		return false
 	}
 	return true
