@@ -14,7 +14,6 @@ import (
 
 	"guantong/internal/api"
 	"guantong/internal/calendar"
-	"guantong/internal/ratelimit"
 	"guantong/internal/service"
 	"guantong/internal/store"
 	"guantong/internal/web"
@@ -81,10 +80,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 
 	mux := http.NewServeMux()
-	logins := ratelimit.Logins(st) // the count of failed logins, in the database: the API and the pages share it
-	api.New(api.Config{Service: svc, Logger: log, DemoClock: clock, PublicURL: public, Logins: logins, TrustProxy: *proxy}).Routes(mux)
-	web.New(web.Config{Service: svc, Logger: log, DemoClock: clock, DemoAccounts: accounts, TrustProxy: *proxy, PublicURL: public,
-		Logins: logins}).Routes(mux)
+	api.New(api.Config{Service: svc, Logger: log, DemoClock: clock, PublicURL: public, TrustProxy: *proxy}).Routes(mux)
+	web.New(web.Config{Service: svc, Logger: log, DemoClock: clock, DemoAccounts: accounts, TrustProxy: *proxy, PublicURL: public}).Routes(mux)
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"guantong"
-	"guantong/internal/ratelimit"
 	"guantong/internal/service"
 )
 
@@ -27,10 +26,8 @@ type Config struct {
 	// PublicURL is the address of the public site (https://zc.example.gov.cn), for the
 	// verification addresses printed on certificates; empty: the address each request came to.
 	PublicURL string
-	// Logins counts failed logins (nil: the house limit, ratelimit.Logins, on the service's
-	// store; the counts are in the database, shared with the pages and other servers).
-	// TrustProxy says that X-Forwarded-For's last hop is the client.
-	Logins     *ratelimit.Limiter
+	// TrustProxy says that X-Forwarded-For's last hop is the client (for the limit of failed
+	// logins).
 	TrustProxy bool
 }
 
@@ -40,17 +37,13 @@ type API struct {
 	log       *slog.Logger
 	clock     *service.Clock
 	publicURL string
-	logins    *ratelimit.Limiter
 	proxy     bool
 }
 
 // New returns the API over a service.
 func New(cfg Config) *API {
 	a := &API{svc: cfg.Service, log: cfg.Logger, clock: cfg.DemoClock, publicURL: strings.TrimRight(cfg.PublicURL, "/"),
-		logins: cfg.Logins, proxy: cfg.TrustProxy}
-	if a.logins == nil && a.svc != nil { // no service: only the routes are wanted (tests)
-		a.logins = ratelimit.Logins(a.svc.Store())
-	}
+		proxy: cfg.TrustProxy}
 	if a.log == nil {
 		a.log = slog.Default()
 	}

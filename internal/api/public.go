@@ -49,12 +49,7 @@ func (a *API) login(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	nameKey, ipKey := ratelimit.Keys(in.Username, ratelimit.ClientIP(r, a.proxy))
-	var s guantong.Session
-	wait, err := a.logins.Attempt(r.Context(), nameKey, ipKey, func() (err error) {
-		s, err = a.svc.Login(r.Context(), in.Username, in.Password)
-		return err
-	})
+	s, wait, err := a.svc.SignIn(r.Context(), in.Username, in.Password, ratelimit.ClientIP(r, a.proxy))
 	if wait > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
 		err = guantong.Errorf(guantong.ETooMany, "登录尝试过多，请 %d 分钟后再试", int(math.Ceil(wait.Minutes())))

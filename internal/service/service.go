@@ -23,6 +23,7 @@ import (
 	"guantong"
 	"guantong/internal/calendar"
 	"guantong/internal/policy"
+	"guantong/internal/ratelimit"
 	"guantong/internal/store"
 )
 
@@ -52,6 +53,7 @@ type Service struct {
 	ttl    time.Duration
 	cost   int
 	cmp    func(hash, password []byte) error
+	logins *ratelimit.Limiter // failed logins, in the database: shared with every server
 }
 
 // New returns a service over the store and engine of cfg.
@@ -70,6 +72,7 @@ func New(cfg Config) *Service {
 	if s.ttl == 0 {
 		s.ttl = 12 * time.Hour
 	}
+	s.logins = ratelimit.Logins(s.store)
 	if s.cmp == nil {
 		s.cmp = bcrypt.CompareHashAndPassword
 	}

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"guantong"
-	"guantong/internal/ratelimit"
 	"guantong/internal/service"
 )
 
@@ -35,12 +34,7 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	username := strings.TrimSpace(r.PostForm.Get("username"))
 	data := loginPage{Username: username, Next: safeNext(r.PostForm.Get("next")), Demo: s.demo}
-	nameKey, ipKey := ratelimit.Keys(username, s.clientIP(r))
-	var sess guantong.Session
-	wait, err := s.logins.Attempt(r.Context(), nameKey, ipKey, func() (err error) {
-		sess, err = s.svc.Login(r.Context(), username, r.PostForm.Get("password"))
-		return err
-	})
+	sess, wait, err := s.svc.SignIn(r.Context(), username, r.PostForm.Get("password"), s.clientIP(r))
 	if wait > 0 {
 		minutes := int(math.Ceil(wait.Minutes()))
 		w.Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))

@@ -62,9 +62,6 @@ type Config struct {
 	// TrustProxy says that a reverse proxy terminates TLS and sets X-Forwarded-Proto, so
 	// that cookies are marked Secure behind it.
 	TrustProxy bool
-	// Logins counts failed logins (nil: the house limit, ratelimit.Logins, on the service's
-	// store). The counts are in the database, so the pages and the API share them anyway.
-	Logins *ratelimit.Limiter
 	// TrustedOrigins are other origins (https://portal.example) allowed to post forms here.
 	TrustedOrigins []string
 	// PublicURL is the address of the public site (https://zc.example.gov.cn) that printed
@@ -88,8 +85,7 @@ type Server struct {
 	static *assets
 	cop    *http.CrossOriginProtection
 
-	rules  map[string]policy.Rule // what the engine checks, by clause
-	logins *ratelimit.Limiter     // failed logins, by username and by client address
+	rules map[string]policy.Rule // what the engine checks, by clause
 }
 
 // New parses the templates and prepares the server. A template that does not parse is a
@@ -129,9 +125,6 @@ func New(cfg Config) *Server {
 		}
 	}
 	s.cop.SetDenyHandler(http.HandlerFunc(s.forbidden))
-	if s.logins = cfg.Logins; s.logins == nil && s.svc != nil {
-		s.logins = ratelimit.Logins(cfg.Service.Store())
-	}
 	return s
 }
 
