@@ -2,7 +2,6 @@ package api_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -16,36 +15,14 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
-	"guantong/internal/api"
-	"guantong/internal/calendar"
-	"guantong/internal/catalog"
-	"guantong/internal/policy"
-	"guantong/internal/service"
-	"guantong/internal/store"
+	"guantong/internal/apptest"
 	"guantong/internal/store/storetest"
-	"guantong/internal/web"
 )
 
-// appServer starts one app server on dsn, as serve does: its own store, the API and the
-// pages on one mux, the demo province. cmp, when not nil, wraps every password comparison.
+// appServer starts one app server on dsn (apptest.Start) at the scenarios' time; cmp, when
+// not nil, wraps every password comparison.
 func appServer(t *testing.T, dsn string, cmp func(hash, password []byte) error) *httptest.Server {
-	t.Helper()
-	st, err := store.Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	svc := service.New(service.Config{Store: st, Engine: policy.New(policy.Default(), catalog.Default()),
-		Calendar: calendar.Default(), Now: func() time.Time { return start }, BcryptCost: bcrypt.MinCost, ComparePassword: cmp})
-	if _, err := svc.LoadDemo(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	mux := http.NewServeMux()
-	api.New(api.Config{Service: svc}).Routes(mux)
-	web.New(web.Config{Service: svc}).Routes(mux)
-	srv := httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
-	return srv
+	return apptest.Start(t, dsn, apptest.Config{Now: func() time.Time { return start }, ComparePassword: cmp})
 }
 
 // countingCompare counts the password comparisons of one or more servers.

@@ -2,43 +2,15 @@ package loadtest_test
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
-	"golang.org/x/crypto/bcrypt"
-
-	"guantong/internal/api"
-	"guantong/internal/calendar"
-	"guantong/internal/catalog"
+	"guantong/internal/apptest"
 	"guantong/internal/loadtest"
-	"guantong/internal/policy"
-	"guantong/internal/service"
 	"guantong/internal/store"
 	"guantong/internal/store/storetest"
 )
-
-// server starts one app server of the demo province on dsn, as serve --demo does.
-func server(t *testing.T, dsn string) string {
-	t.Helper()
-	st, err := store.Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	svc := service.New(service.Config{Store: st, Engine: policy.New(policy.Default(), catalog.Default()),
-		Calendar: calendar.Default(), BcryptCost: bcrypt.MinCost})
-	if _, err := svc.LoadDemo(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	mux := http.NewServeMux()
-	api.New(api.Config{Service: svc}).Routes(mux)
-	srv := httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
-	return srv.URL
-}
 
 // Issue 13.6: a few seconds of the mixed load against one server on SQLite and two on one
 // PostgreSQL: every kind of request is made, no answer is a 5xx, every acknowledged write is
@@ -48,9 +20,9 @@ func TestLoad(t *testing.T) {
 		t.Skip("a few seconds of load")
 	}
 	storetest.Each(t, func(t *testing.T, dsn string) {
-		targets := []string{server(t, dsn)}
+		targets := []string{apptest.Start(t, dsn, apptest.Config{}).URL}
 		if store.IsPostgres(dsn) {
-			targets = append(targets, server(t, dsn))
+			targets = append(targets, apptest.Start(t, dsn, apptest.Config{}).URL)
 		}
 		rep, err := loadtest.Run(context.Background(), loadtest.Config{Targets: targets, Clients: 40, Duration: 3 * time.Second, Accounts: 2})
 		if err != nil {

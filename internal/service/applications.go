@@ -236,7 +236,15 @@ func (s *Service) Applications(ctx context.Context, u *guantong.User, lf ListFil
 		return nil, err
 	}
 	out := []View{}
-	c := &viewCache{people: map[int64]guantong.Applicant{}, orgs: map[int64]string{}}
+	ids := make([]int64, len(apps))
+	for i, a := range apps {
+		ids[i] = a.PersonID
+	}
+	people, err := s.store.ApplicantsByID(ctx, ids) // one query, not one a person
+	if err != nil {
+		return nil, err
+	}
+	c := &viewCache{people: people, orgs: map[int64]string{}}
 	for _, a := range apps {
 		if !workflow.CanSee(u, &a) { // the one rule, also for lists
 			continue
@@ -334,8 +342,8 @@ func (s *Service) view(ctx context.Context, u *guantong.User, app guantong.Appli
 	return s.viewWith(ctx, u, app, nil)
 }
 
-// viewCache keeps the people and employers a listing has read, so that a list of a
-// company's applications reads each once.
+// viewCache holds the people of a listing, read in one query beforehand, and the employers
+// it has read, so that a list of many applications does not read them one by one.
 type viewCache struct {
 	people map[int64]guantong.Applicant
 	orgs   map[int64]string
