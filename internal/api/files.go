@@ -18,58 +18,38 @@ const badFileName = "文件名无法读取（含有空字符、换行或引号�
 // upload takes one evidence file as multipart/form-data in the field "file"
 // (curl -F file=@diploma.pdf).
 func (a *API) upload(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	r.Body = http.MaxBytesReader(w, r.Body, guantong.MaxFileSize+64<<10)
-	mr, err := r.MultipartReader()
-	if err != nil {
-		a.fail(w, r, guantong.FieldErrors{{Field: "file", Message: "须以 multipart/form-data 上传，字段名 file"}})
-		return
-	}
-	for {
-		part, err := mr.NextPart()
+	a.serve(w, r, http.StatusCreated, func(u *guantong.User, id int64) (any, error) {
+		r.Body = http.MaxBytesReader(w, r.Body, guantong.MaxFileSize+64<<10)
+		mr, err := r.MultipartReader()
 		if err != nil {
-			var big *http.MaxBytesError
-			switch {
-			case errors.As(err, &big):
-				err = guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB"}}
-			case err == io.EOF:
-				err = guantong.FieldErrors{{Field: "file", Message: "缺少字段 file"}}
-			default: // a part's header that does not parse: a NUL or a line break in the file's name
-				err = guantong.FieldErrors{{Field: "file", Message: badFileName}}
+			return nil, guantong.FieldErrors{{Field: "file", Message: "须以 multipart/form-data 上传，字段名 file"}}
+		}
+		for {
+			part, err := mr.NextPart()
+			if err != nil {
+				if big := new(http.MaxBytesError); errors.As(err, &big) {
+					return nil, guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB"}}
+				}
+				if err != io.EOF { // a part's header that does not parse: a NUL or a line break in the file's name
+					return nil, guantong.FieldErrors{{Field: "file", Message: badFileName}}
+				}
+				return nil, guantong.FieldErrors{{Field: "file", Message: "缺少字段 file"}}
 			}
-			a.fail(w, r, err)
-			return
-		}
-		if part.FormName() != "file" {
-			if strings.Contains(part.Header.Get("Content-Disposition"), `name="file"`) {
-				// The part is the file, but its header does not parse: a NUL or a stray quote
-				// in the file's name. Say so rather than that there is no file.
-				a.fail(w, r, guantong.FieldErrors{{Field: "file", Message: badFileName}})
-				return
+			if part.FormName() != "file" {
+				if strings.Contains(part.Header.Get("Content-Disposition"), `name="file"`) {
+					// The part is the file, but its header does not parse: a NUL or a stray
+					// quote in the file's name. Say so rather than that there is no file.
+					return nil, guantong.FieldErrors{{Field: "file", Message: badFileName}}
+				}
+				continue
 			}
-			continue
+			data, err := io.ReadAll(io.LimitReader(part, guantong.MaxFileSize+1))
+			if err != nil {
+				return nil, guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB 或上传中断"}}
+			}
+			return a.svc.AddFile(r.Context(), u, id, part.FileName(), data)
 		}
-		data, err := io.ReadAll(io.LimitReader(part, guantong.MaxFileSize+1))
-		if err != nil {
-			a.fail(w, r, guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB 或上传中断"}})
-			return
-		}
-		f, err := a.svc.AddFile(r.Context(), u, id, part.FileName(), data)
-		if err != nil {
-			a.fail(w, r, err)
-			return
-		}
-		writeJSON(w, http.StatusCreated, f)
-		return
-	}
+	})
 }
 
 func (a *API) files(w http.ResponseWriter, r *http.Request) {

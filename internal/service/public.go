@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -20,32 +19,10 @@ func (s *Service) Notices(ctx context.Context) ([]guantong.Notice, error) {
 	if err != nil {
 		return nil, err
 	}
-	// One query for the people and one per employer, not two per application: at a peak the
-	// notice lists hundreds (docs/performance.md).
-	ids := make([]int64, len(apps))
-	for i, a := range apps {
-		ids[i] = a.PersonID
-	}
-	people, err := s.store.ApplicantsByID(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	employers := map[int64]guantong.Organisation{}
 	out := []guantong.Notice{}
 	for _, a := range apps {
-		p, ok := people[a.PersonID]
-		if !ok {
-			return nil, fmt.Errorf("service: notices: no person %d of application %d", a.PersonID, a.ID)
-		}
-		emp, ok := employers[a.EmployerID]
-		if !ok {
-			if emp, err = s.store.Organisation(ctx, a.EmployerID); err != nil {
-				return nil, err
-			}
-			employers[a.EmployerID] = emp
-		}
-		n := guantong.Notice{ApplicationID: a.ID, Stage: a.Stage, Name: p.Name, IDNumber: guantong.MaskID(p.IDNumber),
-			Phone: guantong.MaskPhone(p.Phone), Employer: emp.Name, Route: a.Route, Series: a.Series, Level: a.Level}
+		n := guantong.Notice{ApplicationID: a.ID, Stage: a.Stage, Name: a.Name, IDNumber: guantong.MaskID(a.IDNumber),
+			Phone: guantong.MaskPhone(a.Phone), Employer: a.Employer, Route: a.Route, Series: a.Series, Level: a.Level}
 		period := a.Notice
 		n.Kind = "资格审核公示"
 		if a.Stage == guantong.StageResultNotice {
