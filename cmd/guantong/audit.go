@@ -15,7 +15,7 @@ func init() {
 	commands["audit"] = command{summary: "审计日志：verify 核验哈希链（及签名检查点），keygen 生成 SM2 密钥，checkpoint 签署链头", run: runAudit}
 }
 
-const auditUsage = "用法：guantong audit verify [--db guantong.db] [--checkpoints DIR [--pubkey KEY.pub.pem]]\n" +
+const auditUsage = "用法：guantong audit verify [--db guantong.db] [--checkpoints DIR [--pubkey KEY.pub.pem] [--skip-later]]\n" +
 	"      guantong audit keygen --out KEY.pem\n" +
 	"      guantong audit checkpoint --key KEY.pem --dir DIR [--db guantong.db]"
 
@@ -35,20 +35,22 @@ func runAudit(ctx context.Context, e *env, args []string) error {
 }
 
 // runAuditVerify is `guantong audit verify [--db guantong.db] [--checkpoints DIR [--pubkey
-// P]]`: it walks the hash-chained log and exits 0 when it is whole, printing the head;
-// otherwise it names the first row edited, inserted or deleted and exits 1. With
+// P] [--skip-later]]`: it walks the hash-chained log and exits 0 when it is whole, printing
+// the head; otherwise it names the first row edited, inserted or deleted and exits 1. With
 // --checkpoints it also compares the log with the signed checkpoints of DIR, and names the
-// oldest one a rewrite of the whole chain contradicts.
+// oldest one a rewrite of the whole chain contradicts; --skip-later leaves out those beyond
+// the head, for a database restored from a backup.
 func runAuditVerify(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "audit verify", "[--db guantong.db] [--checkpoints DIR [--pubkey KEY.pub.pem]]")
+	fs := newFlagSet(e, "audit verify", "[--db guantong.db] [--checkpoints DIR [--pubkey KEY.pub.pem] [--skip-later]]")
 	dsn := dbFlag(fs)
 	dir := fs.String("checkpoints", "", "签名检查点所在目录：日志须与其中每个检查点相符")
 	pubPath := fs.String("pubkey", "", "签署检查点的 SM2 公钥（默认：检查点文件中所带的公钥，各检查点须为同一把密钥所签，并显示其指纹供核对）")
+	skipLater := fs.Bool("skip-later", false, "只比对不超出本库链头的检查点：核验从备份恢复的库时用（备份之后签署的检查点所记的记录不在备份中）")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *pubPath != "" && *dir == "" {
-		return usageError("--pubkey 须与 --checkpoints 同用")
+	if (*pubPath != "" || *skipLater) && *dir == "" {
+		return usageError("--pubkey 与 --skip-later 须与 --checkpoints 同用")
 	}
 	var pub *ecdsa.PublicKey
 	var cps []audit.Checkpoint
@@ -68,6 +70,12 @@ func runAuditVerify(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	skipped := 0
+	if *skipLater {
+		if cps, skipped, err = upToHead(ctx, st, cps); err != nil {
+			return &exitError{code: 1, msg: fmt.Sprintf("无法核验审计日志：%v", err)}
+		}
+	}
 	var r audit.Report
 	if *dir != "" {
 		r, err = audit.VerifyCheckpoints(ctx, st.DB(), cps, pub)
@@ -84,10 +92,29 @@ func runAuditVerify(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "审计日志完整：%d 条记录\n链头：第 %d 条 %s\n", r.Rows, r.HeadSeq, r.HeadHash)
 	if r.Checkpoints > 0 {
 		fmt.Fprintf(e.stdout, "与 %d 个签名检查点相符（SM2 公钥指纹 SM3:%s）\n", r.Checkpoints, r.Signer)
+		if skipped > 0 {
+			fmt.Fprintf(e.stdout, "另有 %d 个检查点超出本库链头，未比对（--skip-later）\n", skipped)
+		}
 	} else {
 		fmt.Fprintln(e.stdout, "（未与检查点比对：用 --checkpoints DIR 可发现对整条日志的改写）")
 	}
 	return nil
+}
+
+// upToHead keeps the checkpoints at or below the head of st's chain, for a database
+// restored from a backup taken before the later ones; it says how many it left out.
+func upToHead(ctx context.Context, st *store.Store, cps []audit.Checkpoint) ([]audit.Checkpoint, int, error) {
+	head, _, err := audit.Head(ctx, st.DB())
+	if err != nil {
+		return nil, 0, err
+	}
+	var keep []audit.Checkpoint
+	for _, c := range cps {
+		if c.Seq <= head {
+			keep = append(keep, c)
+		}
+	}
+	return keep, len(cps) - len(keep), nil
 }
 
 // runAuditKeygen is `guantong audit keygen --out KEY.pem`: a new SM2 key pair for signing

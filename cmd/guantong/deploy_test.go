@@ -123,19 +123,29 @@ func TestRestoreDrill(t *testing.T) {
 			}
 			key, checkpoints, backup := filepath.Join(dir, "key.pem"), filepath.Join(dir, "checkpoints"), filepath.Join(dir, "backup")
 			mustRun(t, "", "audit", "keygen", "--out", key)
-			serve(t, "--db", live, "--demo") // the demo province: every role, every row audited
+			liveURL, _ := serve(t, "--db", live, "--demo") // the demo province: every role, every row audited
 			mustRun(t, "", "audit", "checkpoint", "--db", live, "--key", key, "--dir", checkpoints)
 			mustRun(t, "", "backup", "--db", live, backup)
+			users := count(t, live, `SELECT COUNT(*) FROM users`)
+			login(t, liveURL, "office", "office-demo-2026") // the service goes on after the backup,
+			mustRun(t, "", "audit", "checkpoint", "--db", live, "--key", key, "--dir", checkpoints)
 
 			stdout := mustRun(t, "", "restore", "--db", empty, backup)
 			if !strings.Contains(stdout, "审计日志完整") {
 				t.Errorf("restore: %s", stdout)
 			}
-			stdout = mustRun(t, "", "audit", "verify", "--db", empty, "--checkpoints", checkpoints, "--pubkey", strings.TrimSuffix(key, ".pem")+".pub.pem")
-			if !strings.Contains(stdout, "与 1 个签名检查点相符") {
+			verify := []string{"audit", "verify", "--db", empty, "--checkpoints", checkpoints, "--pubkey", strings.TrimSuffix(key, ".pem") + ".pub.pem"}
+			if _, stderr, code := runCLI(t, "", verify...); code != 1 || !strings.Contains(stderr, "deleted") {
+				t.Errorf("the restored copy lacks the rows of the later checkpoint: exit %d %s", code, stderr)
+			}
+			stdout = mustRun(t, "", append(verify, "--skip-later")...)
+			if !strings.Contains(stdout, "与 1 个签名检查点相符") || !strings.Contains(stdout, "另有 1 个检查点超出本库链头") {
 				t.Errorf("verify after restore: %s", stdout)
 			}
-			for _, q := range []string{`SELECT COUNT(*) FROM users`, `SELECT COUNT(*) FROM organisations`, `SELECT COUNT(*) FROM audit`, `SELECT COUNT(*) FROM experts`} {
+			if n := count(t, empty, `SELECT COUNT(*) FROM users`); n != users {
+				t.Errorf("users: %d at the backup, %d restored", users, n)
+			}
+			for _, q := range []string{`SELECT COUNT(*) FROM organisations`, `SELECT COUNT(*) FROM experts`, `SELECT COUNT(*) FROM people`} {
 				if a, b := count(t, live, q), count(t, empty, q); a == 0 || a != b {
 					t.Errorf("%s: %d live, %d restored", q, a, b)
 				}
@@ -144,7 +154,7 @@ func TestRestoreDrill(t *testing.T) {
 			if status := login(t, url, "office", "office-demo-2026"); status != 200 {
 				t.Errorf("a demo account signs in on the restored database: %d", status)
 			}
-			if _, stderr, code := runCLI(t, "", "restore", "--db", empty, backup); code != 1 || !strings.Contains(stderr, "never over") {
+			if _, stderr, code := runCLI(t, "", "restore", "--db", empty, backup); code != 1 || !strings.Contains(stderr, "不会覆盖") {
 				t.Errorf("restore over a database with data: exit %d %s", code, stderr)
 			}
 		})

@@ -142,7 +142,15 @@ func openService(ctx context.Context, e *env, c *common, dsn string, create bool
 func userError(err error) error {
 	var fes guantong.FieldErrors
 	if errors.As(err, &fes) {
-		return usageError("%s", problemLines(err))
+		lines := make([]string, len(fes))
+		for i, fe := range fes {
+			name, ok := flagOfField[fe.Field]
+			if !ok {
+				name = fe.Field
+			}
+			lines[i] = name + "：" + fe.Message
+		}
+		return usageError("%s", strings.Join(lines, "\n"))
 	}
 	switch guantong.ErrorCode(err) {
 	case guantong.EInvalid, guantong.ENotFound, guantong.EConflict:
@@ -150,6 +158,9 @@ func userError(err error) error {
 	}
 	return err
 }
+
+// flagOfField names the service's fields as the command line knows them.
+var flagOfField = map[string]string{"password": "密码", "username": "--username", "name": "--name", "role": "--role", "org_id": "--role"}
 
 // osUser names the operator in the audit log: the system account running the command.
 func osUser() string {

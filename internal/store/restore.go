@@ -3,13 +3,14 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"guantong"
 )
 
 // Restore puts a backup written by Backup into the empty database dsn; the caller then opens
@@ -34,7 +35,7 @@ func Restore(ctx context.Context, dsn, backup string) error {
 func restoreSQLite(ctx context.Context, path, backup string) error {
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
 		if _, err := os.Stat(p); err == nil {
-			return fmt.Errorf("store: restore: %s already exists: restore into a new file, never over a database", p)
+			return guantong.Errorf(guantong.EConflict, "%s 已存在：只能恢复到新文件，不会覆盖已有的数据库", p)
 		}
 	}
 	db, err := sql.Open("sqlite", "file:"+backup+"?mode=ro")
@@ -92,7 +93,7 @@ func restorePostgres(ctx context.Context, dsn, backup string) error {
 		return fmt.Errorf("store: restore: %s: %w", redact(dsn), err)
 	}
 	if existing.Valid {
-		return errors.New("store: restore: the database already holds guantong tables: restore into an empty database, never over one")
+		return guantong.Errorf(guantong.EConflict, "%s 中已有 guantong 的数据表：只能恢复到空数据库，不会覆盖已有数据", redact(dsn))
 	}
 	pgRestore, err := exec.LookPath("pg_restore")
 	if err != nil {
