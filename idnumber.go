@@ -31,3 +31,25 @@ func IDNumberProblem(id string) string {
 	}
 	return ""
 }
+
+// IDProblem checks an identity document number by its type (contract version 2): the
+// resident ID and the three residence permits are 18 characters with the GB 11643 check
+// character; a passport or another document is 5 to 20 letters and digits. idType "" is
+// 居民身份证. It returns "" when the number is valid, else why not, in Chinese.
+func IDProblem(idType, id string) string {
+	switch idType {
+	case "", IDResident, IDHongKongMacao, IDTaiwan, IDForeignPermanent:
+		return IDNumberProblem(id)
+	case IDPassport, IDOther:
+		if n := len(id); n < 5 || n > 20 {
+			return fmt.Sprintf("应为 5 至 20 位字母或数字（%d 位）", n)
+		}
+		for _, c := range id {
+			if !('0' <= c && c <= '9' || 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z') {
+				return "只能包含字母和数字"
+			}
+		}
+		return ""
+	}
+	return "证件类型未知"
+}

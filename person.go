@@ -11,7 +11,8 @@ type Request struct {
 // Person is what the engine knows of one applicant.
 type Person struct {
 	Name        string
-	IDNumber    string // an 18-character resident ID with a valid check digit, or ""
+	IDType      string // one of IDTypes; "" means 居民身份证
+	IDNumber    string // checked by IDType (IDNumberProblem), or ""
 	Employer    Employer
 	Skills      []Skill
 	Titles      []Title
@@ -19,8 +20,30 @@ type Person struct {
 	Work        []WorkPeriod // empty: continuous technical-skill work is assumed
 	Awards      []Award
 	Education   []Education
-	Targets     []string // occupation codes for a skill evaluation (the reverse route)
+	Targets     []Target // occupations of the current post for a skill evaluation (the reverse route)
 }
+
+// Target is an occupation in which a title holder asks for a skill evaluation (三(二)2): the
+// occupation of the current post, as the employer confirms it.
+type Target struct {
+	OccupationCode string
+	Item           string // a sub-item of the occupation (社会体育指导员: 游泳、滑雪、潜水、攀岩 …)
+	Classification string // "2015", "2022" or "" (decided by the name, else 2015)
+	Direct         string // 优秀人才直接申报 (三(二)3): the basis declared, or ""
+}
+
+// Identity document types (person.id_type).
+const (
+	IDResident         = "居民身份证"
+	IDHongKongMacao    = "港澳居民居住证"
+	IDTaiwan           = "台湾居民居住证"
+	IDForeignPermanent = "外国人永久居留身份证"
+	IDPassport         = "护照"
+	IDOther            = "其他"
+)
+
+// IDTypes lists the accepted identity document types, the default first.
+var IDTypes = []string{IDResident, IDHongKongMacao, IDTaiwan, IDForeignPermanent, IDPassport, IDOther}
 
 // Employer kinds, as the contract lists them.
 const (
@@ -48,6 +71,7 @@ type Skill struct {
 	Level          SkillLevel
 	Obtained       Date
 	CertificateNo  string
+	Classification string // "2015", "2022" or "": the edition of OccupationCode
 }
 
 // Title is a professional title already held.
@@ -76,8 +100,9 @@ type WorkPeriod struct {
 
 // Award is an honour that may open the green channel (三(一)4).
 type Award struct {
-	Name string
-	Year int
+	Name           string
+	Year           int
+	OccupationCode string // the occupation in which it was won (相应评委会), or ""
 }
 
 // Education is a diploma; RelatedCodes are the occupations its major is related to, which

@@ -17,13 +17,13 @@ import (
 func (a *API) health(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
-	st := a.svc.Store()
-	if err := st.Ping(ctx); err != nil {
+	engine, err := a.svc.Health(ctx)
+	if err != nil {
 		a.log.Error("api: health", "err", err)
-		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "database": st.Engine()})
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "database": engine})
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "database": st.Engine()})
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "database": engine})
 }
 
 // check is the eligibility check of the contract (docs/check.md): the same answer as

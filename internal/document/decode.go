@@ -99,10 +99,13 @@ func (d *decoder) person(path string, v any) guantong.Person {
 	}
 	p := guantong.Person{
 		Name:     d.optString(path+".name", obj["name"]),
+		IDType:   d.optString(path+".id_type", obj["id_type"]),
 		IDNumber: d.optString(path+".id_number", obj["id_number"]),
 	}
-	if p.IDNumber != "" {
-		if msg := guantong.IDNumberProblem(p.IDNumber); msg != "" {
+	if p.IDType != "" && !oneOf(guantong.IDTypes, p.IDType) {
+		d.fail(path+".id_type", "%q 不是证件类型（%s）", p.IDType, strings.Join(guantong.IDTypes, "、"))
+	} else if p.IDNumber != "" {
+		if msg := guantong.IDProblem(p.IDType, p.IDNumber); msg != "" {
 			d.fail(path+".id_number", "%q %s", p.IDNumber, msg)
 		}
 	}
@@ -115,7 +118,7 @@ func (d *decoder) person(path string, v any) guantong.Person {
 	d.each(path+".work", obj["work"], func(at string, v any) { p.Work = append(p.Work, d.work(at, v)) })
 	d.each(path+".awards", obj["awards"], func(at string, v any) { p.Awards = append(p.Awards, d.award(at, v)) })
 	d.each(path+".education", obj["education"], func(at string, v any) { p.Education = append(p.Education, d.education(at, v)) })
-	d.each(path+".targets", obj["targets"], func(at string, v any) { p.Targets = append(p.Targets, d.code(at, v)) })
+	d.each(path+".targets", obj["targets"], func(at string, v any) { p.Targets = append(p.Targets, d.target(at, v)) })
 	return p
 }
 
@@ -151,6 +154,7 @@ func (d *decoder) skill(path string, v any) guantong.Skill {
 		Occupation:     d.optString(path+".occupation", obj["occupation"]),
 		CertificateNo:  d.optString(path+".certificate_no", obj["certificate_no"]),
 		Obtained:       d.date(path+".obtained", obj["obtained"]),
+		Classification: d.classification(path+".classification", obj["classification"]),
 	}
 	if lv, ok := d.str(path+".level", obj["level"]); ok {
 		l, valid := guantong.ParseSkillLevel(lv)
@@ -223,6 +227,9 @@ func (d *decoder) award(path string, v any) guantong.Award {
 		return guantong.Award{}
 	}
 	a := guantong.Award{Year: d.year(path+".year", obj["year"])}
+	if cv, ok := obj["occupation_code"]; ok && cv != nil {
+		a.OccupationCode = d.code(path+".occupation_code", cv)
+	}
 	if n, ok := d.str(path+".name", obj["name"]); ok {
 		if strings.TrimSpace(n) == "" {
 			d.fail(path+".name", "不能为空")
@@ -243,4 +250,32 @@ func (d *decoder) education(path string, v any) guantong.Education {
 	}
 	d.each(path+".related_codes", obj["related_codes"], func(at string, v any) { e.RelatedCodes = append(e.RelatedCodes, d.code(at, v)) })
 	return e
+}
+
+// target reads a reverse-route target: a code string, or an object with occupation_code and
+// optionally item, classification and direct.
+func (d *decoder) target(path string, v any) guantong.Target {
+	if _, ok := v.(string); ok {
+		return guantong.Target{OccupationCode: d.code(path, v)}
+	}
+	obj, ok := v.(map[string]any)
+	if !ok {
+		d.fail(path, "应为职业编码或对象，实为 %s", kind(v))
+		return guantong.Target{}
+	}
+	return guantong.Target{
+		OccupationCode: d.code(path+".occupation_code", obj["occupation_code"]),
+		Item:           strings.TrimSpace(d.optString(path+".item", obj["item"])),
+		Classification: d.classification(path+".classification", obj["classification"]),
+		Direct:         strings.TrimSpace(d.optString(path+".direct", obj["direct"])),
+	}
+}
+
+// classification reads the edition of the national classification an occupation code is in.
+func (d *decoder) classification(path string, v any) string {
+	s := d.optString(path, v)
+	if s != "" && s != "2015" && s != "2022" {
+		d.fail(path, "%q 不是职业分类大典版本（2015 或 2022）", s)
+	}
+	return s
 }

@@ -30,7 +30,7 @@ func TestDecodeValid(t *testing.T) {
 	p := req.Person
 	if req.AsOf.String() != "2026-12-31" || p.Skills[0].Level != guantong.Skill2 || p.Titles[0].Level != guantong.Title3 ||
 		!p.Employer.SelfEvaluation || p.Work[0].To.IsZero() == false || p.Work[1].To.String() != "2011-01-01" ||
-		p.Awards[0].Year != 2022 || p.Targets[0] != "6-20-01-01" || p.Education[0].RelatedCodes[0] != "6-20-01-01" {
+		p.Awards[0].Year != 2022 || p.Targets[0].OccupationCode != "6-20-01-01" || p.Education[0].RelatedCodes[0] != "6-20-01-01" {
 		t.Errorf("decoded %+v", req)
 	}
 }
@@ -79,7 +79,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"self_evaluation not bool", `{"person": {"employer": {"self_evaluation": "yes"}}}`, []string{"person.employer.self_evaluation: 应为 true 或 false"}},
 		{"list not array", `{"person": {"skills": {}}}`, []string{"person.skills: 应为数组，实为 对象"}},
 		{"several problems at once", `{"as_of": "x", "person": {"skills": [{"occupation_code": "6-20-01-01", "level": "技师", "obtained": "2021-13-01"}], "targets": [1]}}`,
-			[]string{"as_of:", "person.skills[0].obtained:", "person.targets[0]: 应为字符串"}},
+			[]string{"as_of:", "person.skills[0].obtained:", "person.targets[0]: 应为职业编码或对象"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

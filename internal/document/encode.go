@@ -13,6 +13,9 @@ func WriteAnswer(w io.Writer, a guantong.Answer) error {
 	if a.Options == nil {
 		a.Options = []guantong.Option{}
 	}
+	if a.NotApplicable == nil {
+		a.NotApplicable = []guantong.Note{}
+	}
 	if a.Warnings == nil {
 		a.Warnings = []string{}
 	}

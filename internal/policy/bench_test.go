@@ -42,7 +42,7 @@ func BenchmarkCheckBatch(b *testing.B) {
 		}}
 		if i%4 == 0 {
 			p.Person.Titles = []guantong.Title{{Series: "工程", Level: guantong.Title3, Obtained: date("2019-12-01")}}
-			p.Person.Targets = []string{codes[(i+1)%len(codes)]}
+			p.Person.Targets = []guantong.Target{{OccupationCode: codes[(i+1)%len(codes)]}}
 		}
 		if i%10 == 0 {
 			p.Person.Awards = []guantong.Award{{Name: "河北省技术能手", Year: 2022}}

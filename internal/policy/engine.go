@@ -93,10 +93,11 @@ func (e *Engine) Check(req guantong.Request) guantong.Answer {
 	c.greenChannel()
 	c.reverse()
 	return guantong.Answer{
-		AsOf:     req.AsOf,
-		Policy:   e.params.ID,
-		Options:  c.options,
-		Warnings: c.warnings,
+		AsOf:          req.AsOf,
+		Policy:        e.params.ID,
+		Options:       c.options,
+		NotApplicable: []guantong.Note{},
+		Warnings:      c.warnings,
 	}
 }
 
@@ -168,6 +169,7 @@ func (c *checker) reason(clause string, met bool, text string) {
 // conditions, then the one found first.
 func (c *checker) add(o guantong.Option) {
 	o.Eligible = allMet(o.Reasons)
+	o.Status = c.status(o)
 	for i := range c.options {
 		old := &c.options[i]
 		if !sameOption(*old, o) {
@@ -191,6 +193,18 @@ func sameOption(a, b guantong.Option) bool {
 		return a.OccupationCode == b.OccupationCode
 	}
 	return a.Series == b.Series
+}
+
+// status names the option's outcome: eligible when every condition holds; not_yet when the
+// years are the one unmet condition and they complete after as_of; else ineligible.
+func (c *checker) status(o guantong.Option) string {
+	switch {
+	case o.Eligible:
+		return guantong.StatusEligible
+	case unmet(o.Reasons) == 1 && !o.YearsMetOn.IsZero() && o.YearsMetOn.After(c.asOf):
+		return guantong.StatusNotYet
+	}
+	return guantong.StatusIneligible
 }
 
 func better(a, b guantong.Option) bool {

@@ -203,53 +203,53 @@ func TestCheck(t *testing.T) {
 		},
 		{
 			name: "三(二)2 a 中级 title opens 技师 in an occupation of its series after 1 year", asOf: "2026-12-31",
-			person: guantong.Person{Titles: []guantong.Title{{Series: "工程", Level: guantong.Title3, Obtained: date("2019-12-01")}}, Targets: []string{"6-20-01-01"}},
+			person: guantong.Person{Titles: []guantong.Title{{Series: "工程", Level: guantong.Title3, Obtained: date("2019-12-01")}}, Targets: []guantong.Target{{OccupationCode: "6-20-01-01"}}},
 			want: []want{{route: "skill_evaluation", code: "6-20-01-01", level: "技师", eligible: true, yearsMetOn: "2020-12-01",
 				reason: "钳工(6-20-01-01) 在 工程 系列对应工种之列", clause: "三(二)2"}},
 		},
 		{
 			name: "三(二)2 the title held less than 1 year", asOf: "2026-12-31",
-			person: guantong.Person{Titles: []guantong.Title{{Series: "工程", Level: guantong.Title4, Obtained: date("2026-03-01")}}, Targets: []string{"6-20-01-01"}},
+			person: guantong.Person{Titles: []guantong.Title{{Series: "工程", Level: guantong.Title4, Obtained: date("2026-03-01")}}, Targets: []guantong.Target{{OccupationCode: "6-20-01-01"}}},
 			want:   []want{{route: "skill_evaluation", code: "6-20-01-01", level: "高级工", eligible: false, yearsMetOn: "2027-03-01"}},
 		},
 		{
 			name: "三(二)2 the target must stand under the title's series", asOf: "2026-12-31",
-			person: guantong.Person{Titles: []guantong.Title{{Series: "农业", Level: guantong.Title3, Obtained: date("2019-12-01")}}, Targets: []string{"6-20-01-01"}},
+			person: guantong.Person{Titles: []guantong.Title{{Series: "农业", Level: guantong.Title3, Obtained: date("2019-12-01")}}, Targets: []guantong.Target{{OccupationCode: "6-20-01-01"}}},
 			want: []want{{route: "skill_evaluation", code: "6-20-01-01", level: "技师", eligible: false,
 				reason: "钳工(6-20-01-01) 不在 农业 系列对应工种之列", clause: "三(二)2"}},
 		},
 		{
 			name: "三(二)2 a certificate held 1 year opens the next level", asOf: "2026-12-31",
-			person: guantong.Person{Skills: []guantong.Skill{fitter(guantong.Skill3, "2025-06-01")}, Targets: []string{"6-20-01-01"}},
+			person: guantong.Person{Skills: []guantong.Skill{fitter(guantong.Skill3, "2025-06-01")}, Targets: []guantong.Target{{OccupationCode: "6-20-01-01"}}},
 			want:   []want{{route: "skill_evaluation", code: "6-20-01-01", level: "技师", eligible: true, yearsMetOn: "2026-06-01", reason: "可申报晋级技师", clause: "三(二)2"}},
 		},
 		{
 			name: "三(二)3 a related diploma exempts the theory exam", asOf: "2026-12-31",
-			person: guantong.Person{Titles: []guantong.Title{{Series: "工程", Level: guantong.Title3, Obtained: date("2019-12-01")}}, Targets: []string{"6-20-01-01"},
+			person: guantong.Person{Titles: []guantong.Title{{Series: "工程", Level: guantong.Title3, Obtained: date("2019-12-01")}}, Targets: []guantong.Target{{OccupationCode: "6-20-01-01"}},
 				Education: []guantong.Education{{Level: "大专", Major: "机电一体化技术", RelatedCodes: []string{"6-20-01-01"}}}},
 			want: []want{{route: "skill_evaluation", code: "6-20-01-01", level: "技师", eligible: true, reason: "可免于理论知识考试", clause: "三(二)3"}},
 		},
 		{
 			name: "三(二)4 a self-evaluation enterprise evaluates its own staff", asOf: "2026-12-31",
 			person: guantong.Person{Employer: guantong.Employer{Name: "某钢铁公司", Kind: "企业", SelfEvaluation: true},
-				Titles: []guantong.Title{{Series: "工程", Level: guantong.Title3, Obtained: date("2019-12-01")}}, Targets: []string{"6-20-01-01"}},
+				Titles: []guantong.Title{{Series: "工程", Level: guantong.Title3, Obtained: date("2019-12-01")}}, Targets: []guantong.Target{{OccupationCode: "6-20-01-01"}}},
 			want: []want{{route: "skill_evaluation", code: "6-20-01-01", level: "技师", eligible: true, reason: "某钢铁公司（技能人才自主评价企业）", clause: "三(二)4"}},
 		},
 		{
 			name: "三(二)5 others go to a social training evaluation organisation", asOf: "2026-12-31",
-			person: guantong.Person{Titles: []guantong.Title{{Series: "工程", Level: guantong.Title3, Obtained: date("2019-12-01")}}, Targets: []string{"6-20-01-01"}},
+			person: guantong.Person{Titles: []guantong.Title{{Series: "工程", Level: guantong.Title3, Obtained: date("2019-12-01")}}, Targets: []guantong.Target{{OccupationCode: "6-20-01-01"}}},
 			want:   []want{{route: "skill_evaluation", code: "6-20-01-01", level: "技师", eligible: true, reason: "社会培训评价组织", clause: "三(二)5"}},
 		},
 		{
 			name: "三(二)6 焊工 goes to its department for a 职业资格证书", asOf: "2026-12-31",
 			person: guantong.Person{Employer: guantong.Employer{Name: "某钢铁公司", Kind: "企业", SelfEvaluation: true},
-				Skills: []guantong.Skill{{OccupationCode: "6-18-02-04", Occupation: "焊工", Level: guantong.Skill3, Obtained: date("2020-01-01")}}, Targets: []string{"6-18-02-04"}},
+				Skills: []guantong.Skill{{OccupationCode: "6-18-02-04", Occupation: "焊工", Level: guantong.Skill3, Obtained: date("2020-01-01")}}, Targets: []guantong.Target{{OccupationCode: "6-18-02-04"}}},
 			want: []want{{route: "skill_evaluation", code: "6-18-02-04", level: "技师", eligible: true, reason: "人力资源社会保障或环境保护部门职业技能鉴定机构", clause: "三(二)6"}},
 		},
 		{
 			name: "三(二)2 a level already held is no promotion", asOf: "2026-12-31",
 			person: guantong.Person{Skills: []guantong.Skill{fitter(guantong.Skill2, "2020-01-01")},
-				Titles: []guantong.Title{{Series: "工程", Level: guantong.Title3, Obtained: date("2019-12-01")}}, Targets: []string{"6-20-01-01"}},
+				Titles: []guantong.Title{{Series: "工程", Level: guantong.Title3, Obtained: date("2019-12-01")}}, Targets: []guantong.Target{{OccupationCode: "6-20-01-01"}}},
 			want: []want{
 				{route: "skill_evaluation", code: "6-20-01-01", level: "技师", eligible: false, reason: "已持有该职业技师证书", clause: "三(二)2"},
 				{route: "skill_evaluation", code: "6-20-01-01", level: "高级技师", eligible: true},
@@ -321,7 +321,7 @@ func TestReasonsCiteClauses(t *testing.T) {
 		Titles:      []guantong.Title{{Series: "工程", Level: guantong.Title3, Obtained: date("2019-12-01")}},
 		Awards:      []guantong.Award{{Name: "全国技术能手", Year: 2022}, {Name: "河北省技术能手", Year: 2021}},
 		Assessments: passed(2023, 2024, 2025),
-		Targets:     []string{"6-20-01-01", "6-18-02-04"},
+		Targets:     []guantong.Target{{OccupationCode: "6-20-01-01"}, {OccupationCode: "6-18-02-04"}},
 	}})
 	if len(a.Options) < 8 {
 		t.Fatalf("only %d options: %s", len(a.Options), summary(a))
@@ -348,7 +348,7 @@ func TestWarnings(t *testing.T) {
 			{OccupationCode: "6-99-99-99", Level: guantong.Skill2, Obtained: date("2020-01-01")},
 		},
 		Awards:  []guantong.Award{{Name: "县级先进个人", Year: 2020}},
-		Targets: []string{"6-99-99-98"},
+		Targets: []guantong.Target{{OccupationCode: "6-99-99-98"}},
 	}})
 	for _, w := range []string{
 		"未提供工作经历，按取得证书后连续从事技术技能工作计算",

@@ -11,7 +11,8 @@ const (
 // reverse lists the skill_evaluation options of 三(二)2 for each target occupation: the
 // level each title maps to, and the level above each certificate held in that occupation.
 func (c *checker) reverse() {
-	for i, code := range c.who.Targets {
+	for i, t := range c.who.Targets {
+		code := t.OccupationCode
 		if c.seenTarget(i) {
 			continue
 		}
@@ -38,7 +39,7 @@ func (c *checker) reverse() {
 
 func (c *checker) seenTarget(i int) bool {
 	for _, t := range c.who.Targets[:i] {
-		if t == c.who.Targets[i] {
+		if t.OccupationCode == c.who.Targets[i].OccupationCode {
 			return true
 		}
 	}
@@ -131,6 +132,7 @@ func (c *checker) skillOption(code, series string, level guantong.SkillLevel, me
 		OccupationCode: code,
 		YearsMetOn:     met,
 		Authority:      r.authority,
+		Evaluator:      r.evaluator,
 		Certificate:    r.certificate,
 		Exempt:         exempt,
 		Reasons:        c.cut(mark),
@@ -138,7 +140,7 @@ func (c *checker) skillOption(code, series string, level guantong.SkillLevel, me
 }
 
 // theoryExam is shared by every answer that carries it; answers are read, never changed.
-var theoryExam = []string{"理论知识考试"}
+var theoryExam = []string{guantong.ExemptTheoryExam}
 
 // exemption returns the diploma whose major is related to the occupation, if any.
 func (c *checker) exemption(code string) *guantong.Education {

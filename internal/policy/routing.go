@@ -11,6 +11,7 @@ const (
 
 // routing is who evaluates a skill application and what certificate it leads to.
 type routing struct {
+	evaluator   string // one of guantong's Evaluator constants
 	authority   string
 	certificate string
 	reason      guantong.Reason
@@ -26,6 +27,7 @@ func (c *checker) route(code, name string) routing {
 			what += "（" + a.Occupation + "）"
 		}
 		return routing{
+			evaluator:   guantong.EvaluatorDepartment,
 			authority:   a.Authority,
 			certificate: guantong.CertQualification,
 			reason: guantong.Reason{Clause: clauseAccess, Met: true,
@@ -39,6 +41,7 @@ func (c *checker) route(code, name string) routing {
 		}
 		authority := fill(c.p.Authorities.SelfEvaluation, "{employer}", employer)
 		return routing{
+			evaluator:   guantong.EvaluatorEmployer,
 			authority:   authority,
 			certificate: guantong.CertSkillLevel,
 			reason: guantong.Reason{Clause: clauseSelfEvaluation, Met: true,
@@ -46,6 +49,7 @@ func (c *checker) route(code, name string) routing {
 		}
 	}
 	return routing{
+		evaluator:   guantong.EvaluatorOrganisation,
 		authority:   c.p.Authorities.Social,
 		certificate: guantong.CertSkillLevel,
 		reason: guantong.Reason{Clause: clauseSocial, Met: true,

@@ -211,7 +211,7 @@ func (s *Service) submit(ctx context.Context, tx *store.Tx, app *guantong.Applic
 		app.OfficeID = office.ID
 		return nil
 	}
-	app.ExemptTheory = slices.Contains(opt.Exempt, "理论知识考试")
+	app.ExemptTheory = slices.Contains(opt.Exempt, guantong.ExemptTheoryExam)
 	return s.route(ctx, tx, app, &opt, &emp)
 }
 
@@ -219,17 +219,11 @@ func (s *Service) submit(ctx context.Context, tx *store.Tx, app *guantong.Applic
 // access-type occupation, to the employer when it evaluates its own staff, else to the
 // social training evaluation organisation the applicant chose (or the only one there is).
 func (s *Service) route(ctx context.Context, tx *store.Tx, app *guantong.Application, opt *guantong.Option, emp *guantong.Organisation) error {
-	clause := ""
-	for _, r := range opt.Reasons {
-		if r.Clause == "三(二)4" || r.Clause == "三(二)5" || r.Clause == "三(二)6" {
-			clause = r.Clause
-		}
-	}
-	switch clause {
-	case "三(二)4":
+	switch opt.Evaluator {
+	case guantong.EvaluatorEmployer:
 		app.EvaluatorID = emp.ID
 		return nil
-	case "三(二)6":
+	case guantong.EvaluatorDepartment:
 		deps, err := tx.Organisations(ctx, guantong.OrgDepartment)
 		if err != nil {
 			return err

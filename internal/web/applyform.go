@@ -115,51 +115,7 @@ func (f *applyForm) serviceErrs(es errs) {
 }
 
 // personDocument writes the rows as the person part of the check document (docs/check.md).
-func personDocument(p guantong.Person) json.RawMessage {
-	doc := map[string]any{}
-	var skills, titles, assessments, work, awards, education []map[string]any
-	for _, s := range p.Skills {
-		m := map[string]any{"occupation_code": s.OccupationCode, "level": s.Level.String(), "obtained": s.Obtained.String()}
-		if s.Occupation != "" {
-			m["occupation"] = s.Occupation
-		}
-		skills = append(skills, m)
-	}
-	for _, t := range p.Titles {
-		titles = append(titles, map[string]any{"series": t.Series, "level": t.Level.String(), "obtained": t.Obtained.String()})
-	}
-	for _, a := range p.Assessments {
-		assessments = append(assessments, map[string]any{"year": a.Year, "result": a.Result})
-	}
-	for _, wp := range p.Work {
-		m := map[string]any{"from": wp.From.String(), "to": nil}
-		if !wp.To.IsZero() {
-			m["to"] = wp.To.String()
-		}
-		work = append(work, m)
-	}
-	for _, a := range p.Awards {
-		m := map[string]any{"name": a.Name}
-		if a.Year != 0 {
-			m["year"] = a.Year
-		}
-		awards = append(awards, m)
-	}
-	for _, e := range p.Education {
-		education = append(education, map[string]any{"major": e.Major, "related_codes": e.RelatedCodes})
-	}
-	for k, v := range map[string][]map[string]any{"skills": skills, "titles": titles, "assessments": assessments,
-		"work": work, "awards": awards, "education": education} {
-		if len(v) > 0 {
-			doc[k] = v
-		}
-	}
-	if len(p.Targets) > 0 {
-		doc["targets"] = p.Targets
-	}
-	b, _ := json.Marshal(doc) // maps of strings and numbers
-	return b
-}
+func personDocument(p guantong.Person) json.RawMessage { return document.EncodePerson(p) }
 
 // formOf is the form of an application to edit: its choices and its document in the rows,
 // every row of it (the API may write more rows than the form shows by default), so that

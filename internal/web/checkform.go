@@ -433,7 +433,7 @@ func (f *checkForm) request(resolve occupationResolver, awards, series []string)
 			fail(&r.Errs, fmt.Sprintf("targets-%d-occupation", i), "occupation", msg)
 			continue
 		}
-		p.Targets = append(p.Targets, code)
+		p.Targets = append(p.Targets, guantong.Target{OccupationCode: code})
 	}
 	return req, f.Count == 0
 }

@@ -198,7 +198,7 @@ func (s *Server) docView(doc json.RawMessage) *docView {
 		d.Education = append(d.Education, line)
 	}
 	for _, c := range p.Targets {
-		d.Targets = append(d.Targets, s.occupationName(c))
+		d.Targets = append(d.Targets, s.occupationName(c.OccupationCode))
 	}
 	return d
 }

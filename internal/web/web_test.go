@@ -104,7 +104,7 @@ func TestTemplates(t *testing.T) {
 		Titles:      []guantong.Title{{Series: "工程", Level: guantong.Title3, Obtained: guantong.MakeDate(2019, 12, 1)}},
 		Assessments: []guantong.Assessment{{Year: 2023, Result: "合格"}, {Year: 2024, Result: "基本合格"}},
 		Awards:      []guantong.Award{{Name: "全国技术能手", Year: 2022}},
-		Targets:     []string{"6-20-01-01", "6-29-03-04"},
+		Targets:     []guantong.Target{{OccupationCode: "6-20-01-01"}, {OccupationCode: "6-29-03-04"}},
 	}}
 	answer := s.answerView(req, eng.Check(req))
 	broken := readCheckForm(url.Values{"as_of": {"2026-13-01"}, "skills.0.occupation": {"钳"}, "skills.0.level": {"九级"}})
