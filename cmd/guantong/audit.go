@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 
+	"guantong"
 	"guantong/internal/audit"
 	"guantong/internal/store"
 )
@@ -178,13 +179,18 @@ func runAuditCheckpoint(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// openExisting opens a database that must already exist: a command that reads it should
-// not create an empty one by a typo.
+// openExisting opens a database that must already exist, at this binary's schema version:
+// a command that reads it should not create an empty one by a typo, nor migrate one that
+// app servers of another version use.
 func openExisting(ctx context.Context, dsn string) (*store.Store, error) {
 	if !store.IsPostgres(dsn) {
 		if _, err := os.Stat(dsn); err != nil {
 			return nil, usageError("无法打开数据库 %s：%s", dsn, pathError(err))
 		}
 	}
-	return store.Open(ctx, dsn)
+	st, err := store.OpenCurrent(ctx, dsn)
+	if errors.Is(err, guantong.ErrConflict) {
+		return nil, usageError("%v", err)
+	}
+	return st, err
 }

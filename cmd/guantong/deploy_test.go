@@ -107,6 +107,22 @@ func TestMigrateAlone(t *testing.T) {
 	if n := count(t, db, `SELECT COUNT(*) FROM audit`); n != 0 {
 		t.Errorf("migrate wrote %d audit rows", n)
 	}
+
+	// A database one migration behind (as before an upgrade): the commands that only read or
+	// append refuse it rather than migrate it under app servers of the older version.
+	raw, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations)`); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"audit", "verify", "--db", db}, {"backup", "--db", db, filepath.Join(t.TempDir(), "b.db")}} {
+		if _, stderr, code := runCLI(t, "", args...); code != 2 || !strings.Contains(stderr, "请先运行 guantong migrate") {
+			t.Errorf("%s on an older schema: exit %d %s", args[0], code, stderr)
+		}
+	}
 }
 
 // TestRestoreDrill is docs/deploy.md's drill on both engines: a province with a signed

@@ -106,3 +106,33 @@ func restorePostgres(ctx context.Context, dsn, backup string) error {
 	}
 	return nil
 }
+
+// OpenCurrent opens an existing database without migrating it, for the commands that only
+// read it or append to its audit log (backup, audit verify and checkpoint, user passwd): a
+// newer binary run by hand must not upgrade a database that older app servers still use.
+// It refuses a database whose schema is not this binary's, saying which to run.
+func OpenCurrent(ctx context.Context, dsn string) (*Store, error) {
+	s, err := open(dsn)
+	if err != nil {
+		return nil, err
+	}
+	ms, err := loadMigrations(s.engine)
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	want := ms[len(ms)-1].version
+	have, err := s.Version(ctx)
+	if err != nil {
+		have = 0 // no schema_migrations: an empty database
+	}
+	switch {
+	case have < want:
+		s.Close()
+		return nil, guantong.Errorf(guantong.EConflict, "数据库是第 %d 版，本程序需要第 %d 版：请先运行 guantong migrate（或用与数据库同版本的程序）", have, want)
+	case have > want:
+		s.Close()
+		return nil, guantong.Errorf(guantong.EConflict, "数据库是第 %d 版，比本程序（第 %d 版）新：请用新版本的程序", have, want)
+	}
+	return s, nil
+}
