@@ -104,7 +104,7 @@ func TestChainAcrossTheSwitch(t *testing.T) {
 	})
 }
 
-// keyPair writes a key pair in a temporary directory and loads the private key.
+// keyPair writes a key pair in a temporary directory and returns the private key's path.
 func keyPair(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "key.pem")
@@ -114,18 +114,33 @@ func keyPair(t *testing.T) string {
 	return path
 }
 
-// anchor writes a checkpoint of the current head into dir and returns its file name.
-func anchor(t *testing.T, s *store.Store, keyPath, dir string, at time.Time) string {
+// anchored is a log of five rows with two checkpoints in dir: of row 3, then of row 5.
+type anchored struct {
+	keyPath, dir  string
+	first, second string // the checkpoints' file names
+	day           time.Time
+	pub           *ecdsa.PublicKey
+}
+
+func anchorTwice(t *testing.T, s *store.Store) anchored {
 	t.Helper()
-	key, err := audit.LoadPrivateKey(keyPath)
+	a := anchored{keyPath: keyPair(t), dir: filepath.Join(t.TempDir(), "checkpoints"), day: time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)}
+	key, err := audit.LoadPrivateKey(a.keyPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, _, err := audit.Anchor(ctx, s.DB(), key, dir, at)
-	if err != nil {
+	for i, name := range []*string{&a.first, &a.second} {
+		fill(t, s, 3-i) // rows 1-3, then 4-5
+		c, _, err := audit.Anchor(ctx, s.DB(), key, a.dir, a.day.Add(time.Duration(i)*time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		*name = c.File
+	}
+	if a.pub, err = audit.LoadPublicKey(audit.PublicKeyPath(a.keyPath)); err != nil {
 		t.Fatal(err)
 	}
-	return c.File
+	return a
 }
 
 // TestCheckpointsFindAWholeRewrite: the whole chain rewritten with a consistent new head
@@ -133,20 +148,11 @@ func anchor(t *testing.T, s *store.Store, keyPath, dir string, at time.Time) str
 func TestCheckpointsFindAWholeRewrite(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		s := tamperable(t, dsn)
-		keyPath := keyPair(t)
-		dir := filepath.Join(t.TempDir(), "checkpoints")
-		day := time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)
-		fill(t, s, 3)
-		first := anchor(t, s, keyPath, dir, day)
-		fill(t, s, 2)
-		second := anchor(t, s, keyPath, dir, day.Add(time.Hour))
-		key, _ := audit.LoadPrivateKey(keyPath)
-		if _, _, err := audit.Anchor(ctx, s.DB(), key, dir, day.Add(2*time.Hour)); !errors.Is(err, audit.ErrNothingToAnchor) {
+		a := anchorTwice(t, s)
+		first, second, dir, pub := a.first, a.second, a.dir, a.pub
+		key, _ := audit.LoadPrivateKey(a.keyPath)
+		if _, _, err := audit.Anchor(ctx, s.DB(), key, dir, a.day.Add(2*time.Hour)); !errors.Is(err, audit.ErrNothingToAnchor) {
 			t.Errorf("anchoring an unchanged head: %v", err)
-		}
-		pub, err := audit.LoadPublicKey(audit.PublicKeyPath(keyPath))
-		if err != nil {
-			t.Fatal(err)
 		}
 		cps, err := audit.ReadCheckpoints(dir)
 		if err != nil || len(cps) != 2 || cps[0].File != first || cps[1].File != second {
@@ -178,14 +184,8 @@ func TestCheckpointsFindAWholeRewrite(t *testing.T) {
 // error naming its file.
 func TestCheckpointsRefuseForgeries(t *testing.T) {
 	s := tamperable(t, storetest.SQLite(t))
-	keyPath := keyPair(t)
-	dir := filepath.Join(t.TempDir(), "checkpoints")
-	day := time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)
-	fill(t, s, 3)
-	first := anchor(t, s, keyPath, dir, day)
-	fill(t, s, 2)
-	second := anchor(t, s, keyPath, dir, day.Add(time.Hour))
-	pub, _ := audit.LoadPublicKey(audit.PublicKeyPath(keyPath))
+	a := anchorTwice(t, s)
+	first, second, dir, pub, day := a.first, a.second, a.dir, a.pub, a.day
 	cps, _ := audit.ReadCheckpoints(dir)
 
 	t.Run("cut back below a checkpoint", func(t *testing.T) {

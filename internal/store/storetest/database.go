@@ -16,10 +16,25 @@ import (
 // when CI=true.
 func PostgresDatabase(t testing.TB) string {
 	t.Helper()
+	name, u := create(t, "DATABASE", "WITH (FORCE)")
+	u.Path = "/" + name
+	return u.String()
+}
+
+// create makes a schema or database (kind) of a new name on the test server, dropped with
+// the drop option when the test ends, and returns the name and the server's URL.
+func create(t testing.TB, kind, drop string) (string, *url.URL) {
+	t.Helper()
 	base := os.Getenv(EnvPostgres)
 	if base == "" {
-		Postgres(t) // skips or fails as Postgres does
-		return ""
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is not set: CI must test PostgreSQL (.ci/run starts one)", EnvPostgres)
+		}
+		t.Skipf("%s is not set: skipping PostgreSQL (see .ci/run to start one)", EnvPostgres)
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
 	}
 	var b [6]byte
 	rand.Read(b[:])
@@ -28,18 +43,13 @@ func PostgresDatabase(t testing.TB) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.ExecContext(context.Background(), "CREATE DATABASE "+name); err != nil {
+	if _, err := db.ExecContext(context.Background(), "CREATE "+kind+" "+name); err != nil {
 		db.Close()
-		t.Fatalf("create database on %s: %v", EnvPostgres, err)
+		t.Fatalf("create %s on %s: %v", kind, EnvPostgres, err)
 	}
 	t.Cleanup(func() {
-		db.ExecContext(context.Background(), "DROP DATABASE "+name+" WITH (FORCE)")
+		db.ExecContext(context.Background(), "DROP "+kind+" "+name+" "+drop)
 		db.Close()
 	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return u.String()
+	return name, u
 }
