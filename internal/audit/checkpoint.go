@@ -77,7 +77,7 @@ func (c *Checkpoint) Signer(want *ecdsa.PublicKey) (*ecdsa.PublicKey, error) {
 		return nil, err
 	}
 	if want != nil && !want.Equal(pub) {
-		return nil, fmt.Errorf("检查点 %s 不是由给定公钥签署的（签署者 %s，给定 %s）", name, Fingerprint(pub), Fingerprint(want))
+		return nil, fmt.Errorf("检查点 %s 不是由公钥 SM3:%s 签署的，而是由 SM3:%s", name, Fingerprint(want), Fingerprint(pub))
 	}
 	sig, err := base64.StdEncoding.DecodeString(c.Signature)
 	if err != nil || !sm2.VerifyASN1WithSM2(pub, nil, c.message(), sig) {
@@ -128,29 +128,58 @@ func WriteCheckpoint(dir string, c Checkpoint) (string, error) {
 // ReadCheckpoints reads every checkpoint-*.json of dir, oldest seq first. It does not check
 // signatures (Signer does).
 func ReadCheckpoints(dir string) ([]Checkpoint, error) {
-	names, err := filepath.Glob(filepath.Join(dir, "checkpoint-*.json"))
+	names, err := checkpointFiles(dir)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(dir); err != nil {
-		return nil, err
-	}
-	sort.Strings(names)
 	out := make([]Checkpoint, 0, len(names))
 	for _, n := range names {
-		b, err := os.ReadFile(n)
+		c, err := readCheckpoint(n)
 		if err != nil {
 			return nil, err
 		}
-		var c Checkpoint
-		if err := json.Unmarshal(b, &c); err != nil {
-			return nil, fmt.Errorf("检查点 %s 不是有效的 JSON：%w", filepath.Base(n), err)
-		}
-		c.File = filepath.Base(n)
 		out = append(out, c)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Seq < out[j].Seq })
 	return out, nil
+}
+
+// checkpointFiles lists the checkpoint files of dir in the order of their names: by seq,
+// then time.
+func checkpointFiles(dir string) ([]string, error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, err
+	}
+	names, err := filepath.Glob(filepath.Join(dir, "checkpoint-*.json"))
+	sort.Strings(names)
+	return names, err
+}
+
+func readCheckpoint(path string) (Checkpoint, error) {
+	var c Checkpoint
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return c, err
+	}
+	if err := json.Unmarshal(b, &c); err != nil {
+		return c, fmt.Errorf("检查点 %s 不是有效的 JSON：%w", filepath.Base(path), err)
+	}
+	c.File = filepath.Base(path)
+	return c, nil
+}
+
+// newest reads the last checkpoint of dir by name; ok is false when there is none (or no
+// dir). A schedule reads one file an hour, not a year of them.
+func newest(dir string) (c Checkpoint, ok bool, err error) {
+	names, err := checkpointFiles(dir)
+	if errors.Is(err, os.ErrNotExist) || (err == nil && len(names) == 0) {
+		return c, false, nil
+	}
+	if err != nil {
+		return c, false, err
+	}
+	c, err = readCheckpoint(names[len(names)-1])
+	return c, err == nil, err
 }
 
 // Head returns the chain's head, after checking that the row it names is there with that
@@ -183,12 +212,10 @@ func Anchor(ctx context.Context, q Querier, key *sm2.PrivateKey, dir string, now
 	if seq == 0 {
 		return Checkpoint{}, "", ErrNothingToAnchor
 	}
-	old, err := ReadCheckpoints(dir)
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
+	if last, ok, err := newest(dir); err != nil {
 		return Checkpoint{}, "", err
-	}
-	if n := len(old); n > 0 && old[n-1].Seq == seq && old[n-1].Hash == hash {
-		return old[n-1], filepath.Join(dir, old[n-1].File), ErrNothingToAnchor
+	} else if ok && last.Seq == seq && last.Hash == hash {
+		return last, filepath.Join(dir, last.File), ErrNothingToAnchor
 	}
 	c, err := Sign(key, seq, hash, now)
 	if err != nil {

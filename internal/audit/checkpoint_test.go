@@ -219,8 +219,8 @@ func TestCheckpointsRefuseForgeries(t *testing.T) {
 		want string
 	}{
 		{"hash edited in the file", []audit.Checkpoint{edited}, pub, first + " 的签名无效"},
-		{"signed by another key than the one given", []audit.Checkpoint{forged}, pub, "forged.json 不是由给定公钥签署的"},
-		{"one of them signed by another key", []audit.Checkpoint{cps[0], forged}, nil, "forged.json 不是由给定公钥签署的"},
+		{"signed by another key than the one given", []audit.Checkpoint{forged}, pub, "forged.json 不是由公钥 SM3:" + audit.Fingerprint(pub) + " 签署的"},
+		{"one of them signed by another key", []audit.Checkpoint{cps[0], forged}, nil, "forged.json 不是由公钥 SM3:" + audit.Fingerprint(pub)},
 		{"signed by the key given", []audit.Checkpoint{forged}, otherPub, ""},
 		{"no checkpoint", nil, nil, "没有检查点"},
 	} {
