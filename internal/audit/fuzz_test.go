@@ -60,3 +60,26 @@ func BenchmarkHash(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCheckpoint is the cost of signing a head and of checking the signature.
+func BenchmarkCheckpoint(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "key.pem")
+	if _, err := audit.GenerateKey(path); err != nil {
+		b.Fatal(err)
+	}
+	key, _ := audit.LoadPrivateKey(path)
+	at := time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)
+	c, _ := audit.Sign(key, 42, "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0", at)
+	b.Run("sign", func(b *testing.B) {
+		for b.Loop() {
+			audit.Sign(key, 42, c.Hash, at)
+		}
+	})
+	b.Run("verify", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := c.Signer(&key.PublicKey); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
