@@ -72,6 +72,24 @@ func (c *common) engine() (*policy.Engine, error) {
 	return policy.New(p, cat), nil
 }
 
+// set returns the built-in dated policies over the table in force, or the one policy of
+// --policy: the policy in force on a document's as_of decides (contract default 9).
+func (c *common) set() (*policy.Set, error) {
+	cat, err := c.catalog()
+	if err != nil {
+		return nil, err
+	}
+	ps := policy.BuiltIn()
+	if c.policyFile != "" {
+		p, err := c.policy()
+		if err != nil {
+			return nil, err
+		}
+		ps = []*policy.Params{p}
+	}
+	return policy.NewSet(ps, cat)
+}
+
 // problemLines gives one line per field problem of err (guantong.FieldErrors), or err's
 // message.
 func problemLines(err error) string {

@@ -15,8 +15,9 @@ func scanAchievement(row scanner) (guantong.AchievementRecord, error) {
 	var on string
 	var file sql.NullInt64
 	err := row.Scan(&a.ID, &a.ApplicationID, &a.Type, &a.Title, &on, &a.Level, &a.Role, &file)
-	a.Date, a.FileID = parseDate(on), idOf(file)
-	return a, err
+	var c stored
+	a.Date, a.FileID = c.date("achieved_on", on), idOf(file)
+	return a, c.scanned(err, "achievement", a.ID)
 }
 
 // InsertAchievement stores an achievement and sets its ID.

@@ -10,16 +10,20 @@ import (
 
 const expertColumns = `id, name, employer_id, series, specialty, title_level, skill_level, skilled, user_id, active, created_at`
 
-func scanExpert(row scanner) (guantong.Expert, error) {
+func scanExpert(row scanner) (guantong.Expert, error) { return scanExpertAnd(row) }
+
+// scanExpertAnd reads expertColumns and then the columns of more, for queries that join
+// something about the expert.
+func scanExpertAnd(row scanner, more ...any) (guantong.Expert, error) {
 	var e guantong.Expert
 	var title, skill string
 	var user sql.NullInt64
 	var created int64
-	err := row.Scan(&e.ID, &e.Name, &e.EmployerID, &e.Series, &e.Specialty, &title, &skill, &e.Skilled, &user, &e.Active, &created)
-	e.Title, _ = guantong.ParseTitleLevel(title)
-	e.Skill, _ = guantong.ParseSkillLevel(skill)
+	err := row.Scan(append([]any{&e.ID, &e.Name, &e.EmployerID, &e.Series, &e.Specialty, &title, &skill, &e.Skilled, &user, &e.Active, &created}, more...)...)
+	var c stored
+	e.Title, e.Skill = c.title("title_level", title), c.skill("skill_level", skill)
 	e.UserID, e.CreatedAt = idOf(user), fromMS(created)
-	return e, err
+	return e, c.scanned(err, "expert", e.ID)
 }
 
 // InsertExpert stores a new expert and sets the ID. A login already linked to another expert
@@ -135,13 +139,8 @@ func (r reader) CommitteeMembers(ctx context.Context, committeeID int64) ([]guan
 	}
 	return collect(rows, func(row scanner) (guantong.Member, error) {
 		var m guantong.Member
-		var title, skill string
-		var user sql.NullInt64
-		var created int64
-		err := row.Scan(&m.ID, &m.Name, &m.EmployerID, &m.Series, &m.Specialty, &title, &skill, &m.Skilled, &user, &m.Active, &created, &m.Role)
-		m.Title, _ = guantong.ParseTitleLevel(title)
-		m.Skill, _ = guantong.ParseSkillLevel(skill)
-		m.UserID, m.CreatedAt = idOf(user), fromMS(created)
+		var err error
+		m.Expert, err = scanExpertAnd(row, &m.Role)
 		return m, err
 	})
 }
