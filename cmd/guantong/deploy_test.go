@@ -108,20 +108,30 @@ func TestMigrateAlone(t *testing.T) {
 		t.Errorf("migrate wrote %d audit rows", n)
 	}
 
-	// A database one migration behind (as before an upgrade): the commands that only read or
-	// append refuse it rather than migrate it under app servers of the older version.
+	// A database that lacks a migration (as before an upgrade): the commands that only read
+	// or append refuse it rather than migrate it under app servers of the older version.
 	raw, err := sql.Open("sqlite", db)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer raw.Close()
-	if _, err := raw.Exec(`DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations)`); err != nil {
+	var last int
+	var name string
+	raw.QueryRow(`SELECT version, name FROM schema_migrations ORDER BY version DESC LIMIT 1`).Scan(&last, &name)
+	if _, err := raw.Exec(`DELETE FROM schema_migrations WHERE version = $1`, last); err != nil {
 		t.Fatal(err)
 	}
 	for _, args := range [][]string{{"audit", "verify", "--db", db}, {"backup", "--db", db, filepath.Join(t.TempDir(), "b.db")}} {
 		if _, stderr, code := runCLI(t, "", args...); code != 2 || !strings.Contains(stderr, "请先运行 guantong migrate") {
 			t.Errorf("%s on an older schema: exit %d %s", args[0], code, stderr)
 		}
+	}
+	// And one with a migration this binary does not know (the old binary after an upgrade).
+	if _, err := raw.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, 0), (9999, '9999_future.sql', 0)`, last, name); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := runCLI(t, "", "audit", "verify", "--db", db); code != 2 || !strings.Contains(stderr, "比本程序新") {
+		t.Errorf("verify on a newer schema: exit %d %s", code, stderr)
 	}
 }
 
