@@ -119,10 +119,25 @@ func WriteCheckpoint(dir string, c Checkpoint) (string, error) {
 	if err == nil {
 		err = os.Rename(tmp.Name(), path)
 	}
+	if err == nil {
+		err = syncDir(dir) // the new name survives a power cut too
+	}
 	if err != nil {
 		return "", fmt.Errorf("audit: write checkpoint to %s: %w", dir, err)
 	}
 	return path, nil
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // ReadCheckpoints reads every checkpoint-*.json of dir, oldest seq first. It does not check
