@@ -162,8 +162,12 @@ func userError(err error) error {
 // flagOfField names the service's fields as the command line knows them.
 var flagOfField = map[string]string{"password": "密码", "username": "--username", "name": "--name", "role": "--role", "org_id": "--role"}
 
-// osUser names the operator in the audit log: the system account running the command.
+// osUser names the operator in the audit log: the account behind sudo when the command
+// runs under it (the person, not root), else the system account running the command.
 func osUser() string {
+	if u := os.Getenv("SUDO_USER"); u != "" {
+		return u
+	}
 	if u, err := user.Current(); err == nil && u.Username != "" {
 		return u.Username
 	}
