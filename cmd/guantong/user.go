@@ -120,7 +120,7 @@ func readPassword(e *env, fromStdin bool) (string, error) {
 // openService opens the database and the service over it. create allows a new SQLite file
 // (the first admin of a fresh installation); otherwise the database must exist.
 func openService(ctx context.Context, e *env, c *common, dsn string, create bool) (*service.Service, *store.Store, error) {
-	engine, err := c.engine()
+	policies, err := c.set()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -133,7 +133,7 @@ func openService(ctx context.Context, e *env, c *common, dsn string, create bool
 		return nil, nil, err
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
-	svc := service.New(service.Config{Store: st, Engine: engine, Calendar: calendar.Default(), Now: e.now, Logger: log})
+	svc := service.New(service.Config{Store: st, Policies: policies, Calendar: calendar.Default(), Now: e.now, Logger: log})
 	return svc, st, nil
 }
 
