@@ -14,7 +14,6 @@ import (
 
 	"guantong/internal/api"
 	"guantong/internal/calendar"
-	"guantong/internal/ratelimit"
 	"guantong/internal/service"
 	"guantong/internal/store"
 	"guantong/internal/web"
@@ -41,6 +40,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	smtpAddr := fs.String("smtp-addr", envOr("GUANTONG_SMTP_ADDR", ""), "发送站内信邮件副本的 SMTP 服务器 host:port（默认不发邮件；环境变量 GUANTONG_SMTP_ADDR）")
 	smtpFrom := fs.String("smtp-from", envOr("GUANTONG_SMTP_FROM", ""), "邮件发件人地址（环境变量 GUANTONG_SMTP_FROM）")
 	smtpUser := fs.String("smtp-user", envOr("GUANTONG_SMTP_USER", ""), "SMTP 用户名（密码取自环境变量 GUANTONG_SMTP_PASSWORD）")
+	var anchor anchoring
+	anchor.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -85,12 +86,15 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "  %-10s %-20s %-10s %s\n", a.Username, a.Password, a.Role, a.Organisation)
 		}
 	}
+	stopAnchoring, err := anchor.start(ctx, st, e.now, log)
+	if err != nil {
+		return err
+	}
+	defer stopAnchoring()
 
 	mux := http.NewServeMux()
-	logins := ratelimit.Logins() // one count of failed logins for the API and the pages
-	api.New(api.Config{Service: svc, Logger: log, DemoClock: clock, PublicURL: public, Logins: logins, TrustProxy: *proxy}).Routes(mux)
-	web.New(web.Config{Service: svc, Logger: log, DemoClock: clock, DemoAccounts: accounts, TrustProxy: *proxy, PublicURL: public,
-		Logins: logins}).Routes(mux)
+	api.New(api.Config{Service: svc, Logger: log, DemoClock: clock, PublicURL: public, TrustProxy: *proxy}).Routes(mux)
+	web.New(web.Config{Service: svc, Logger: log, DemoClock: clock, DemoAccounts: accounts, TrustProxy: *proxy, PublicURL: public}).Routes(mux)
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/crypto/bcrypt"
-
 	"guantong"
 	"guantong/internal/store"
 )
@@ -30,7 +28,7 @@ func (s *Service) ChangePassword(ctx context.Context, u *guantong.User, keepToke
 		return err
 	}
 	var es guantong.FieldErrors
-	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(current)) != nil {
+	if s.cmp([]byte(hash), []byte(current)) != nil {
 		es.Add("current", "当前密码不正确")
 	}
 	if next == current {
@@ -46,10 +44,7 @@ func (s *Service) ChangePassword(ctx context.Context, u *guantong.User, keepToke
 		return es
 	}
 	err = s.store.Write(ctx, func(tx *store.Tx) error {
-		if err := tx.SetPassword(ctx, u.ID, newHash, false); err != nil {
-			return err
-		}
-		if err := tx.DeleteUserSessions(ctx, u.ID, tokenHash(keepToken)); err != nil {
+		if err := tx.SetPassword(ctx, u.ID, newHash, false, tokenHash(keepToken)); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, u, "change_password", subjectOf("user", u.ID), map[string]any{"was_one_time": u.MustChangePassword})
@@ -96,10 +91,7 @@ func (s *Service) ResetPassword(ctx context.Context, u *guantong.User, id int64)
 		if err != nil {
 			return err
 		}
-		if err := tx.SetPassword(ctx, id, hash, true); err != nil {
-			return err
-		}
-		if err := tx.DeleteUserSessions(ctx, id, ""); err != nil {
+		if err := tx.SetPassword(ctx, id, hash, true, ""); err != nil {
 			return err
 		}
 		out = OneTime{Username: target.Username, Password: plain}

@@ -48,13 +48,6 @@ func (tx *Tx) UpdateUser(ctx context.Context, u *guantong.User) error {
 	return changed(res, err, "用户", u.ID)
 }
 
-// SetPassword replaces an account's password hash; mustChange marks it one-time (to be
-// changed at the next sign-in).
-func (tx *Tx) SetPassword(ctx context.Context, id int64, hash string, mustChange bool) error {
-	res, err := tx.tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, must_change_password = $2 WHERE id = $3`, hash, mustChange, id)
-	return changed(res, err, "用户", id)
-}
-
 // DeleteUserSessions ends every session of an account, except the one of keep (a token
 // hash, or "" for none): a disabled account, or a password changed elsewhere.
 func (tx *Tx) DeleteUserSessions(ctx context.Context, id int64, keep string) error {
