@@ -129,7 +129,8 @@ func (r reader) Experts(ctx context.Context) ([]Expert, error) {
 // Member is an expert sitting on a committee, with their role there.
 type Member struct {
 	Expert
-	Role string `json:"role"` // chair, vice_chair or member
+	Role        string        `json:"role"`         // chair, vice_chair or member
+	AppointedOn guantong.Date `json:"appointed_on"` // the term of office runs from this day (committee.Regulation.TermYears)
 }
 
 // Committee member roles.
@@ -146,8 +147,8 @@ func (tx *Tx) SetCommitteeMembers(ctx context.Context, committeeID int64, member
 		return fmt.Errorf("store: committee %d members: %w", committeeID, err)
 	}
 	for _, m := range members {
-		if _, err := tx.tx.ExecContext(ctx, `INSERT INTO committee_members (committee_id, expert_id, role) VALUES ($1, $2, $3)`,
-			committeeID, m.ID, m.Role); err != nil {
+		if _, err := tx.tx.ExecContext(ctx, `INSERT INTO committee_members (committee_id, expert_id, role, appointed_on) VALUES ($1, $2, $3, $4)`,
+			committeeID, m.ID, m.Role, m.AppointedOn.String()); err != nil {
 			return fmt.Errorf("store: committee %d member %d: %w", committeeID, m.ID, err)
 		}
 	}
@@ -157,7 +158,7 @@ func (tx *Tx) SetCommitteeMembers(ctx context.Context, committeeID int64, member
 // CommitteeMembers returns the members of a committee, chair first, then by expert ID.
 func (r reader) CommitteeMembers(ctx context.Context, committeeID int64) ([]Member, error) {
 	rows, err := r.q.QueryContext(ctx, `SELECT e.id, e.name, e.employer_id, e.series, e.specialty, e.title_level, e.skill_level,
-		e.skilled, e.user_id, e.active, e.created_at, m.role
+		e.skilled, e.user_id, e.active, e.created_at, m.role, m.appointed_on
 		FROM committee_members m JOIN experts e ON e.id = m.expert_id
 		WHERE m.committee_id = $1
 		ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 ELSE 2 END, e.id`, committeeID)
@@ -166,10 +167,11 @@ func (r reader) CommitteeMembers(ctx context.Context, committeeID int64) ([]Memb
 	}
 	return collect(rows, func(row scanner) (Member, error) {
 		var m Member
-		var title, skill string
+		var title, skill, appointed string
 		var user sql.NullInt64
 		var created int64
-		err := row.Scan(&m.ID, &m.Name, &m.EmployerID, &m.Series, &m.Specialty, &title, &skill, &m.Skilled, &user, &m.Active, &created, &m.Role)
+		err := row.Scan(&m.ID, &m.Name, &m.EmployerID, &m.Series, &m.Specialty, &title, &skill, &m.Skilled, &user, &m.Active, &created, &m.Role, &appointed)
+		m.AppointedOn = parseDate(appointed)
 		m.Title, _ = guantong.ParseTitleLevel(title)
 		m.Skill, _ = guantong.ParseSkillLevel(skill)
 		m.UserID, m.CreatedAt = idOf(user), fromMS(created)

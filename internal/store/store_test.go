@@ -54,7 +54,7 @@ func TestOpenMigratesOnce(t *testing.T) {
 		s := storetest.Open(t, dsn)
 		s.Close()
 		s = storetest.Open(t, dsn) // a second start finds the migrations applied
-		if v, err := s.Version(ctx); err != nil || v != 2 {
+		if v, err := s.Version(ctx); err != nil || v != 7 {
 			t.Errorf("version %d, %v", v, err)
 		}
 	})
