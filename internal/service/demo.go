@@ -23,7 +23,7 @@ type DemoAccount struct {
 // training evaluation organisation and the departments of 三(二)6.
 var demoOrgs = []guantong.Organisation{
 	{Kind: guantong.OrgEmployer, Name: "河北冀钢集团有限公司", Region: "石家庄市", EmployerKind: guantong.KindEnterprise},
-	{Kind: guantong.OrgEmployer, Name: "河北冀装智能装备股份有限公司", Region: "石家庄市", EmployerKind: guantong.KindEnterprise, SelfEvaluation: true, CertPrefix: "冀装自评"},
+	{Kind: guantong.OrgEmployer, Name: "河北冀装智能装备股份有限公司", Region: "石家庄市", EmployerKind: guantong.KindEnterprise, SelfEvaluation: true, CertPrefix: "JZZP"},
 	{Kind: guantong.OrgEmployer, Name: "石家庄市农业技术推广中心", Region: "石家庄市", EmployerKind: guantong.KindInstitute},
 	{Kind: guantong.OrgEmployer, Name: "石家庄市应急管理局", Region: "石家庄市", EmployerKind: guantong.KindOrgan},
 	{Kind: guantong.OrgEmployer, Name: "河北工业技师学院", Region: "省人力资源和社会保障厅", EmployerKind: guantong.KindTechSchool},
