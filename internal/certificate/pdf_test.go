@@ -23,7 +23,7 @@ func sampleDocument(t testing.TB, photo bool) *Document {
 			{"评审委员会", "河北省工程系列中级职称评审委员会"}, {"批准文号", "冀人社职改〔2027〕3号"}},
 		Department: "河北省人力资源和社会保障厅", IssuedOn: "2027-02-20", VerifyURL: VerifyURL("https://zc.example.gov.cn", n), Status: "有效"}
 	if photo {
-		d.Photo = testPhoto(t, 413, 579, blue)
+		d.Photo = SamplePhoto(413, 579, PhotoBlue)
 	}
 	return d
 }

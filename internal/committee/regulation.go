@@ -40,6 +40,8 @@ type Regulation struct {
 	SkilledSkill guantong.SkillLevel
 	TermYears    int // a member's term of office, from the day they were appointed
 	RecheckDays  int // days after a result in which the applicant may ask for 复查
+	// IssuingDepartment issues the title certificates the committees' results lead to (发证单位).
+	IssuingDepartment string
 }
 
 // SizeRule is the least number of members of a committee of one kind reviewing any of
@@ -92,6 +94,8 @@ func LoadRegulation(r io.Reader) (*Regulation, error) {
 		SkilledExpertSource string `json:"skilled_expert_source"`
 		TermYears           int    `json:"term_years"`
 		TermSource          string `json:"term_source"`
+		IssuingDepartment   string `json:"issuing_department"`
+		IssuingSource       string `json:"issuing_source"`
 		RecheckDays         int    `json:"recheck_days"`
 		RecheckSource       string `json:"recheck_source"`
 	}
@@ -102,7 +106,7 @@ func LoadRegulation(r io.Reader) (*Regulation, error) {
 	}
 	var es guantong.FieldErrors
 	g := &Regulation{ID: f.ID, Source: f.Source, ExpertTitle: map[guantong.TitleLevel]guantong.TitleLevel{},
-		TermYears: f.TermYears, RecheckDays: f.RecheckDays}
+		TermYears: f.TermYears, RecheckDays: f.RecheckDays, IssuingDepartment: f.IssuingDepartment}
 	level := func(at, s string) guantong.TitleLevel {
 		l, ok := guantong.ParseTitleLevel(s)
 		if !ok {
@@ -147,6 +151,9 @@ func LoadRegulation(r io.Reader) (*Regulation, error) {
 	}
 	if f.TermYears < 1 {
 		es.Add("term_years", "须为正整数")
+	}
+	if f.IssuingDepartment == "" {
+		es.Add("issuing_department", "不能为空")
 	}
 	if f.RecheckDays < 1 {
 		es.Add("recheck_days", "须为正整数")

@@ -41,6 +41,7 @@ type appPage struct {
 	Records       []actionForm // record_theory, record_practical: their own forms
 	Decide        []workflow.Action
 	Editable      bool
+	Photo         photoView // the holder's photo for the certificate, title applications
 	Today         guantong.Date
 	wf            policy.Workflow // notice lengths and the fraud bar, for the hints
 
@@ -80,7 +81,7 @@ func (s *Server) applicationPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // doneMessages say what a form other than an action's just did.
-var doneMessages = map[string]string{"created": "草稿已保存", "saved": "修改已保存", "uploaded": "材料已上传",
+var doneMessages = map[string]string{"created": "草稿已保存", "saved": "修改已保存", "uploaded": "材料已上传", "photo": "证件照已上传",
 	"achievement": "业绩成果已添加", "unachievement": "业绩成果已删除"}
 
 func (s *Server) renderApp(w http.ResponseWriter, r *http.Request, status int, p *appPage) {
@@ -111,6 +112,9 @@ func (s *Server) appPage(r *http.Request, u *guantong.User, id int64) (*appPage,
 			return nil, err
 		}
 		p.AchTypes = committee.AchievementTypes
+		if p.Photo, err = s.photoView(r, u, v); err != nil {
+			return nil, err
+		}
 	}
 	events, err := s.svc.Events(ctx, u, id)
 	if err != nil {

@@ -83,6 +83,7 @@ func ScoreOf(a service.MeetingApplicant, method string) string {
 var stepNames = map[string]string{
 	"attendance": "签到已保存", "open": "会议已开始", "cancel": "会议已取消", "conflict": "回避已登记",
 	"scores": "评分已保存", "start": "投票已开始", "vote": "已投票", "close-vote": "投票已结束", "close": "会议已结束，评审结果已生效",
+	"approval": "批准文号已登记，将印在本次会议通过人员的职称证书上",
 }
 
 // meetingView is GET /meetings/{id}.
@@ -199,6 +200,8 @@ func (s *Server) meetingStep(w http.ResponseWriter, r *http.Request) {
 		_, err = s.svc.CloseVote(ctx, u, id, app)
 	case "close":
 		_, err = s.svc.CloseMeeting(ctx, u, id)
+	case "approval":
+		_, err = s.svc.RecordApproval(ctx, u, id, f.Get("approval_no"))
 	default:
 		s.notFound(w, r)
 		return
