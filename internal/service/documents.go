@@ -236,7 +236,7 @@ func (s *Service) RecordApproval(ctx context.Context, u *guantong.User, id int64
 				return err
 			}
 			if err := s.audit(ctx, tx, u, "approval_no", subjectOf("application", ma.ApplicationID),
-				map[string]any{"meeting_id": st.rec.ID, "approval_no": no}); err != nil {
+				map[string]any{"meeting": st.rec.ID, "approval_no": no}); err != nil {
 				return err
 			}
 			n++

@@ -41,7 +41,8 @@ type appPage struct {
 	Records       []actionForm // record_theory, record_practical: their own forms
 	Decide        []workflow.Action
 	Editable      bool
-	Photo         photoView // the holder's photo for the certificate, title applications
+	Photo         photoView   // the holder's photo for the certificate, title applications
+	Recheck       recheckView // 复查 of the committee's result, title applications
 	Today         guantong.Date
 	wf            policy.Workflow // notice lengths and the fraud bar, for the hints
 
@@ -82,6 +83,7 @@ func (s *Server) applicationPage(w http.ResponseWriter, r *http.Request) {
 
 // doneMessages say what a form other than an action's just did.
 var doneMessages = map[string]string{"created": "草稿已保存", "saved": "修改已保存", "uploaded": "材料已上传", "photo": "证件照已上传",
+	"recheck": "复查申请已提交", "recheck-step": "复查已办理",
 	"achievement": "业绩成果已添加", "unachievement": "业绩成果已删除"}
 
 func (s *Server) renderApp(w http.ResponseWriter, r *http.Request, status int, p *appPage) {
@@ -113,6 +115,9 @@ func (s *Server) appPage(r *http.Request, u *guantong.User, id int64) (*appPage,
 		}
 		p.AchTypes = committee.AchievementTypes
 		if p.Photo, err = s.photoView(r, u, v); err != nil {
+			return nil, err
+		}
+		if p.Recheck, err = s.recheckView(r, u, v.Application); err != nil {
 			return nil, err
 		}
 	}
@@ -287,6 +292,8 @@ func (s *Server) showError(w http.ResponseWriter, r *http.Request, u *guantong.U
 var formFields = map[string][]string{
 	"upload":      {"file"},
 	"achievement": {"type", "title", "date", "level", "role", "file_id"},
+	"photo":       {"photo"},
+	"recheck":     {"reason"},
 }
 
 // showsAny reports whether the form named failed shows an error of es at one of its fields.

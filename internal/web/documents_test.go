@@ -71,3 +71,56 @@ func TestCertificateAsIssued(t *testing.T) {
 		t.Errorf("another applicant's PDF: %d", status)
 	}
 }
+
+// TestRecheckPages: 张三, failed by the meeting, asks for 复查 on the application's page (a
+// reason is required, at its field); the committee's secretary takes it up and answers on
+// the same page; 张三 reads the answer.
+func TestRecheckPages(t *testing.T) {
+	w := newWorld(t)
+	zs, sec := w.as("zhangsan"), w.as("secretary")
+	app := w.submitted(zs)
+	w.toCommittee(app)
+	id := strings.TrimPrefix(app, "/applications/")
+	status, body := sec.post("/meetings", url.Values{"application_id": {id}})
+	if status != 200 {
+		t.Fatalf("meeting: %d", status)
+	}
+	meeting := strings.TrimPrefix(sec.last, w.ts.URL)
+	present := url.Values{}
+	for _, m := range regexp.MustCompile(`name="present" value="(\d+)"`).FindAllStringSubmatch(body, -1) {
+		present.Add("present", m[1])
+	}
+	sec.post(meeting+"/attendance", present)
+	sec.post(meeting+"/open", nil)
+	w.as("expert2").post(meeting+"/scores", url.Values{"application_id": {id}, "method": {"业绩评审", "技能操作考核", "面试答辩"},
+		"score.业绩评审": {"50"}, "score.技能操作考核": {"90"}, "score.面试答辩": {"90"}})
+	sec.post(meeting+"/start", url.Values{"application_id": {id}})
+	if status, _ = sec.post(meeting+"/close", nil); status != 200 {
+		t.Fatalf("close: %d", status)
+	}
+
+	_, body = zs.get(app)
+	mustShow(t, "the failed application", body, "评审未通过", "申请复查的理由", "30 日内申请复查")
+	status, body = zs.post(app+"/rechecks", url.Values{"reason": {" "}})
+	if status != 400 {
+		t.Errorf("复查 without a reason: %d", status)
+	}
+	form := regexp.MustCompile(`(?s)<form[^>]*id="recheck-form".*?</form>`).FindString(body)
+	mustShow(t, "the reason, at its field", form, "请写明申请复查的理由", `aria-invalid="true"`)
+	_, body = zs.post(app+"/rechecks", url.Values{"reason": {"业绩评审评分与所附材料不符"}})
+	mustShow(t, "the request", body, "复查申请已提交", "1 号复查：已申请", "业绩评审评分与所附材料不符")
+	if strings.Contains(body, `id="recheck-form"`) {
+		t.Errorf("a second request is offered while one is open")
+	}
+
+	_, body = sec.get(app)
+	mustShow(t, "the secretary's page", body, "1 号复查：已申请", "复查中", "不予受理")
+	sec.post(app+"/rechecks/1", url.Values{"to": {"accepted"}})
+	status, body = sec.post(app+"/rechecks/1", url.Values{"to": {"maintained"}})
+	if status != 400 || !strings.Contains(body, "「维持原评审结果」须说明理由") {
+		t.Errorf("a conclusion without an answer: %d", status)
+	}
+	sec.post(app+"/rechecks/1", url.Values{"to": {"maintained"}, "note": {"经核对评分表，评分无误"}})
+	_, body = zs.get(app)
+	mustShow(t, "the answer", body, "1 号复查：维持原评审结果", "答复：经核对评分表，评分无误", "申请复查", "复查已受理")
+}

@@ -163,6 +163,8 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	handle("GET /applications/{id}/files/{file}", s.download)
 	handle("GET /applications/{id}/photo", s.photo)
 	handle("POST /applications/{id}/photo", s.uploadPhoto)
+	handle("POST /applications/{id}/rechecks", s.requestRecheck)
+	handle("POST /applications/{id}/rechecks/{recheck}", s.handleRecheck)
 	handle("POST /applications/{id}/achievements", s.addAchievement)
 	handle("POST /applications/{id}/achievements/{achievement}/delete", s.removeAchievement)
 	// Applicants.
