@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,12 @@ import (
 // upload takes one evidence file as multipart/form-data in the field "file"
 // (curl -F file=@diploma.pdf).
 func (a *API) upload(w http.ResponseWriter, r *http.Request) {
+	a.uploaded(w, r, a.svc.AddFile)
+}
+
+// uploaded reads the multipart field "file" of a request about the application at {id}
+// and hands it to store (AddFile, SetPhoto), answering 201 with the file kept.
+func (a *API) uploaded(w http.ResponseWriter, r *http.Request, store func(ctx context.Context, u *guantong.User, id int64, name string, data []byte) (guantong.File, error)) {
 	u, ok := a.authed(w, r)
 	if !ok {
 		return
@@ -49,7 +56,7 @@ func (a *API) upload(w http.ResponseWriter, r *http.Request) {
 			a.fail(w, r, guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB 或上传中断"}})
 			return
 		}
-		f, err := a.svc.AddFile(r.Context(), u, id, part.FileName(), data)
+		f, err := store(r.Context(), u, id, part.FileName(), data)
 		if err != nil {
 			a.fail(w, r, err)
 			return

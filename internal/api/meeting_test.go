@@ -387,6 +387,8 @@ func TestCommitteeMeeting(t *testing.T) {
 				t.Errorf("verified as %q: %+v", typed, cs)
 			}
 		}
+		w.pdfOf("zhouqi", number, 200)
+		w.pdfOf("zhangsan", number, 403)
 		w.call("zhouqi", "GET", "/api/v1/certificates/"+number, nil, 200, &cs)
 		if cs.Name != "周七" || cs.IDNumber != "130102199103151230" {
 			t.Errorf("the holder sees %s %s", cs.Name, cs.IDNumber)
