@@ -117,3 +117,19 @@ func TestWritePDF(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkWritePDF: one certificate with a photo, the font parsed and subset each time.
+func BenchmarkWritePDF(b *testing.B) {
+	d := sampleDocument(b, true)
+	qr, err := QRCodePNG(d.VerifyURL, 480)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		var out bytes.Buffer
+		if err := WritePDF(&out, d, qr, data.CertificateFont); err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(int64(out.Len()))
+	}
+}
