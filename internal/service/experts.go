@@ -172,21 +172,8 @@ func (s *Service) UpdateExpert(ctx context.Context, u *guantong.User, id int64, 
 		if err != nil {
 			return err
 		}
-		unfit, err := s.unqualified(ctx, tx, e)
-		if err != nil {
+		if err := s.seatedProblems(ctx, tx, before, e, &es); err != nil {
 			return err
-		}
-		for _, p := range unfit {
-			es.Add("title_level", "%s", p)
-		}
-		if before.Skilled && !e.Skilled {
-			problems, err := s.skilledShort(ctx, tx, e)
-			if err != nil {
-				return err
-			}
-			for _, p := range problems {
-				es.Add("skilled", "%s", p)
-			}
 		}
 		if len(es) > 0 {
 			return es
@@ -199,22 +186,31 @@ func (s *Service) UpdateExpert(ctx context.Context, u *guantong.User, id int64, 
 	return e, err
 }
 
-// skilledShort says, for each committee the expert sits on, whether it would have fewer
-// skilled experts than its rules ask once the expert is no longer one ("" for none).
-func (s *Service) skilledShort(ctx context.Context, tx *store.Tx, e store.Expert) ([]string, error) {
+// seatedProblems adds to es, for each committee the expert sits on, what the edit from
+// before to e would break: a member without the title its members must hold
+// (committee.Rules.Qualified, at title_level), or, the skilled mark taken off, fewer skilled
+// experts than its rules ask (三(一)6, at skilled).
+func (s *Service) seatedProblems(ctx context.Context, tx *store.Tx, before, e store.Expert, es *guantong.FieldErrors) error {
 	ids, err := tx.ExpertCommittees(ctx, e.ID)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var out []string
 	for _, cid := range ids {
 		org, err := committeeOrg(ctx, tx, cid)
 		if err != nil {
-			return nil, err
+			return err
+		}
+		rules := committee.For(org.Series, org.Level)
+		ce := poolExpert(e)
+		if why := rules.Qualified(&ce); why != "" {
+			es.Add("title_level", "%s是%s的成员，修改后%s；请先调整评委会组成", e.Name, org.Name, why)
+		}
+		if !before.Skilled || e.Skilled {
+			continue
 		}
 		members, err := tx.CommitteeMembers(ctx, cid)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		skilled := 0
 		for _, m := range members {
@@ -222,33 +218,12 @@ func (s *Service) skilledShort(ctx context.Context, tx *store.Tx, e store.Expert
 				skilled++
 			}
 		}
-		if want := committee.For(org.Series, org.Level).MinSkilledMembers; skilled < want {
-			out = append(out, fmt.Sprintf("%s是%s的成员，取消高技能人才专家标记后该评委会高技能人才专家 %d 人，少于 %d 人（三(一)6）；请先调整评委会组成",
-				e.Name, org.Name, skilled, want))
+		if skilled < rules.MinSkilledMembers {
+			es.Add("skilled", "%s是%s的成员，取消高技能人才专家标记后该评委会高技能人才专家 %d 人，少于 %d 人（三(一)6）；请先调整评委会组成",
+				e.Name, org.Name, skilled, rules.MinSkilledMembers)
 		}
 	}
-	return out, nil
-}
-
-// unqualified says, for each committee the expert sits on, whether the expert as edited
-// would no longer hold the title its members must (committee.Rules.Qualified).
-func (s *Service) unqualified(ctx context.Context, tx *store.Tx, e store.Expert) ([]string, error) {
-	ids, err := tx.ExpertCommittees(ctx, e.ID)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, cid := range ids {
-		org, err := committeeOrg(ctx, tx, cid)
-		if err != nil {
-			return nil, err
-		}
-		ce := poolExpert(e)
-		if why := committee.For(org.Series, org.Level).Qualified(&ce); why != "" {
-			out = append(out, fmt.Sprintf("%s是%s的成员，修改后%s；请先调整评委会组成", e.Name, org.Name, why))
-		}
-	}
-	return out, nil
+	return nil
 }
 
 // SetExpertActive takes an expert out of the pool (active false: 停用) or back into it (admin

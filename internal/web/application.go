@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -318,6 +319,14 @@ func joinErrs(es errs) string {
 
 // upload is POST /applications/{id}/files: one piece of evidence, checked by the service.
 func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
+	s.uploaded(w, r, "upload", "file", "请选择要上传的文件", "uploaded#evidence", s.svc.AddFile)
+}
+
+// uploaded reads the multipart "file" posted to the application at {id} and hands it to
+// keep (AddFile, SetPhoto); then the page again with the message done (and its anchor), or
+// the form named form with the refusal at field (none chosen: missing).
+func (s *Server) uploaded(w http.ResponseWriter, r *http.Request, form, field, missing, done string,
+	keep func(ctx context.Context, u *guantong.User, id int64, name string, data []byte) (guantong.File, error)) {
 	u, id, ok := s.about(w, r)
 	if !ok {
 		return
@@ -325,18 +334,18 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	name, data, problem := readUpload(w, r)
 	var err error
 	if problem == "" && data == nil {
-		problem = "请选择要上传的文件"
+		problem = missing
 	}
 	if problem != "" {
-		err = guantong.FieldErrors{{Field: "file", Message: problem}}
+		err = guantong.FieldErrors{{Field: field, Message: problem}}
 	} else {
-		_, err = s.svc.AddFile(r.Context(), u, id, name, data)
+		_, err = keep(r.Context(), u, id, name, data)
 	}
 	if err == nil {
-		http.Redirect(w, r, "/applications/"+strconv.FormatInt(id, 10)+"?done=uploaded", http.StatusSeeOther)
+		http.Redirect(w, r, "/applications/"+strconv.FormatInt(id, 10)+"?done="+done, http.StatusSeeOther)
 		return
 	}
-	s.showFormError(w, r, u, id, "upload", nil, err)
+	s.showFormError(w, r, u, id, form, nil, err)
 }
 
 // download is GET /applications/{id}/files/{file}: evidence, always as an attachment with

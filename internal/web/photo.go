@@ -50,23 +50,5 @@ func (s *Server) photo(w http.ResponseWriter, r *http.Request) {
 // uploadPhoto is POST /applications/{id}/photo: the applicant's photo, multipart "file".
 // A photo the service refuses comes back at the form, saying why (size, shape, background).
 func (s *Server) uploadPhoto(w http.ResponseWriter, r *http.Request) {
-	u, id, ok := s.about(w, r)
-	if !ok {
-		return
-	}
-	name, data, problem := readUpload(w, r)
-	var err error
-	if problem == "" && data == nil {
-		problem = "请选择要上传的照片"
-	}
-	if problem != "" {
-		err = guantong.FieldErrors{{Field: "photo", Message: problem}}
-	} else {
-		_, err = s.svc.SetPhoto(r.Context(), u, id, name, data)
-	}
-	if err == nil {
-		http.Redirect(w, r, "/applications/"+strconv.FormatInt(id, 10)+"?done=photo#photo", http.StatusSeeOther)
-		return
-	}
-	s.showFormError(w, r, u, id, "photo", nil, err)
+	s.uploaded(w, r, "photo", "photo", "请选择要上传的照片", "photo#photo", s.svc.SetPhoto)
 }
