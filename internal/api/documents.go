@@ -37,15 +37,11 @@ func (a *API) uploadPhoto(w http.ResponseWriter, r *http.Request) {
 
 // recordApproval records the 批准文号 of a closed meeting's result.
 func (a *API) recordApproval(w http.ResponseWriter, r *http.Request) {
-	a.byID(w, r, func(u *guantong.User, id int64) (any, error) {
-		var in struct {
-			ApprovalNo string `json:"approval_no"`
-		}
-		if err := decode(w, r, &in); err != nil {
-			return nil, err
-		}
+	a.byID(w, r, body(w, r, func(u *guantong.User, id int64, in struct {
+		ApprovalNo string `json:"approval_no"`
+	}) (any, error) {
 		return a.svc.RecordApproval(r.Context(), u, id, in.ApprovalNo)
-	})
+	}))
 }
 
 func (a *API) rechecks(w http.ResponseWriter, r *http.Request) {
@@ -54,27 +50,19 @@ func (a *API) rechecks(w http.ResponseWriter, r *http.Request) {
 
 // requestRecheck is the applicant's request for 复查, with a reason.
 func (a *API) requestRecheck(w http.ResponseWriter, r *http.Request) {
-	a.serveID(w, r, http.StatusCreated, func(u *guantong.User, id int64) (any, error) {
-		var in struct {
-			Reason string `json:"reason"`
-		}
-		if err := decode(w, r, &in); err != nil {
-			return nil, err
-		}
+	a.serve(w, r, http.StatusCreated, body(w, r, func(u *guantong.User, id int64, in struct {
+		Reason string `json:"reason"`
+	}) (any, error) {
 		return a.svc.RequestRecheck(r.Context(), u, id, in.Reason)
-	})
+	}))
 }
 
 // handleRecheck takes a 复查 one step: to accepted, refused, maintained or revised, with a note.
 func (a *API) handleRecheck(w http.ResponseWriter, r *http.Request) {
-	a.byID(w, r, func(u *guantong.User, id int64) (any, error) {
-		var in struct {
-			To   string `json:"to"`
-			Note string `json:"note"`
-		}
-		if err := decode(w, r, &in); err != nil {
-			return nil, err
-		}
+	a.byID(w, r, body(w, r, func(u *guantong.User, id int64, in struct {
+		To   string `json:"to"`
+		Note string `json:"note"`
+	}) (any, error) {
 		return a.svc.HandleRecheck(r.Context(), u, id, in.To, in.Note)
-	})
+	}))
 }

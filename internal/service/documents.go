@@ -53,7 +53,7 @@ func (s *Service) CertificateDocument(ctx context.Context, u *guantong.User, num
 	if app.Kind == guantong.KindSkill {
 		d.Heading, d.Department = "职业技能等级证书", st.Issuer
 		occupation := app.OccupationCode
-		if name, ok := s.engine.Catalog().Name(app.OccupationCode); ok {
+		if name, ok := s.Engine().Catalog().Name(app.OccupationCode); ok {
 			occupation = name + "（" + app.OccupationCode + "）"
 		}
 		d.Rows = []certificate.Row{{Label: "职业（工种）", Value: occupation}, {Label: "等　　级", Value: st.Level.String()},

@@ -19,15 +19,15 @@ import (
 // RequestRecheck records the applicant's request for 复查 of a committee's result on their
 // own application: a result of failed, decided by a closed meeting no more than RecheckDays
 // ago, with no other 复查 open. The reason is required.
-func (s *Service) RequestRecheck(ctx context.Context, u *guantong.User, id int64, reason string) (store.Recheck, error) {
+func (s *Service) RequestRecheck(ctx context.Context, u *guantong.User, id int64, reason string) (guantong.Recheck, error) {
 	if err := signedIn(u); err != nil {
-		return store.Recheck{}, err
+		return guantong.Recheck{}, err
 	}
 	reason = strings.TrimSpace(reason)
 	if reason == "" || utf8.RuneCountInString(reason) > 2000 {
-		return store.Recheck{}, guantong.FieldErrors{{Field: "reason", Message: "请写明申请复查的理由（不超过 2000 字）"}}
+		return guantong.Recheck{}, guantong.FieldErrors{{Field: "reason", Message: "请写明申请复查的理由（不超过 2000 字）"}}
 	}
-	var c store.Recheck
+	var c guantong.Recheck
 	err := s.store.Write(ctx, func(tx *store.Tx) error {
 		app, err := s.visible(ctx, tx, u, id, 0)
 		if err != nil {
@@ -56,7 +56,7 @@ func (s *Service) RequestRecheck(ctx context.Context, u *guantong.User, id int64
 				return guantong.Errorf(guantong.EConflict, "已有复查申请（编号 %d）正在办理", o.ID)
 			}
 		}
-		c = store.Recheck{ApplicationID: id, MeetingID: meeting, Reason: reason, Stage: committee.RecheckRequested,
+		c = guantong.Recheck{ApplicationID: id, MeetingID: meeting, Reason: reason, Stage: committee.RecheckRequested,
 			RequestedBy: u.Actor(), RequestedAt: s.now().UTC()}
 		if err := tx.InsertRecheck(ctx, &c); err != nil {
 			return err
@@ -68,7 +68,7 @@ func (s *Service) RequestRecheck(ctx context.Context, u *guantong.User, id int64
 }
 
 // Rechecks lists the 复查 of an application to those who may see it.
-func (s *Service) Rechecks(ctx context.Context, u *guantong.User, id int64) ([]store.Recheck, error) {
+func (s *Service) Rechecks(ctx context.Context, u *guantong.User, id int64) ([]guantong.Recheck, error) {
 	if err := signedIn(u); err != nil {
 		return nil, err
 	}
@@ -81,12 +81,12 @@ func (s *Service) Rechecks(ctx context.Context, u *guantong.User, id int64) ([]s
 // HandleRecheck takes a 复查 one step (committee.RecheckStep): accepted, refused, maintained
 // or revised, with the answer the applicant reads. Only the secretary of the committee that
 // decided, or the admin, may.
-func (s *Service) HandleRecheck(ctx context.Context, u *guantong.User, recheckID int64, to, note string) (store.Recheck, error) {
+func (s *Service) HandleRecheck(ctx context.Context, u *guantong.User, recheckID int64, to, note string) (guantong.Recheck, error) {
 	if err := signedIn(u); err != nil {
-		return store.Recheck{}, err
+		return guantong.Recheck{}, err
 	}
 	note = strings.TrimSpace(note)
-	var c store.Recheck
+	var c guantong.Recheck
 	err := s.store.Write(ctx, func(tx *store.Tx) error {
 		var err error
 		if c, err = tx.Recheck(ctx, recheckID); err != nil {

@@ -10,24 +10,10 @@ import (
 	"guantong"
 )
 
-// Recheck is one 复查 of a committee's result (committee.RecheckStages).
-type Recheck struct {
-	ID            int64     `json:"id"`
-	ApplicationID int64     `json:"application_id"`
-	MeetingID     int64     `json:"meeting_id"`
-	Reason        string    `json:"reason"`
-	Stage         string    `json:"stage"`
-	Note          string    `json:"note,omitempty"`
-	RequestedBy   string    `json:"requested_by"`
-	RequestedAt   time.Time `json:"requested_at"`
-	HandledBy     string    `json:"handled_by,omitempty"`
-	HandledAt     time.Time `json:"handled_at,omitzero"`
-}
-
 const recheckColumns = `id, application_id, meeting_id, reason, stage, note, requested_by, requested_at, handled_by, handled_at`
 
-func scanRecheck(row scanner) (Recheck, error) {
-	var c Recheck
+func scanRecheck(row scanner) (guantong.Recheck, error) {
+	var c guantong.Recheck
 	var requested, handled int64
 	err := row.Scan(&c.ID, &c.ApplicationID, &c.MeetingID, &c.Reason, &c.Stage, &c.Note, &c.RequestedBy, &requested, &c.HandledBy, &handled)
 	c.RequestedAt = fromMS(requested)
@@ -38,7 +24,7 @@ func scanRecheck(row scanner) (Recheck, error) {
 }
 
 // InsertRecheck records a new 复查 and sets its ID.
-func (tx *Tx) InsertRecheck(ctx context.Context, c *Recheck) error {
+func (tx *Tx) InsertRecheck(ctx context.Context, c *guantong.Recheck) error {
 	err := tx.tx.QueryRowContext(ctx, `INSERT INTO rechecks (application_id, meeting_id, reason, stage, requested_by, requested_at)
 		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, c.ApplicationID, c.MeetingID, c.Reason, c.Stage, c.RequestedBy, ms(c.RequestedAt)).Scan(&c.ID)
 	if err != nil {
@@ -49,7 +35,7 @@ func (tx *Tx) InsertRecheck(ctx context.Context, c *Recheck) error {
 
 // UpdateRecheck writes a 复查's stage and the answer of its last step, if its stage is still
 // from: a step taken meanwhile by someone else is EConflict.
-func (tx *Tx) UpdateRecheck(ctx context.Context, c Recheck, from string) error {
+func (tx *Tx) UpdateRecheck(ctx context.Context, c guantong.Recheck, from string) error {
 	res, err := tx.tx.ExecContext(ctx, `UPDATE rechecks SET stage = $1, note = $2, handled_by = $3, handled_at = $4
 		WHERE id = $5 AND stage = $6`, c.Stage, c.Note, c.HandledBy, ms(c.HandledAt), c.ID, from)
 	if err != nil {
@@ -62,7 +48,7 @@ func (tx *Tx) UpdateRecheck(ctx context.Context, c Recheck, from string) error {
 }
 
 // Recheck returns one 复查.
-func (r reader) Recheck(ctx context.Context, id int64) (Recheck, error) {
+func (r reader) Recheck(ctx context.Context, id int64) (guantong.Recheck, error) {
 	c, err := scanRecheck(r.q.QueryRowContext(ctx, `SELECT `+recheckColumns+` FROM rechecks WHERE id = $1`, id))
 	if err != nil {
 		return c, notFound(err, "复查", id)
@@ -71,7 +57,7 @@ func (r reader) Recheck(ctx context.Context, id int64) (Recheck, error) {
 }
 
 // Rechecks returns the 复查 of an application, oldest first.
-func (r reader) Rechecks(ctx context.Context, applicationID int64) ([]Recheck, error) {
+func (r reader) Rechecks(ctx context.Context, applicationID int64) ([]guantong.Recheck, error) {
 	rows, err := r.q.QueryContext(ctx, `SELECT `+recheckColumns+` FROM rechecks WHERE application_id = $1 ORDER BY id`, applicationID)
 	if err != nil {
 		return nil, fmt.Errorf("store: rechecks of %d: %w", applicationID, err)

@@ -6,7 +6,6 @@ import (
 
 	"guantong"
 	"guantong/internal/committee"
-	"guantong/internal/store"
 )
 
 // 复查 on the application's page: the applicant asks for it with a reason; the committee's
@@ -29,7 +28,7 @@ func (p *appPage) RecheckDays() int { return committee.BuiltinRegulation().Reche
 
 // recheckRow is one 复查 with its stage's name and the steps it may take.
 type recheckRow struct {
-	store.Recheck
+	guantong.Recheck
 	StageName string
 	Steps     []recheckChoice
 }
