@@ -35,8 +35,14 @@ var testNow = time.Date(2026, 12, 31, 12, 0, 0, 0, guantong.Shanghai)
 // moved by weeks, as under serve --demo.
 func newServer(t testing.TB) *Server {
 	t.Helper()
+	return newServerOn(t, storetest.SQLite(t))
+}
+
+// newServerOn is newServer on the database dsn.
+func newServerOn(t testing.TB, dsn string) *Server {
+	t.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	st := storetest.Open(t, storetest.SQLite(t))
+	st := storetest.Open(t, dsn)
 	clock := service.NewClock(func() time.Time { return testNow })
 	svc := service.New(service.Config{Store: st, Engine: policy.New(policy.Default(), catalog.Default()), Now: clock.Now,
 		Logger: log, BcryptCost: bcrypt.MinCost, SessionTTL: 400 * 24 * time.Hour})
