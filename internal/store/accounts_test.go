@@ -63,3 +63,64 @@ func TestMigration0010Regions(t *testing.T) {
 		}
 	})
 }
+
+// Migration 0010 builds its unique index over a database where one person already has two
+// open applications of the same route, series and level: the later is marked
+// legacy_duplicate, the index is built, and a third is refused.
+func TestMigration0010LegacyDuplicates(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		c := context.Background()
+		st := storetest.Open(t, dsn)
+		emp, off, _, p := seed(t, st)
+		b, err := os.ReadFile("migrations/" + st.Engine() + "/0010_accounts.sql")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var replay []string // the marking and the index, as the migration has them
+		for _, stmt := range strings.Split(string(b), ";") {
+			if i := strings.Index(stmt, "UPDATE applications"); i >= 0 {
+				replay = append(replay, stmt[i:])
+			}
+			if i := strings.Index(stmt, "CREATE UNIQUE INDEX applications_one_open"); i >= 0 {
+				replay = append(replay, stmt[i:])
+			}
+		}
+		if len(replay) != 2 {
+			t.Fatalf("the migration's statements: %q", replay)
+		}
+		app := func() guantong.Application {
+			return guantong.Application{Kind: guantong.KindTitle, Route: guantong.RouteTitleReview, PersonID: p.ID, EmployerID: emp.ID,
+				OfficeID: off.ID, Series: "工程", Level: guantong.Level{Title: guantong.Title3}, Stage: guantong.StageSubmitted,
+				Document: []byte(`{}`), CreatedAt: t0, UpdatedAt: t0}
+		}
+		var first, second guantong.Application
+		err = st.Write(c, func(tx *store.Tx) error {
+			if err := tx.ExecForTest(c, "DROP INDEX applications_one_open"); err != nil { // as before 0010
+				return err
+			}
+			first, second = app(), app()
+			if err := tx.InsertApplication(c, &first); err != nil {
+				return err
+			}
+			if err := tx.InsertApplication(c, &second); err != nil {
+				return err
+			}
+			for _, s := range replay {
+				if err := tx.ExecForTest(c, s); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id, err := st.OpenApplication(c, &guantong.Application{PersonID: p.ID, Route: first.Route, Series: "工程", Level: first.Level}); err != nil || id != first.ID {
+			t.Errorf("the open application found: %d %v, want the first, %d", id, err, first.ID)
+		}
+		third := app()
+		if err := st.Write(c, func(tx *store.Tx) error { return tx.InsertApplication(c, &third) }); guantong.ErrorCode(err) != guantong.EConflict {
+			t.Errorf("a third after the migration: %v", err)
+		}
+	})
+}
