@@ -1,9 +1,7 @@
 package api
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"mime"
 	"net/http"
 	"strconv"
@@ -15,28 +13,11 @@ import (
 // (curl -F file=@diploma.pdf).
 func (a *API) upload(w http.ResponseWriter, r *http.Request) {
 	a.serve(w, r, http.StatusCreated, func(u *guantong.User, id int64) (any, error) {
-		r.Body = http.MaxBytesReader(w, r.Body, guantong.MaxFileSize+64<<10)
-		mr, err := r.MultipartReader()
+		name, data, err := uploaded(w, r)
 		if err != nil {
-			return nil, guantong.FieldErrors{{Field: "file", Message: "须以 multipart/form-data 上传，字段名 file"}}
+			return nil, err
 		}
-		for {
-			part, err := mr.NextPart()
-			if err != nil {
-				if big := new(http.MaxBytesError); errors.As(err, &big) {
-					return nil, guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB"}}
-				}
-				return nil, guantong.FieldErrors{{Field: "file", Message: "缺少字段 file"}}
-			}
-			if part.FormName() != "file" {
-				continue
-			}
-			data, err := io.ReadAll(io.LimitReader(part, guantong.MaxFileSize+1))
-			if err != nil {
-				return nil, guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB 或上传中断"}}
-			}
-			return a.svc.AddFile(r.Context(), u, id, part.FileName(), data)
-		}
+		return a.svc.AddFile(r.Context(), u, id, name, data)
 	})
 }
 

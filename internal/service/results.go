@@ -69,6 +69,9 @@ func (s *Service) ImportResults(ctx context.Context, u *guantong.User, data []by
 	if err := signedIn(u); err != nil {
 		return Imported{}, err
 	}
+	if len(data) > guantong.MaxFileSize {
+		return Imported{}, guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB"}}
+	}
 	rows, parsed := readResultsSheet(data)
 	if rows == nil && len(parsed) > 0 {
 		return Imported{}, parsed
