@@ -65,7 +65,9 @@ func TestBatchAndResults(t *testing.T) {
 	}
 	f.SetCellValue(service.ResultsSheet, "F2", 45)
 	f.SetCellValue(service.ResultsSheet, "G2", "八十八")
-	var bad struct{ Errors []struct{ Field, Message string } }
+	var bad struct {
+		Errors []struct{ Field, Message string }
+	}
 	w.importSheet("evaluator", f, 400, &bad)
 	if len(bad.Errors) != 1 || bad.Errors[0].Field != "第 2 行「操作技能成绩」" {
 		t.Errorf("bad sheet: %+v", bad)
