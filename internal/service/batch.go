@@ -114,7 +114,7 @@ func (s *Service) batchOne(ctx context.Context, u *guantong.User, it BatchItem, 
 	if now, verr := s.Application(ctx, u, it.ID); verr == nil { // name whom it is about, when u may see it
 		res.Name, res.What, res.Stage, res.Version = now.Applicant.Name, s.describe(&now.Application), now.Stage, now.Version
 		if res.Code == guantong.EConflict && now.Version != it.Version {
-			res.Message = fmt.Sprintf("该申报已被他人处理（页面上的版本 %d，现为版本 %d「%s」），请刷新后重试", it.Version, now.Version, now.StageName)
+			res.Message = fmt.Sprintf("该申报已被他人处理，请刷新后重试（现为「%s」，版本 %d；页面上的是版本 %d）", now.StageName, now.Version, it.Version)
 		}
 	}
 	if res.Code == guantong.EInternal {
