@@ -95,8 +95,16 @@ func (q *queueView) get(s *Server) http.HandlerFunc {
 
 // post takes the page's batch and shows the page with what became of each application.
 func (q *queueView) post(s *Server) http.HandlerFunc {
+	return s.batchPost(q.roles, func(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, out bulkOutcome) {
+		q.show(s, w, r, u, status, out)
+	})
+}
+
+// batchPost is the POST of a page's batch form for roles: it takes the batch and has show
+// render the page with its outcome.
+func (s *Server) batchPost(roles []string, show func(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, out bulkOutcome)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		u := s.workspace(w, r, q.roles...)
+		u := s.workspace(w, r, roles...)
 		if u == nil || !s.readForm(w, r, 256<<10) {
 			return
 		}
@@ -105,28 +113,33 @@ func (q *queueView) post(s *Server) http.HandlerFunc {
 			s.fail(w, r, err)
 			return
 		}
-		q.show(s, w, r, u, status, out)
+		show(w, r, u, status, out)
 	}
 }
 
 func (q *queueView) show(s *Server, w http.ResponseWriter, r *http.Request, u *guantong.User, status int, out bulkOutcome) {
-	apps, err := q.list(s, r, u)
+	d, err := q.data(s, r, u, out)
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	s.render(w, r, status, q.tmpl, page{Title: q.title, Nav: q.nav, Data: d})
+}
+
+// data is what the page's template shows: the queue with the batch's outcome, and what more
+// adds.
+func (q *queueView) data(s *Server, r *http.Request, u *guantong.User, out bulkOutcome) (any, error) {
+	apps, err := q.list(s, r, u)
+	if err != nil {
+		return nil, err
 	}
 	d, err := s.queueData(r, u, apps, q.sections)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
 	d.BatchURL, d.Bulk = q.batchURL, out
-	var data any = d
 	if q.more != nil {
-		if data, err = q.more(s, r, u, d); err != nil {
-			s.fail(w, r, err)
-			return
-		}
+		return q.more(s, r, u, d)
 	}
-	s.render(w, r, status, q.tmpl, page{Title: q.title, Nav: q.nav, Data: data})
+	return d, nil
 }

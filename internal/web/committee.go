@@ -41,16 +41,9 @@ func (s *Server) committeePage(w http.ResponseWriter, r *http.Request) {
 
 // committeeBatch is POST /committee/batch: grants many at once.
 func (s *Server) committeeBatch(w http.ResponseWriter, r *http.Request) {
-	u := s.workspace(w, r, guantong.RoleSecretary)
-	if u == nil || !s.readForm(w, r, 256<<10) {
-		return
-	}
-	out, status, err := s.takeBatch(r, u)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.committeeWith(w, r, u, status, nil, out)
+	s.batchPost([]string{guantong.RoleSecretary}, func(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, out bulkOutcome) {
+		s.committeeWith(w, r, u, status, nil, out)
+	})(w, r)
 }
 
 func (s *Server) committeeWith(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, es errs, out bulkOutcome) {

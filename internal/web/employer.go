@@ -76,20 +76,13 @@ func (s *Server) employerData(r *http.Request, u *guantong.User) (*employerPage,
 // with its own version, and report which succeeded and which not (someone else may have
 // acted on one in the meantime).
 func (s *Server) employerBulk(w http.ResponseWriter, r *http.Request) {
-	u := s.workspace(w, r, guantong.RoleHR)
-	if u == nil || !s.readForm(w, r, 256<<10) {
-		return
-	}
-	out, status, err := s.takeBatch(r, u)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	d, err := s.employerData(r, u)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	d.Bulk = out
-	s.render(w, r, status, "employer", page{Title: "本单位申报", Nav: "employer", Data: d})
+	s.batchPost([]string{guantong.RoleHR}, func(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, out bulkOutcome) {
+		d, err := s.employerData(r, u)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		d.Bulk = out
+		s.render(w, r, status, "employer", page{Title: "本单位申报", Nav: "employer", Data: d})
+	})(w, r)
 }

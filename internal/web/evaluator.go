@@ -98,18 +98,12 @@ func (s *Server) importResults(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	apps, err := evaluatorQueue.list(s, r, u)
+	d, err := evaluatorQueue.data(s, r, u, bulkOutcome{})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d, err := s.queueData(r, u, apps, evaluatorQueue.sections)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	d.BatchURL = evaluatorQueue.batchURL
-	m := s.engine.Params().Workflow.PassMark
-	s.render(w, r, status, "evaluator", page{Title: evaluatorQueue.title, Nav: evaluatorQueue.nav,
-		Data: evaluatorPage{queuePage: d, PassTheory: m.Theory, PassPractical: m.Practical, Imported: imported, ImportErrs: bad}})
+	p := d.(evaluatorPage)
+	p.Imported, p.ImportErrs = imported, bad
+	s.render(w, r, status, evaluatorQueue.tmpl, page{Title: evaluatorQueue.title, Nav: evaluatorQueue.nav, Data: p})
 }
