@@ -48,7 +48,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	engine, err := c.engine()
+	policies, err := c.set()
 	if err != nil {
 		return err
 	}
@@ -59,7 +59,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 
-	cfg := service.Config{Store: st, Engine: engine, Calendar: calendar.Default(), Now: e.now, Logger: log}
+	cfg := service.Config{Store: st, Policies: policies, Calendar: calendar.Default(), Now: e.now, Logger: log}
 	var clock *service.Clock
 	if *demo {
 		// The admin may move the demo clock forward by weeks to end notices; logins last long

@@ -120,9 +120,3 @@ func (a *API) advanceClock(w http.ResponseWriter, r *http.Request) {
 		return map[string]any{"now": a.svc.Now().UTC(), "today": a.svc.Today()}, nil
 	}))
 }
-
-// openAPI serves the API document.
-func (a *API) openAPI(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Write(openAPIDocument)
-}

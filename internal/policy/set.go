@@ -41,6 +41,9 @@ func NewSet(ps []*Params, c *catalog.Catalog) (*Set, error) {
 	return s, nil
 }
 
+// SetOf returns a set of one policy: the engine decides on every date.
+func SetOf(e *Engine) *Set { return &Set{engines: []*Engine{e}} }
+
 // DefaultSet returns the built-in policies over the built-in table.
 func DefaultSet() *Set {
 	s, err := NewSet(builtIn(), catalog.Default())

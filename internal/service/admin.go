@@ -51,7 +51,7 @@ func (s *Service) validOrganisation(o *guantong.Organisation) error {
 		}
 	}
 	none := func(field string, empty bool) { need(field, empty, "%s不设此项", guantong.OrgKindName(o.Kind)) }
-	p := s.engine.Params()
+	p := s.Engine().Params()
 	switch o.Kind {
 	case guantong.OrgEmployer:
 		need("region", o.Region != "", "须填写所属的市或省直主管部门")

@@ -35,7 +35,7 @@ func (s *Service) ResultsTemplate(ctx context.Context, u *guantong.User) ([]byte
 		if !slices.Contains(v.Actions, workflow.RecordTheory) && !slices.Contains(v.Actions, workflow.RecordPractical) {
 			continue
 		}
-		occupation, _ := s.engine.Catalog().Name(v.OccupationCode)
+		occupation, _ := s.Engine().Catalog().Name(v.OccupationCode)
 		theory, practical := "", ""
 		switch {
 		case v.ExemptTheory:

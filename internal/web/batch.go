@@ -138,8 +138,19 @@ func (q *queueView) data(s *Server, r *http.Request, u *guantong.User, out bulkO
 		return nil, err
 	}
 	d.BatchURL, d.Bulk = q.batchURL, out
+	d.keepComment()
 	if q.more != nil {
 		return q.more(s, r, u, d)
 	}
 	return d, nil
+}
+
+// keepComment shows the comment of a refused batch again in the form it came from, with its
+// problem.
+func (d *queuePage) keepComment() {
+	for i := range d.Sections {
+		if sc := &d.Sections[i]; sc.ID == d.Bulk.Section && sc.Comment {
+			sc.CommentText, sc.CommentErr = d.Bulk.Comment, d.Bulk.Errs["comment"]
+		}
+	}
 }

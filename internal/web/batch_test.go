@@ -88,13 +88,13 @@ func TestBatchPages(t *testing.T) {
 	w := newWorld(t)
 	w.recommended(5)
 	off := w.as("office")
-	_, body := off.get("/office")
-	form := picks(t, body, "review")
-	if len(form["id"]) != 5 || !strings.Contains(body, "通过所选并公示") {
+	_, page := off.get("/office")
+	form := picks(t, page, "review")
+	if len(form["id"]) != 5 || !strings.Contains(page, "通过所选并公示") {
 		t.Fatalf("the 职改办 can tick %d applications, want 5", len(form["id"]))
 	}
-	status, _ := off.post("/office/batch", url.Values{"action": {"return"}, "id": form["id"], "version-1": {form.Get("version-1")}})
-	if status != 422 {
+	status, body := off.post("/office/batch", url.Values{"action": {"return"}, "section": {"review"}, "comment": {" "}, "id": form["id"], "version-1": {form.Get("version-1")}})
+	if status != 422 || !strings.Contains(body, `<p class="field-error" id="comment-review-error">「退回」须说明理由</p>`) {
 		t.Errorf("a return without reasons: %d", status)
 	}
 	status, body = off.post("/office/batch", url.Values{"action": {"approve"}})

@@ -29,6 +29,7 @@ type queueSection struct {
 	Batch                    []batchButton // actions on the ticked rows; none: no form
 	Comment                  bool          // one of them takes the comment
 	Picks                    int           // rows that may be ticked
+	CommentText, CommentErr  string        // the comment sent back with its problem, when this section's form was refused
 }
 
 // queueRow is one application in a queue.
