@@ -46,7 +46,7 @@ var evaluatorQueue = &queueView{tmpl: "evaluator", title: "评价工作台", nav
 		return apps, err
 	},
 	more: func(s *Server, r *http.Request, u *guantong.User, d queuePage) (any, error) {
-		m := s.engine.Params().Workflow.PassMark
+		m := s.svc.Engine().Params().Workflow.PassMark
 		return evaluatorPage{queuePage: d, PassTheory: m.Theory, PassPractical: m.Practical}, nil
 	}}
 
