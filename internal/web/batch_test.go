@@ -127,12 +127,17 @@ func TestBatchPages(t *testing.T) {
 		"education": [{"level": "本科", "major": "机械设计制造及其自动化", "related_codes": ["6-20-01-01"]}]}`)
 	v, err := svc.CreateApplication(ctx, &lisi, service.Draft{Route: guantong.RouteSkillEvaluation, OccupationCode: "6-20-01-01", Level: "技师", Person: doc})
 	if err == nil {
-		_, err = svc.Act(ctx, &lisi, v.ID, v.Version, workflow.Input{Action: workflow.Submit})
+		v, err = svc.Act(ctx, &lisi, v.ID, v.Version, workflow.Input{Action: workflow.Submit})
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
 	hr2 := w.as("hr2")
+	app := "/applications/" + fmt.Sprint(v.ID)
+	status, body = hr2.post(app+"/act", url.Values{"action": {"record_practical"}, "version": {fmt.Sprint(v.Version)}, "passed": {"yes"}, "score": {"45"}})
+	if status != 400 || !strings.Contains(body, "操作技能考核成绩 45 分低于合格线 60 分，不能记为合格") {
+		t.Errorf("45 points as 合格 on the application's page: %d", status)
+	}
 	_, body = hr2.get("/evaluator")
 	mustShow(t, "the evaluator's page", body, "下载成绩录入表", "理论知识考试不低于 60 分")
 	status, sheet := hr2.get("/evaluator/results.xlsx")
