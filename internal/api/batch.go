@@ -1,8 +1,6 @@
 package api
 
 import (
-	"errors"
-	"io"
 	"mime"
 	"net/http"
 	"strconv"
@@ -65,31 +63,4 @@ func (a *API) importResults(w http.ResponseWriter, r *http.Request) {
 		}
 		return a.svc.ImportResults(r.Context(), u, data)
 	})
-}
-
-// uploaded reads the multipart field "file" of a request, up to guantong.MaxFileSize: its
-// name and its bytes.
-func uploaded(w http.ResponseWriter, r *http.Request) (string, []byte, error) {
-	r.Body = http.MaxBytesReader(w, r.Body, guantong.MaxFileSize+64<<10)
-	mr, err := r.MultipartReader()
-	if err != nil {
-		return "", nil, guantong.FieldErrors{{Field: "file", Message: "须以 multipart/form-data 上传，字段名 file"}}
-	}
-	for {
-		part, err := mr.NextPart()
-		if err != nil {
-			if big := new(http.MaxBytesError); errors.As(err, &big) {
-				return "", nil, guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB"}}
-			}
-			return "", nil, guantong.FieldErrors{{Field: "file", Message: "缺少字段 file"}}
-		}
-		if part.FormName() != "file" {
-			continue
-		}
-		data, err := io.ReadAll(io.LimitReader(part, guantong.MaxFileSize+1))
-		if err != nil {
-			return "", nil, guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB 或上传中断"}}
-		}
-		return part.FileName(), data, nil
-	}
 }

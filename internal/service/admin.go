@@ -175,7 +175,7 @@ func (s *Service) validPerson(ctx context.Context, tx *store.Tx, p *guantong.App
 		es.Add("person", "申报人须填写人员信息（姓名、身份证号、工作单位）")
 		return guantong.Applicant{}, es
 	}
-	out := guantong.Applicant{Name: strings.TrimSpace(p.Name), IDNumber: strings.ToUpper(strings.TrimSpace(p.IDNumber)),
+	out := guantong.Applicant{Name: strings.TrimSpace(p.Name), IDNumber: guantong.NormalizeIDNumber(p.IDNumber),
 		Phone: strings.TrimSpace(p.Phone), EmployerID: p.EmployerID}
 	if out.Name == "" {
 		es.Add("person.name", "不能为空")

@@ -23,6 +23,7 @@ import (
 	"guantong"
 	"guantong/internal/calendar"
 	"guantong/internal/policy"
+	"guantong/internal/ratelimit"
 	"guantong/internal/store"
 )
 
@@ -37,6 +38,9 @@ type Config struct {
 
 	SessionTTL time.Duration // how long a login lasts; 0: 12 hours
 	BcryptCost int           // 0: bcrypt.DefaultCost; tests use bcrypt.MinCost
+	// ComparePassword checks a password against its hash (nil: bcrypt's); tests count and
+	// hold the comparisons through it.
+	ComparePassword func(hash, password []byte) error
 }
 
 // Service is the application layer. It is safe for concurrent use; with PostgreSQL several
@@ -49,12 +53,14 @@ type Service struct {
 	log      *slog.Logger
 	ttl      time.Duration
 	cost     int
+	cmp      func(hash, password []byte) error
+	logins   *ratelimit.Limiter // failed logins, in the database: shared with every server
 }
 
 // New returns a service over the store and engine of cfg.
 func New(cfg Config) *Service {
 	s := &Service{store: cfg.Store, policies: cfg.Policies, cal: cfg.Calendar, now: cfg.Now, log: cfg.Logger,
-		ttl: cfg.SessionTTL, cost: cfg.BcryptCost}
+		ttl: cfg.SessionTTL, cost: cfg.BcryptCost, cmp: cfg.ComparePassword}
 	if s.policies == nil {
 		s.policies = policy.SetOf(cfg.Engine)
 	}
@@ -69,6 +75,10 @@ func New(cfg Config) *Service {
 	}
 	if s.ttl == 0 {
 		s.ttl = 12 * time.Hour
+	}
+	s.logins = ratelimit.Logins(s.store)
+	if s.cmp == nil {
+		s.cmp = bcrypt.CompareHashAndPassword
 	}
 	if s.cost == 0 {
 		s.cost = bcrypt.DefaultCost

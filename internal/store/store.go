@@ -56,6 +56,19 @@ func IsPostgres(dsn string) bool {
 // Open opens the database named by dsn, creating an SQLite file if there is none, and runs
 // the migrations it lacks.
 func Open(ctx context.Context, dsn string) (*Store, error) {
+	s, err := open(dsn)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// open opens the database named by dsn without migrating it.
+func open(dsn string) (*Store, error) {
 	s := &Store{dsn: dsn}
 	var err error
 	if IsPostgres(dsn) {
@@ -86,10 +99,6 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		s.read.SetMaxOpenConns(8)
 	}
 	s.q = s.read
-	if err := s.migrate(ctx); err != nil {
-		s.Close()
-		return nil, err
-	}
 	return s, nil
 }
 
@@ -123,7 +132,8 @@ func (s *Store) DB() *sql.DB { return s.read }
 // Tx is one write transaction; see Write.
 type Tx struct {
 	reader
-	tx *sql.Tx
+	tx     *sql.Tx
+	engine string
 }
 
 // Write runs fn in one transaction and commits it if fn returns nil; any error rolls
@@ -134,7 +144,7 @@ func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
-	tx := &Tx{reader: reader{q: sqlTx}, tx: sqlTx}
+	tx := &Tx{reader: reader{q: sqlTx}, tx: sqlTx, engine: s.engine}
 	if err := fn(tx); err != nil {
 		if rbErr := sqlTx.Rollback(); rbErr != nil && !errors.Is(rbErr, sql.ErrTxDone) {
 			return errors.Join(err, fmt.Errorf("store: rollback: %w", rbErr))

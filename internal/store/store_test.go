@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -54,8 +55,10 @@ func TestOpenMigratesOnce(t *testing.T) {
 		s := storetest.Open(t, dsn)
 		s.Close()
 		s = storetest.Open(t, dsn) // a second start finds the migrations applied
-		if v, err := s.Version(ctx); err != nil || v != 2 {
-			t.Errorf("version %d, %v", v, err)
+		files, _ := filepath.Glob("migrations/" + s.Engine() + "/*.sql")
+		last, _ := strconv.Atoi(filepath.Base(files[len(files)-1])[:4])
+		if v, err := s.Version(ctx); err != nil || v != last || last < 4 {
+			t.Errorf("version %d, %v; the last migration is %d", v, err, last)
 		}
 	})
 }
