@@ -57,7 +57,7 @@ func (a *API) resultsTemplate(w http.ResponseWriter, r *http.Request) {
 // the field "file" (curl -F file=@成绩录入.xlsx): all of it, or nothing and every bad cell.
 func (a *API) importResults(w http.ResponseWriter, r *http.Request) {
 	a.serve(w, r, http.StatusOK, func(u *guantong.User, _ int64) (any, error) {
-		_, data, err := uploaded(w, r)
+		_, data, err := multipartFile(w, r)
 		if err != nil {
 			return nil, err
 		}

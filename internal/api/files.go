@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -18,18 +19,24 @@ const badFileName = "文件名无法读取（含有空字符、换行或引号�
 // upload takes one evidence file as multipart/form-data in the field "file"
 // (curl -F file=@diploma.pdf).
 func (a *API) upload(w http.ResponseWriter, r *http.Request) {
+	a.uploaded(w, r, a.svc.AddFile)
+}
+
+// uploaded reads the multipart field "file" of a request about the application at {id}
+// and hands it to keep (AddFile, SetPhoto), answering 201 with the file kept.
+func (a *API) uploaded(w http.ResponseWriter, r *http.Request, keep func(ctx context.Context, u *guantong.User, id int64, name string, data []byte) (guantong.File, error)) {
 	a.serve(w, r, http.StatusCreated, func(u *guantong.User, id int64) (any, error) {
-		name, data, err := uploaded(w, r)
+		name, data, err := multipartFile(w, r)
 		if err != nil {
 			return nil, err
 		}
-		return a.svc.AddFile(r.Context(), u, id, name, data)
+		return keep(r.Context(), u, id, name, data)
 	})
 }
 
-// uploaded reads the multipart field "file" of a request, up to guantong.MaxFileSize: its
-// name and its bytes.
-func uploaded(w http.ResponseWriter, r *http.Request) (string, []byte, error) {
+// multipartFile reads the multipart field "file" of a request, up to guantong.MaxFileSize:
+// its name and its bytes.
+func multipartFile(w http.ResponseWriter, r *http.Request) (string, []byte, error) {
 	r.Body = http.MaxBytesReader(w, r.Body, guantong.MaxFileSize+64<<10)
 	mr, err := r.MultipartReader()
 	if err != nil {
