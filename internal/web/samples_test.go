@@ -28,7 +28,7 @@ func roleSamples(s *Server) map[string][]any {
 		RevokeReason: "伪造", UpdatedAt: at}
 	req := guantong.Request{AsOf: guantong.MakeDate(2026, 12, 31), Person: guantong.Person{
 		Skills: []guantong.Skill{{OccupationCode: "6-20-01-01", Level: guantong.Skill2, Obtained: guantong.MakeDate(2021, 6, 30)}}}}
-	ans := s.engine.Check(req)
+	ans := s.eng().Check(req)
 	opt, _ := ans.Find(guantong.RouteTitleReview, "工程", "中级")
 	app.Check.Option = opt
 	evil := `<script>alert(1)</script>`

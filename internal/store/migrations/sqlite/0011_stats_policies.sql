@@ -1,0 +1,31 @@
+-- 0011: the department's statistics and the policy versions (issue 11 items 3 and 4).
+--
+-- stage_spells: one row each time an application leaves a stage, with the days it stood
+-- there, so that the dashboard's median and 90th percentile are one GROUP BY (stage, days).
+-- Applications that moved before this migration have no rows: their audit events remain.
+CREATE TABLE stage_spells (
+    application_id INTEGER NOT NULL REFERENCES applications (id),
+    stage          TEXT    NOT NULL,  -- the stage left
+    entered_at     INTEGER  NOT NULL,  -- unix milliseconds
+    left_at        INTEGER  NOT NULL,
+    days           INTEGER NOT NULL   -- whole days between the two
+);
+CREATE INDEX stage_spells_application ON stage_spells (application_id, left_at);
+CREATE INDEX stage_spells_stage ON stage_spells (stage, days);
+
+-- policies: the policy files the admin uploaded, each judged from its effective date; the
+-- service's set is the built-in files plus these. The counter 'policies' in counters goes up
+-- with every change, so that every app server sees it and reloads.
+CREATE TABLE policies (
+    id             INTEGER PRIMARY KEY,
+    policy_id      TEXT    NOT NULL UNIQUE, -- the file's id
+    effective_from TEXT    NOT NULL UNIQUE, -- YYYY-MM-DD
+    body           TEXT    NOT NULL,        -- the file as uploaded
+    uploaded_by    TEXT    NOT NULL,
+    uploaded_at    INTEGER  NOT NULL
+);
+
+-- The dashboard's GROUP BYs: a region's (office_id) and the province's applications by each
+-- dimension, certificates by month.
+CREATE INDEX applications_office_stage ON applications (office_id, stage);
+CREATE INDEX applications_kind_certified ON applications (kind, certified_on);
