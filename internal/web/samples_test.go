@@ -128,6 +128,9 @@ func roleSamples(s *Server) map[string][]any {
 		"members": {board(evil, true), board(evil, false), &membersPage{Rules: committee.For("", 0), Admin: true}},
 		"verify": {verifyPage{}, verifyPage{Number: evil, Name: evil, Problem: "未找到"}, verifyPage{Number: "x", Name: evil, Result: cert, What: "工程系列 中级职称", Status: "已撤销"},
 			verifyPage{Errs: errs{"number": "请填写证书编号"}}},
+		"stats":    statsSamples(evil),
+		"policies": policiesSamples(evil),
+		"policy":   policySamples(s),
 	}
 }
 
