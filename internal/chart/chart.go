@@ -78,23 +78,19 @@ func open(b *strings.Builder, c stats.Chart, h int) {
 	}
 }
 
-// scale returns a round maximum at or above m and its tick step (four ticks).
+// scale returns a round maximum at or above m and its tick step (four ticks): the step is
+// 1, 2, 2.5 or 5 times a power of ten.
 func scale(m float64) (top, step float64) {
 	if m <= 0 {
 		return 4, 1
 	}
-	step = 1
-	for step*4 < m {
-		switch {
-		case step*2*4 >= m:
-			step *= 2
-		case step*5*4 >= m:
-			step *= 5
-		default:
-			step *= 10
+	for p := 1.0; ; p *= 10 {
+		for _, f := range []float64{1, 2, 2.5, 5} {
+			if step = f * p; step*4 >= m {
+				return step * 4, step
+			}
 		}
 	}
-	return step * 4, step
 }
 
 func maxDrawn(c stats.Chart) float64 {

@@ -15,6 +15,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"guantong"
 	"guantong/internal/store"
@@ -22,7 +23,7 @@ import (
 
 // Source is what the dashboard reads: *store.Store.
 type Source interface {
-	CountApplications(ctx context.Context, sc store.Scope, dim string) ([]store.Count, error)
+	ApplicationGroups(ctx context.Context, sc store.Scope) ([]store.ApplicationGroup, error)
 	Decisions(ctx context.Context, sc store.Scope) ([]store.Count, error)
 	StageDays(ctx context.Context, sc store.Scope) ([]store.Count, error)
 	CertificatesByMonth(ctx context.Context, sc store.Scope) ([]store.Count, error)
@@ -72,15 +73,31 @@ func Build(ctx context.Context, src Source, sc store.Scope) (Dashboard, error) {
 	if sc.Region != "" {
 		d.Scope = sc.Region
 	}
-	for _, dim := range dims {
-		cs, err := src.CountApplications(ctx, sc, dim.id)
-		if err != nil {
-			return d, err
-		}
+	groups, err := src.ApplicationGroups(ctx, sc)
+	if err != nil {
+		return d, err
+	}
+	for k, dim := range dims {
 		c := Chart{ID: dim.id, Title: "申报 · 按" + dim.name, Kind: "bar", XLabel: "申报数（件）", YLabel: dim.name,
 			Label: dim.name, Columns: []string{"申报数"}, Draw: []int{0}}
-		for _, n := range cs {
-			c.Rows = append(c.Rows, Row{Label: dim.label(n.Key), Values: []float64{float64(n.N)}})
+		sums := map[string]int64{}
+		var keys []string
+		for _, g := range groups {
+			key := g.Keys[k]
+			if _, ok := sums[key]; !ok {
+				keys = append(keys, key)
+			}
+			sums[key] += g.N
+		}
+		// Largest first, then by key, as a table of counts is read.
+		slices.SortFunc(keys, func(a, b string) int {
+			if sums[a] != sums[b] {
+				return int(sums[b] - sums[a])
+			}
+			return strings.Compare(a, b)
+		})
+		for _, key := range keys {
+			c.Rows = append(c.Rows, Row{Label: dim.label(key), Values: []float64{float64(sums[key])}})
 		}
 		d.Charts = append(d.Charts, c)
 	}
@@ -112,7 +129,7 @@ func Build(ctx context.Context, src Source, sc store.Scope) (Dashboard, error) {
 	return d, nil
 }
 
-// dims are the dimensions applications are counted by.
+// dims are the dimensions applications are counted by, in the order of store.Dims.
 var dims = []struct {
 	id, name string
 	label    func(string) string

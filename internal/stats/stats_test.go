@@ -11,6 +11,7 @@ import (
 	"guantong"
 	"guantong/internal/chart"
 	"guantong/internal/stats"
+	"guantong/internal/stats/statstest"
 	"guantong/internal/store"
 	"guantong/internal/store/storetest"
 )
@@ -21,7 +22,7 @@ func TestDashboardCountsBothEngines(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		t.Parallel()
 		st := storetest.Open(t, dsn)
-		ex := seed(t, st, 600, "")
+		ex := statstest.Seed(t, st, 600, "")
 		d, err := stats.Build(ctx, st, store.Scope{})
 		if err != nil {
 			t.Fatal(err)
@@ -30,7 +31,7 @@ func TestDashboardCountsBothEngines(t *testing.T) {
 			t.Errorf("scope %q", d.Scope)
 		}
 		checkDashboard(t, d, ex)
-		exRegion := seed(t, storetest.Open(t, storetest.SQLite(t)), 600, "唐山市") // the same choices, counted for one region
+		exRegion := statstest.Seed(t, storetest.Open(t, storetest.SQLite(t)), 600, "唐山市") // the same choices, counted for one region
 		dr, err := stats.Build(ctx, st, store.Scope{Region: "唐山市"})
 		if err != nil {
 			t.Fatal(err)
@@ -39,7 +40,7 @@ func TestDashboardCountsBothEngines(t *testing.T) {
 	})
 }
 
-func checkDashboard(t *testing.T, d stats.Dashboard, ex expected) {
+func checkDashboard(t *testing.T, d stats.Dashboard, ex statstest.Expected) {
 	t.Helper()
 	names := map[string]func(string) string{
 		"stage":         func(s string) string { return guantong.Stage(s).Name() },
@@ -51,7 +52,7 @@ func checkDashboard(t *testing.T, d stats.Dashboard, ex expected) {
 			return map[string]string{guantong.RouteTitleReview: "申报评审", guantong.RouteTitleRecognition: "认定", guantong.RouteSkillEvaluation: "职业技能评价"}[s]
 		},
 	}
-	for dim, want := range ex.byDim {
+	for dim, want := range ex.ByDim {
 		c := mustChart(t, d, dim)
 		got := map[string]float64{}
 		for _, r := range c.Rows {
@@ -67,33 +68,33 @@ func checkDashboard(t *testing.T, d stats.Dashboard, ex expected) {
 		}
 	}
 	rates := rowsOf(mustChart(t, d, "pass_rates"))
-	for g, n := range ex.decided {
+	for g, n := range ex.Decided {
 		label := g[0] + " · " + g[1]
-		want := float64(int(1000*float64(ex.passed[g])/float64(n)+0.5)) / 10
-		if r := rates[label]; r == nil || r[1] != float64(n) || r[2] != float64(ex.passed[g]) || r[0] != want {
-			t.Errorf("pass rate %s: %v, want %d decided %d passed %.1f%%", label, r, n, ex.passed[g], want)
+		want := float64(int(1000*float64(ex.Passed[g])/float64(n)+0.5)) / 10
+		if r := rates[label]; r == nil || r[1] != float64(n) || r[2] != float64(ex.Passed[g]) || r[0] != want {
+			t.Errorf("pass rate %s: %v, want %d decided %d passed %.1f%%", label, r, n, ex.Passed[g], want)
 		}
 	}
-	if len(rates) != len(ex.decided) {
-		t.Errorf("pass rates: %d rows, want %d", len(rates), len(ex.decided))
+	if len(rates) != len(ex.Decided) {
+		t.Errorf("pass rates: %d rows, want %d", len(rates), len(ex.Decided))
 	}
 	// 五 大体平衡: a row for each committee that decided on both groups, and only those.
 	bal := rowsOf(mustChart(t, d, "balance"))
 	both := 0
-	for g := range ex.decided {
+	for g := range ex.Decided {
 		if g[1] != "高技能人才组" {
 			continue
 		}
 		o := [2]string{g[0], "其他申报人"}
 		r := bal[g[0]]
-		if ex.decided[o] == 0 {
+		if ex.Decided[o] == 0 {
 			if r != nil {
 				t.Errorf("balance: %s decided on one group only, but has a row %v", g[0], r)
 			}
 			continue
 		}
 		both++
-		if r == nil || r[2] != float64(ex.decided[g]) || r[3] != float64(ex.decided[o]) || r[0] != rates[g[0]+" · 高技能人才组"][0] {
+		if r == nil || r[2] != float64(ex.Decided[g]) || r[3] != float64(ex.Decided[o]) || r[0] != rates[g[0]+" · 高技能人才组"][0] {
 			t.Errorf("balance %s: %v", g[0], r)
 		}
 	}
@@ -101,28 +102,28 @@ func checkDashboard(t *testing.T, d stats.Dashboard, ex expected) {
 		t.Errorf("balance: %d rows, want %d", len(bal), both)
 	}
 	days := rowsOf(mustChart(t, d, "stage_days"))
-	for stage, vs := range ex.days {
+	for stage, vs := range ex.Days {
 		r := days[guantong.Stage(stage).Name()]
-		if r == nil || r[0] != float64(nearestRank(vs, 0.5)) || r[1] != float64(nearestRank(vs, 0.9)) || r[2] != float64(len(vs)) {
-			t.Errorf("days in %s: %v, want median %d p90 %d of %d", stage, r, nearestRank(vs, 0.5), nearestRank(vs, 0.9), len(vs))
+		if r == nil || r[0] != float64(statstest.NearestRank(vs, 0.5)) || r[1] != float64(statstest.NearestRank(vs, 0.9)) || r[2] != float64(len(vs)) {
+			t.Errorf("days in %s: %v, want median %d p90 %d of %d", stage, r, statstest.NearestRank(vs, 0.5), statstest.NearestRank(vs, 0.9), len(vs))
 		}
 	}
 	certs := rowsOf(mustChart(t, d, "certificates"))
-	for k, n := range ex.certs {
+	for k, n := range ex.Certs {
 		col := map[string]int{guantong.KindTitle: 0, guantong.KindSkill: 1}[k[1]]
 		if r := certs[k[0]]; r == nil || r[col] != float64(n) {
 			t.Errorf("certificates %s %s: %v, want %d", k[0], k[1], r, n)
 		}
 	}
 	rev := rowsOf(mustChart(t, d, "revocations"))
-	for m, n := range ex.revocations {
+	for m, n := range ex.Revocations {
 		if r := rev[m]; r == nil || r[0] != float64(n) {
 			t.Errorf("revocations %s: %v, want %d", m, r, n)
 		}
 	}
 	obj := rowsOf(mustChart(t, d, "objections"))
 	names2 := map[string]string{guantong.ObjectionOpen: "待处理", guantong.ObjectionUpheld: "异议成立", guantong.ObjectionDismissed: "异议不成立"}
-	for s, n := range ex.objections {
+	for s, n := range ex.Objections {
 		if r := obj[names2[s]]; r == nil || r[0] != float64(n) {
 			t.Errorf("objections %s: %v, want %d", s, r, n)
 		}
@@ -155,7 +156,7 @@ func TestExcelMatchesChart(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		t.Parallel()
 		st := storetest.Open(t, dsn)
-		seed(t, st, 300, "")
+		statstest.Seed(t, st, 300, "")
 		d, err := stats.Build(ctx, st, store.Scope{})
 		if err != nil {
 			t.Fatal(err)
