@@ -27,6 +27,7 @@ func TestBrowserStats(t *testing.T) {
 		t.Errorf("charts, drawn, tables: %s, want 12 12 12", got)
 	}
 	mustContain(t, "the dashboard", mainText(t, ctx), "统计 · 全省", "高技能人才组与其他申报人", "中位数（天）", "唐山市", "下载 Excel")
+	axeCheck(t, ctx, "the admin's dashboard")
 	screenshot(t, ctx, "stats", 1280)
 	screenshot(t, ctx, "stats-390", 390)
 	do(t, ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2)))
@@ -39,5 +40,9 @@ func TestBrowserStats(t *testing.T) {
 	mustContain(t, "a region", mainText(t, ctx), "统计 · 唐山市")
 	navigate(t, ctx, 200, chromedp.Navigate(w.ts.URL+"/admin/policies"))
 	mustContain(t, "policy versions", mainText(t, ctx), "政策版本", "hebei-2021", "现行", "上传新政策")
+	axeCheck(t, ctx, "the policy versions")
 	screenshot(t, ctx, "policies-390", 390)
+	navigate(t, ctx, 200, chromedp.Navigate(w.ts.URL+"/admin/policies/hebei-2021"))
+	mustContain(t, "a policy beside itself", mainText(t, ctx), "政策对照", "逐条对照", "三(一)2")
+	axeCheck(t, ctx, "a policy beside the one in force")
 }
