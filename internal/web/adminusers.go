@@ -132,7 +132,7 @@ func (s *Server) renderOrgs(w http.ResponseWriter, r *http.Request, u *guantong.
 		s.fail(w, r, err)
 		return
 	}
-	d := orgsPage{Kinds: guantong.OrgKinds, EmployerKinds: guantong.EmployerKinds, Series: s.engine.Params().Series,
+	d := orgsPage{Kinds: guantong.OrgKinds, EmployerKinds: guantong.EmployerKinds, Series: s.eng().Params().Series,
 		Levels: guantong.TitleLevels(), Regions: guantong.Regions, Form: form, Errs: es, Created: r.URL.Query().Get("created"),
 		Saved: r.URL.Query().Get("saved"), Editing: editing}
 	for _, k := range guantong.OrgKinds {
