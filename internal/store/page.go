@@ -63,7 +63,7 @@ func (c cursor) String() string {
 // none that this code made, is EInvalid.
 func parseCursor(s string, oldest bool) (cursor, bool, error) {
 	if s == "" {
-		return cursor{}, false, nil
+		return cursor{oldest: oldest}, false, nil
 	}
 	if s == LastPage {
 		return cursor{end: true, before: true, oldest: oldest}, true, nil
