@@ -25,8 +25,17 @@ type ListQuery struct {
 	Region    string        // the employer's
 	From, To  guantong.Date // submitted (created) from, to; both inclusive
 	Search    string        // application or certificate number, name, ID number, employer, occupation
+	// As narrows what HR sees to one of its two parts: AsEmployer its staff's applications,
+	// AsEvaluator those routed to it for evaluation (三(二)4); "" both.
+	As string
 	store.Paging
 }
+
+// The parts of HR's list.
+const (
+	AsEmployer  = "employer"
+	AsEvaluator = "evaluator"
+)
 
 // Filtered reports whether q narrows the list by more than its stages.
 func (q ListQuery) Filtered() bool {
@@ -71,7 +80,14 @@ func (s *Service) filter(u *guantong.User, q ListQuery) (f store.Filter, none bo
 	case guantong.RoleApplicant:
 		f.PersonID, hideDrafts = u.PersonID, false
 	case guantong.RoleHR:
-		f.EmployerID, f.EvaluatorID = u.OrgID, u.OrgID
+		switch q.As {
+		case AsEmployer:
+			f.EmployerID = u.OrgID
+		case AsEvaluator:
+			f.EvaluatorID = u.OrgID
+		default:
+			f.EmployerID, f.EvaluatorID = u.OrgID, u.OrgID
+		}
 	case guantong.RoleOffice:
 		f.OfficeID = u.OrgID
 	case guantong.RoleSecretary:
@@ -199,4 +215,13 @@ func ParseListQuery(v url.Values) (ListQuery, error) {
 		es.Add("kind", "类别只能是 title（职称）或 skill（技能等级）")
 	}
 	return q, es.Err()
+}
+
+// StageCounts counts what u may see, as q filters it, by stage, most first.
+func (s *Service) StageCounts(ctx context.Context, u *guantong.User, q ListQuery) ([]store.StageCount, error) {
+	f, none, err := s.filter(u, q)
+	if err != nil || none {
+		return []store.StageCount{}, err
+	}
+	return s.store.StageCounts(ctx, f)
 }

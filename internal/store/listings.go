@@ -202,3 +202,26 @@ func (r reader) Grants(ctx context.Context, from, to guantong.Date, officeID int
 	}
 	return r.listed(ctx, fmt.Sprintf("grants %s…%s", from, to), q+` ORDER BY a.certificate_no`, args...)
 }
+
+// StageCount is how many applications a filter selects at one stage.
+type StageCount struct {
+	Stage guantong.Stage
+	Count int
+}
+
+// StageCounts counts the applications the filter selects by stage, most first.
+func (r reader) StageCounts(ctx context.Context, f Filter) ([]StageCount, error) {
+	w := f.where()
+	rows, err := r.q.QueryContext(ctx, `SELECT a.stage, COUNT(*) FROM applications a`+w.String()+
+		` GROUP BY a.stage ORDER BY COUNT(*) DESC, a.stage`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: count stages: %w", err)
+	}
+	return collect(rows, func(row scanner) (StageCount, error) {
+		var c StageCount
+		var stage string
+		err := row.Scan(&stage, &c.Count)
+		c.Stage = guantong.Stage(stage)
+		return c, err
+	})
+}

@@ -68,7 +68,7 @@ func parseCursor(s string, oldest bool) (cursor, bool, error) {
 	if s == LastPage {
 		return cursor{end: true, before: true, oldest: oldest}, true, nil
 	}
-	bad := guantong.Errorf(guantong.EInvalid, "翻页位置 cursor 无效，请从第一页重新开始")
+	bad := guantong.FieldErrors{{Field: "cursor", Message: "翻页位置无效（或属于另一种排序），请从第一页重新开始"}}
 	b, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil || len(b) < 4 {
 		return cursor{}, false, bad

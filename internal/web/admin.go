@@ -53,23 +53,16 @@ func (s *Server) adminPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) adminData(r *http.Request, u *guantong.User) (*adminPage, error) {
-	apps, err := s.svc.Applications(r.Context(), u, service.ListFilter{})
+	counts, err := s.svc.StageCounts(r.Context(), u, service.ListQuery{})
 	if err != nil {
 		return nil, err
 	}
 	p := s.engine.Params()
-	d := &adminPage{Today: s.svc.Today(), Total: len(apps), Policy: p, Rules: policy.Explain(p), Entries: s.catalog.Len(),
+	d := &adminPage{Today: s.svc.Today(), Policy: p, Rules: policy.Explain(p), Entries: s.catalog.Len(),
 		Codes: len(s.occupationChoices()), Demo: s.clock != nil, Days: "7"}
-	counts := map[guantong.Stage]int{}
-	var order []guantong.Stage
-	for _, v := range apps {
-		if counts[v.Stage] == 0 {
-			order = append(order, v.Stage)
-		}
-		counts[v.Stage]++
-	}
-	for _, st := range order {
-		d.Stages = append(d.Stages, stageCount{st, counts[st]})
+	for _, c := range counts {
+		d.Stages = append(d.Stages, stageCount{c.Stage, c.Count})
+		d.Total += c.Count
 	}
 	return d, nil
 }
@@ -119,10 +112,5 @@ func (s *Server) adminApplications(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	apps, err := s.svc.Applications(r.Context(), u, service.ListFilter{})
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.renderQueue(r.Context(), w, r, u, "allapps", "全部申报", "all", apps, adminSections)
+	s.renderQueue(w, r, u, "allapps", "全部申报", "all")
 }

@@ -40,17 +40,15 @@ func (s *Server) committeePage(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) committeeWith(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, es errs) {
 	ctx := r.Context()
-	apps, err := s.svc.Applications(ctx, u, service.ListFilter{})
+	q, err := s.queue(r, u, "committee")
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	_, org, err := s.profile(ctx, u)
-	if err != nil {
+	if _, q.Org, err = s.profile(ctx, u); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	sections := s.queue(apps, committeeSections)
 	meetings, err := s.svc.Meetings(ctx, u)
 	if err != nil {
 		s.fail(w, r, err)
@@ -61,8 +59,7 @@ func (s *Server) committeeWith(w http.ResponseWriter, r *http.Request, u *guanto
 		s.fail(w, r, err)
 		return
 	}
-	d := committeePage{queuePage: queuePage{Org: org, Today: s.svc.Today(), Sections: sections}, Meetings: meetings, Errs: es,
-		Waiting: sections[0].Rows, Board: board}
+	d := committeePage{queuePage: q, Meetings: meetings, Errs: es, Waiting: q.Sections[0].Rows, Board: board}
 	s.render(w, r, status, "committee", page{Title: "评审工作台", Nav: "committee", Data: d})
 }
 

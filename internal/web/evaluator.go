@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"guantong"
-	"guantong/internal/service"
 )
 
 // evaluatorSections are the work of an evaluation organisation, a department, or an employer
@@ -22,16 +21,5 @@ func (s *Server) evaluatorPage(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	all, err := s.svc.Applications(r.Context(), u, service.ListFilter{Kind: guantong.KindSkill})
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var apps []service.View
-	for _, v := range all {
-		if v.EvaluatorID == u.OrgID { // HR also sees its staff's evaluations elsewhere
-			apps = append(apps, v)
-		}
-	}
-	s.renderQueue(r.Context(), w, r, u, "evaluator", "评价工作台", "evaluator", apps, evaluatorSections)
+	s.renderQueue(w, r, u, "evaluator", "评价工作台", "evaluator") // HR sees its staff's own evaluations on /employer
 }

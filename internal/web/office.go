@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"guantong"
-	"guantong/internal/service"
 )
 
 // officeSections are the 职改办's work: qualification checks, the notices it publishes and
@@ -25,10 +24,5 @@ func (s *Server) officePage(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	apps, err := s.svc.Applications(r.Context(), u, service.ListFilter{Kind: guantong.KindTitle})
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.renderQueue(r.Context(), w, r, u, "office", "审核工作台", "office", apps, officeSections)
+	s.renderQueue(w, r, u, "office", "审核工作台", "office")
 }

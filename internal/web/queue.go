@@ -1,10 +1,8 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"net/http"
-	"slices"
 
 	"guantong"
 	"guantong/internal/service"
@@ -18,13 +16,16 @@ import (
 type queuePage struct {
 	Org      string
 	Today    guantong.Date
+	Total    int // of every section, as filtered
+	Filters  *listState
 	Sections []queueSection
 }
 
-// queueSection is one stage or group of stages.
+// queueSection is one stage or group of stages: one page of it, and its paging bar.
 type queueSection struct {
 	ID, Heading, Hint, Empty string
 	Rows                     []queueRow
+	Pager                    pager
 }
 
 // queueRow is one application in a queue.
@@ -42,27 +43,71 @@ type section struct {
 	stages                   []guantong.Stage
 }
 
-// queue sorts the applications into sections; an application goes to the first section
-// whose stages hold its own, or to the section without stages. The views come with their
-// count of open objections, read by the list's one query.
-func (s *Server) queue(apps []service.View, secs []section) []queueSection {
-	out := make([]queueSection, len(secs))
-	for i, sc := range secs {
-		out[i] = queueSection{ID: sc.id, Heading: sc.heading, Hint: sc.hint, Empty: sc.empty}
-	}
-	today := s.svc.Today()
-	for _, v := range apps {
-		i := slices.IndexFunc(secs, func(sc section) bool { return slices.Contains(sc.stages, v.Stage) })
-		if i < 0 {
-			i = slices.IndexFunc(secs, func(sc section) bool { return sc.stages == nil })
+// queueView is what a queue page lists: its sections, within what base narrows (a kind, a
+// part of HR's list). The Excel download of a section reads the same.
+type queueView struct {
+	secs []section
+	base func(q *service.ListQuery)
+}
+
+// queueViews are the queue pages by key; the key is the view parameter of the download.
+var queueViews = map[string]queueView{
+	"office":    {officeSections, func(q *service.ListQuery) { q.Kind = guantong.KindTitle }},
+	"committee": {committeeSections, func(*service.ListQuery) {}},
+	"evaluator": {evaluatorSections, func(q *service.ListQuery) { q.Kind, q.As = guantong.KindSkill, service.AsEvaluator }},
+	"allapps":   {adminSections, func(*service.ListQuery) {}},
+	"employer":  {employerSections, func(q *service.ListQuery) { q.As = service.AsEmployer }},
+	"my":        {mySections, func(*service.ListQuery) {}},
+}
+
+// sectionQuery returns the query of section id of a view, and false when the filter leaves
+// it nothing to read.
+func (v queueView) sectionQuery(r *http.Request, l *listState, id string) (service.ListQuery, bool) {
+	var others []guantong.Stage
+	var stages []guantong.Stage
+	for _, sc := range v.secs {
+		if sc.id == id {
+			stages = sc.stages
+		} else {
+			others = append(others, sc.stages...)
 		}
-		if i < 0 {
-			continue
-		}
-		out[i].Rows = append(out[i].Rows, queueRow{View: v, What: s.what(v.Application), Todo: len(v.Actions) > 0,
-			Due: due(v.Application, today), Open: v.OpenObjections})
 	}
-	return out
+	q, ok := l.section(r, id, stages, others)
+	v.base(&q)
+	return q, ok
+}
+
+// queue reads one page of each section of the view named key, as the request filters and
+// pages them. The views come with their count of open objections, read by the list's one
+// query.
+func (s *Server) queue(r *http.Request, u *guantong.User, key string) (queuePage, error) {
+	v := queueViews[key]
+	l := listFilters(r, key)
+	d := queuePage{Today: s.svc.Today(), Filters: l}
+	for _, sc := range v.secs {
+		qs := queueSection{ID: sc.id, Heading: sc.heading, Hint: sc.hint, Empty: sc.empty}
+		if q, ok := v.sectionQuery(r, l, sc.id); ok {
+			p, err := s.svc.ListApplications(r.Context(), u, q)
+			if guantong.ErrorCode(err) == guantong.EInvalid { // a stale cursor: the first page
+				q.Cursor = ""
+				p, err = s.svc.ListApplications(r.Context(), u, q)
+			}
+			if err != nil {
+				return d, err
+			}
+			for _, v := range p.Items {
+				qs.Rows = append(qs.Rows, queueRow{View: v, What: s.what(v.Application), Todo: len(v.Actions) > 0,
+					Due: due(v.Application, d.Today), Open: v.OpenObjections})
+			}
+			qs.Pager = l.pager(sc.id, p.Total, len(p.Items), p.Next, p.Prev)
+			d.Total += p.Total
+		}
+		if l.Query.Filtered() || len(l.Query.Stages) > 0 {
+			qs.Empty = "没有符合筛选条件的申报。"
+		}
+		d.Sections = append(d.Sections, qs)
+	}
+	return d, nil
 }
 
 // due says what the dates of an application's stage allow today.
@@ -88,12 +133,16 @@ func due(app guantong.Application, today guantong.Date) string {
 	return fmt.Sprintf("公示至 %s", p.Until)
 }
 
-// renderQueue lists apps in secs on the page named tmpl.
-func (s *Server) renderQueue(ctx context.Context, w http.ResponseWriter, r *http.Request, u *guantong.User, tmpl, title, nav string, apps []service.View, secs []section) {
-	_, org, err := s.profile(ctx, u)
+// renderQueue shows the queue page named key.
+func (s *Server) renderQueue(w http.ResponseWriter, r *http.Request, u *guantong.User, key, title, nav string) {
+	d, err := s.queue(r, u, key)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, tmpl, page{Title: title, Nav: nav, Data: queuePage{Org: org, Today: s.svc.Today(), Sections: s.queue(apps, secs)}})
+	if _, d.Org, err = s.profile(r.Context(), u); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, key, page{Title: title, Nav: nav, Data: d})
 }

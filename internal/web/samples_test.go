@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"guantong/internal/committee"
+	"net/http/httptest"
 	"net/url"
 	"time"
 
@@ -73,8 +74,11 @@ func roleSamples(s *Server) map[string][]any {
 		Person: &guantong.Applicant{Name: evil, IDNumber: "130102199001011237", BarredUntil: guantong.MakeDate(2029, 1, 1), BarReason: evil}}
 	staff := service.Profile{User: guantong.User{Username: "hr2", Role: guantong.RoleHR},
 		Organisation: &guantong.Organisation{Name: evil, Kind: guantong.OrgEmployer, Region: "石家庄市", SelfEvaluation: true}}
-	queue := queuePage{Org: evil, Sections: []queueSection{{ID: "a", Heading: "待审核", Hint: "h", Empty: "无",
-		Rows: []queueRow{{View: v, What: "工程系列 中级职称", Due: "公示至 2027-01-08", Open: 1, Todo: true}}}, {ID: "b", Heading: "空", Empty: "无"}}}
+	// A filter as typed, with mistakes to show and text to escape, and a list in its middle.
+	filters := listFilters(httptest.NewRequest("GET", "/office?q="+url.QueryEscape(evil)+"&stage=notice&stage=nonsense&from=2027-13-01&sort=oldest&region=唐山市", nil), "office")
+	bar := filters.pager("a", 1001, 50, "next", "prev")
+	queue := queuePage{Org: evil, Total: 1001, Filters: filters, Sections: []queueSection{{ID: "a", Heading: "待审核", Hint: "h", Empty: "无",
+		Rows: []queueRow{{View: v, What: "工程系列 中级职称", Due: "公示至 2027-01-08", Open: 1, Todo: true}}, Pager: bar}, {ID: "b", Heading: "空", Empty: "无"}}}
 	p := policy.Default()
 	acct := []service.DemoAccount{{Username: "admin", Password: "admin-demo-2026", Role: guantong.RoleAdmin, Organisation: evil}}
 	notice := noticeView{Notice: guantong.Notice{ApplicationID: 7, Kind: "资格审核公示", Name: evil, IDNumber: "130102********1237", Phone: "138****5678",
@@ -82,12 +86,13 @@ func roleSamples(s *Server) map[string][]any {
 	cert := &guantong.CertificateStatus{Number: "冀职称-2027-GC-000001", Name: evil, Status: "revoked", RevokedOn: guantong.MakeDate(2027, 3, 1), RegisteredOn: guantong.MakeDate(2027, 3, 1)}
 	return map[string][]any{
 		"login":       {loginPage{}, loginPage{Username: evil, Next: "/office", Error: "用户名或密码错误", Demo: acct}},
-		"my":          {myPage{Profile: prof, Employer: evil, Barred: true, Apps: []service.View{v}}, myPage{}},
+		"my":          {myPage{Profile: prof, Employer: evil, Barred: true, Apps: []service.View{v}, Filters: filters, Pager: bar}, myPage{}, myPage{Filters: filters}},
 		"profile":     {myPage{Profile: prof, Employer: evil, Barred: true}, myPage{Profile: staff}},
 		"apply":       {applyPage{Form: form, Choices: s.choices(), Routes: routeChoices}, applyPage{Form: bad, Choices: s.choices(), Routes: routeChoices, Profile: prof, Problem: page.Problem}, applyPage{Form: edit, Choices: s.choices(), Routes: routeChoices, Evaluators: []guantong.Organisation{{ID: 16, Name: evil}}}, applyPage{Form: long, Choices: s.choices(), Routes: routeChoices}},
 		"application": {page, &achs, draft},
 		"employer": {employerPage{Org: evil, Pending: []service.View{v}, Staff: []staffRow{{Name: evil, Apps: []service.View{v, v}}}, Comment: evil, Errs: errs{"comment": "x", "id": "y"},
-			Action: "单位推荐", Results: []bulkResult{{ID: 1, Name: evil, OK: true, Message: "现为「待资格审核」"}, {ID: 2, Message: "该申报已被他人处理"}}}, employerPage{}},
+			Action: "单位推荐", Results: []bulkResult{{ID: 1, Name: evil, OK: true, Message: "现为「待资格审核」"}, {ID: 2, Message: "该申报已被他人处理"}},
+			Filters: filters, Total: 1001, PendingPager: bar, StaffPager: bar}, employerPage{}},
 		"office": {queue, queuePage{}},
 		"committee": {committeePage{queuePage: queue, Meetings: []service.MeetingSummary{{ID: 1, HeldOn: guantong.MakeDate(2027, 1, 20), Place: evil, StatusName: "签到中"}},
 			Waiting: queue.Sections[0].Rows, Errs: errs{"meeting": evil, "held_on": "x", "application_ids[0]": "y"}, Board: board(evil, false)},
