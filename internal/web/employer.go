@@ -23,10 +23,10 @@ type employerPage struct {
 	Total   int
 	// PendingPager and StaffPager page the two lists.
 	PendingPager, StaffPager pager
-	Comment string
-	Errs    errs
-	Action  string       // the bulk action just taken: 单位推荐, 退回
-	Results []bulkResult // what became of each application it was taken on
+	Comment                  string
+	Errs                     errs
+	Action                   string       // the bulk action just taken: 单位推荐, 退回
+	Results                  []bulkResult // what became of each application it was taken on
 }
 
 // staffRow is one person and their applications.
