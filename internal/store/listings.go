@@ -155,8 +155,10 @@ func (r reader) ApplicationPage(ctx context.Context, f Filter, p Paging) (Page[L
 			return 0, fmt.Errorf("store: count applications: %w", err)
 		}
 		return n, nil
-	}, func(w *where, tail string) ([]Listed, [][2]int64, error) {
-		items, err := r.listed(ctx, "applications", w.String()+tail, w.args...)
+	}, func(w *where, order, limit string) ([]Listed, [][2]int64, error) {
+		// The page's IDs first, from applications and its indexes alone; then the joins,
+		// for those rows only, rather than for every row the filter selects before sorting.
+		items, err := r.listed(ctx, "applications", " WHERE a.id IN (SELECT a.id FROM applications a"+w.String()+order+" LIMIT "+limit+")"+order, w.args...)
 		keys := make([][2]int64, len(items))
 		for i, l := range items {
 			keys[i] = [2]int64{ms(l.CreatedAt), l.ID}

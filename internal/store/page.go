@@ -179,10 +179,10 @@ func (w *where) keyset(alias string, c cursor, ok bool) string {
 }
 
 // paged reads one page of a keyset list. count runs the WHERE built so far; read runs it
-// with the keyset condition, order and limit added, and returns the items with the
-// (created_at, id) of each.
+// with the keyset condition added, in the order given and up to the limit (a placeholder),
+// and returns the items with the (created_at, id) of each.
 func paged[T any](ctx context.Context, w *where, alias string, p Paging,
-	count func(w *where) (int, error), read func(w *where, tail string) ([]T, [][2]int64, error)) (Page[T], error) {
+	count func(w *where) (int, error), read func(w *where, order, limit string) ([]T, [][2]int64, error)) (Page[T], error) {
 	c, ok, err := parseCursor(p.Cursor, p.Oldest)
 	if err != nil {
 		return Page[T]{}, err
@@ -193,7 +193,7 @@ func paged[T any](ctx context.Context, w *where, alias string, p Paging,
 	}
 	n := p.limit()
 	order := w.keyset(alias, c, ok)
-	items, keys, err := read(w, order+" LIMIT "+w.arg(n+1))
+	items, keys, err := read(w, order, w.arg(n+1))
 	if err != nil {
 		return out, err
 	}
@@ -219,4 +219,11 @@ func paged[T any](ctx context.Context, w *where, alias string, p Paging,
 		out.Next = cursor{oldest: p.Oldest, at: last[0], id: last[1]}.String()
 	}
 	return out, nil
+}
+
+// CursorAfter returns the cursor of the page that starts after the application created at
+// at with the id given, in the order asked: a way into the middle of a list (a benchmark's
+// middle page) without reading the pages before it.
+func CursorAfter(at time.Time, id int64, oldest bool) string {
+	return cursor{oldest: oldest, at: ms(at), id: id}.String()
 }

@@ -109,7 +109,7 @@ func roleSamples(s *Server) map[string][]any {
 		"orgs": {orgsPage{Groups: []orgGroup{{Kind: guantong.OrgCommittee, Orgs: []guantong.Organisation{{Name: evil, Series: "工程", Level: guantong.Title3, Occupations: []string{"6-20-01-01"}}}}, {Kind: guantong.OrgOffice}},
 			Kinds: guantong.OrgKinds, Levels: guantong.TitleLevels(), Form: url.Values{"kind": {"committee"}, "self_evaluation": {"1"}}, Errs: errs{"name": "x"}, Created: evil}},
 		"notices": {noticesPage{Notices: []noticeView{notice}, Lodged: "3", Failed: 7, Form: service.ObjectionInput{Name: evil, Text: evil}, Errs: errs{"text": "不能为空"}, Problem: "已过期"},
-			noticesPage{}},
+			noticesPage{}, noticesPage{Notices: []noticeView{notice}, Filters: filters, Pager: bar}, noticesPage{Filters: filters}},
 		"certificate": {certificatePage{C: guantong.CertificateStatus{Number: "HB-2027-GC-3-000001-X", Name: evil, IDNumber: "130102199001011237", Kind: guantong.KindTitle,
 			Issuer: evil, IssuedOn: guantong.MakeDate(2027, 2, 9), Status: "valid", RegisteredOn: guantong.MakeDate(2027, 3, 1)}, Heading: "职称证书", What: evil, Status: "有效", VerifyURL: "https://zc.example.gov.cn/verify/" + evil},
 			certificatePage{C: *cert, Heading: "职业技能等级证书", What: "钳工（6-20-01-01） 技师", Status: "已撤销", VerifyURL: "http://x/verify/x"}},

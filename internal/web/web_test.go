@@ -23,6 +23,7 @@ import (
 	"guantong/internal/plan"
 	"guantong/internal/policy"
 	"guantong/internal/service"
+	"guantong/internal/store"
 	"guantong/internal/store/storetest"
 )
 
@@ -35,8 +36,15 @@ var testNow = time.Date(2026, 12, 31, 12, 0, 0, 0, guantong.Shanghai)
 // moved by weeks, as under serve --demo.
 func newServer(t testing.TB) *Server {
 	t.Helper()
+	s, _ := newServerOn(t, storetest.SQLite(t))
+	return s
+}
+
+// newServerOn is newServer on the database dsn, with its store.
+func newServerOn(t testing.TB, dsn string) (*Server, *store.Store) {
+	t.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	st := storetest.Open(t, storetest.SQLite(t))
+	st := storetest.Open(t, dsn)
 	clock := service.NewClock(func() time.Time { return testNow })
 	svc := service.New(service.Config{Store: st, Engine: policy.New(policy.Default(), catalog.Default()), Now: clock.Now,
 		Logger: log, BcryptCost: bcrypt.MinCost, SessionTTL: 400 * 24 * time.Hour})
@@ -44,7 +52,7 @@ func newServer(t testing.TB) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(Config{Service: svc, DemoClock: clock, DemoAccounts: accounts, Logger: log})
+	return New(Config{Service: svc, DemoClock: clock, DemoAccounts: accounts, Logger: log}), st
 }
 
 func newTestServer(t testing.TB) *httptest.Server {
