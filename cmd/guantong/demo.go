@@ -58,6 +58,16 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
+// generateOnce generates a province of n applications unless the database has one already
+// (serve --demo --applications N, started again).
+func generateOnce(ctx context.Context, e *env, st *store.Store, engine *policy.Engine, n int) error {
+	done, err := st.Events(ctx, "province")
+	if err != nil || len(done) > 0 {
+		return err
+	}
+	return generate(ctx, e, st, engine, n, 1)
+}
+
 // generate adds a province of n applications to st, reporting its progress.
 func generate(ctx context.Context, e *env, st *store.Store, engine *policy.Engine, n int, seed uint64) error {
 	last := time.Now()
