@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"guantong/internal/calendar"
-	"guantong/internal/policy"
+	"guantong/internal/catalog"
 	"guantong/internal/province"
 	"guantong/internal/service"
 	"guantong/internal/store"
@@ -34,7 +34,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if *n < 1 {
 		return usageError("--applications 须为正整数")
 	}
-	engine, err := c.engine()
+	policies, err := c.set()
 	if err != nil {
 		return err
 	}
@@ -43,12 +43,12 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	svc := service.New(service.Config{Store: st, Engine: engine, Calendar: calendar.Default(), Now: e.now})
+	svc := service.New(service.Config{Store: st, Policies: policies, Calendar: calendar.Default(), Now: e.now})
 	accounts, err := svc.LoadDemo(ctx)
 	if err != nil {
 		return err
 	}
-	if err := generate(ctx, e, st, engine, *n, *seed); err != nil {
+	if err := generate(ctx, e, st, svc.Engine().Catalog(), *n, *seed); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, "演示账号（用户名 / 密码 / 角色 / 单位）：")
@@ -60,18 +60,18 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 
 // generateOnce generates a province of n applications unless the database has one already
 // (serve --demo --applications N, started again).
-func generateOnce(ctx context.Context, e *env, st *store.Store, engine *policy.Engine, n int) error {
+func generateOnce(ctx context.Context, e *env, st *store.Store, cat *catalog.Catalog, n int) error {
 	done, err := st.Events(ctx, "province")
 	if err != nil || len(done) > 0 {
 		return err
 	}
-	return generate(ctx, e, st, engine, n, 1)
+	return generate(ctx, e, st, cat, n, 1)
 }
 
 // generate adds a province of n applications to st, reporting its progress.
-func generate(ctx context.Context, e *env, st *store.Store, engine *policy.Engine, n int, seed uint64) error {
+func generate(ctx context.Context, e *env, st *store.Store, cat *catalog.Catalog, n int, seed uint64) error {
 	last := time.Now()
-	stats, err := province.Generate(ctx, st, province.Options{Applications: n, Seed: seed, Now: e.now(), Catalog: engine.Catalog(),
+	stats, err := province.Generate(ctx, st, province.Options{Applications: n, Seed: seed, Now: e.now(), Catalog: cat,
 		Progress: func(done int) {
 			if time.Since(last) > 5*time.Second || done == n {
 				fmt.Fprintf(e.stderr, "已生成 %d / %d 份申报\n", done, n)

@@ -14,7 +14,6 @@ import (
 
 	"guantong/internal/api"
 	"guantong/internal/calendar"
-	"guantong/internal/ratelimit"
 	"guantong/internal/service"
 	"guantong/internal/store"
 	"guantong/internal/web"
@@ -39,6 +38,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	volume := fs.Int("applications", 0, "与 --demo 同用：首次启动时再生成一个有 N 份申报的全省（见 guantong demo）")
 	publicFlag := fs.String("public-url", envOr("GUANTONG_PUBLIC_URL", ""), "公众访问本站的地址，如 https://zc.example.gov.cn：打印的证书及其二维码中的查验地址以此为准（默认：每个请求所用的地址；环境变量 GUANTONG_PUBLIC_URL）")
 	proxy := fs.Bool("trust-proxy", envOr("GUANTONG_TRUST_PROXY", "") != "", "由反向代理终结 TLS 并设置 X-Forwarded-Proto/For：会话 Cookie 标记 Secure，登录限速按真实客户端地址（环境变量 GUANTONG_TRUST_PROXY）")
+	var anchor anchoring
+	anchor.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -52,7 +53,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	engine, err := c.engine()
+	policies, err := c.set()
 	if err != nil {
 		return err
 	}
@@ -63,7 +64,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 
-	cfg := service.Config{Store: st, Engine: engine, Calendar: calendar.Default(), Now: e.now, Logger: log}
+	cfg := service.Config{Store: st, Policies: policies, Calendar: calendar.Default(), Now: e.now, Logger: log}
 	var clock *service.Clock
 	if *demo {
 		// The admin may move the demo clock forward by weeks to end notices; logins last long
@@ -79,7 +80,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		if *volume > 0 {
-			if err := generateOnce(ctx, e, st, engine, *volume); err != nil {
+			if err := generateOnce(ctx, e, st, svc.Engine().Catalog(), *volume); err != nil {
 				return err
 			}
 		}
@@ -88,12 +89,15 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "  %-10s %-20s %-10s %s\n", a.Username, a.Password, a.Role, a.Organisation)
 		}
 	}
+	stopAnchoring, err := anchor.start(ctx, st, e.now, log)
+	if err != nil {
+		return err
+	}
+	defer stopAnchoring()
 
 	mux := http.NewServeMux()
-	logins := ratelimit.Logins() // one count of failed logins for the API and the pages
-	api.New(api.Config{Service: svc, Logger: log, DemoClock: clock, PublicURL: public, Logins: logins, TrustProxy: *proxy}).Routes(mux)
-	web.New(web.Config{Service: svc, Logger: log, DemoClock: clock, DemoAccounts: accounts, TrustProxy: *proxy, PublicURL: public,
-		Logins: logins}).Routes(mux)
+	api.New(api.Config{Service: svc, Logger: log, DemoClock: clock, PublicURL: public, TrustProxy: *proxy}).Routes(mux)
+	web.New(web.Config{Service: svc, Logger: log, DemoClock: clock, DemoAccounts: accounts, TrustProxy: *proxy, PublicURL: public}).Routes(mux)
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

@@ -119,7 +119,7 @@ func (s *Service) occupationCodes(q string) []string {
 		return nil
 	}
 	var codes []string
-	for _, e := range s.engine.Catalog().Search(q) {
+	for _, e := range s.Engine().Catalog().Search(q) {
 		if !slices.Contains(codes, e.Code) && len(codes) < 100 {
 			codes = append(codes, e.Code)
 		}
