@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 
 	"guantong"
 )
@@ -64,14 +63,10 @@ func (s *Server) years() int { return s.engine.Params().Assessment.Years }
 // assessmentYears are the years whose assessment the plan asks about on asOf, as the engine
 // counts them: the last years(), each due on the policy's date of the year after it.
 func (s *Server) assessmentYears(asOf guantong.Date) []int {
-	a := s.engine.Params().Assessment
-	last := asOf.Year() - 1
-	if asOf.Before(guantong.MakeDate(asOf.Year(), time.Month(a.DueMonth), a.DueDay)) {
-		last--
-	}
-	years := make([]int, a.Years)
-	for i := range years {
-		years[i] = last - a.Years + 1 + i
+	first, last := s.engine.Params().Assessment.Window(asOf)
+	years := make([]int, 0, last-first+1)
+	for y := first; y <= last; y++ {
+		years = append(years, y)
 	}
 	return years
 }
