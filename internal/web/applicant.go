@@ -26,7 +26,7 @@ type myPage struct {
 }
 
 // mySections is the applicant's one list.
-var mySections = []section{{"apps", "", "", "", nil}}
+var mySections = []section{{"apps", "", "", "", nil, nil}}
 
 // myPage is GET /my: the applicant's applications, newest first.
 func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {

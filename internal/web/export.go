@@ -27,7 +27,7 @@ func (s *Server) applicationsFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	key, id := r.URL.Query().Get("view"), r.URL.Query().Get("section")
-	v, ok := queueViews[key]
+	v, ok := listViews[key]
 	if !ok {
 		s.errorPage(w, r, http.StatusNotFound, "没有这个列表", "请从列表页下方的“下载 Excel”下载。")
 		return

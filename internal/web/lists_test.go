@@ -21,7 +21,7 @@ import (
 )
 
 var (
-	rowID    = regexp.MustCompile(`<td data-label="编号">(\d+)</td>`)
+	rowID    = regexp.MustCompile(`<td data-label="编号">(?:<label for="pick-\d+">)?(\d+)<`)
 	nextLink = regexp.MustCompile(`href="([^"]+)" rel="next"`)
 	fileLink = regexp.MustCompile(`href="([^"]+)" download`)
 )

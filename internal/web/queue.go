@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
 
 	"guantong"
 	"guantong/internal/service"
@@ -19,6 +20,8 @@ type queuePage struct {
 	Total    int // of every section, as filtered
 	Filters  *listState
 	Sections []queueSection
+	BatchURL string      // where the sections' batch forms post
+	Bulk     bulkOutcome // what the batch just taken did
 }
 
 // queueSection is one stage or group of stages: one page of it, and its paging bar.
@@ -26,6 +29,10 @@ type queueSection struct {
 	ID, Heading, Hint, Empty string
 	Rows                     []queueRow
 	Pager                    pager
+	Batch                    []batchButton // actions on the ticked rows; none: no form
+	Comment                  bool          // one of them takes the comment
+	Picks                    int           // rows that may be ticked
+	CommentText, CommentErr  string        // the comment sent back with its problem, when this section's form was refused
 }
 
 // queueRow is one application in a queue.
@@ -35,23 +42,25 @@ type queueRow struct {
 	Due  string // 公示至 2027-01-08; 公示期满，可提交评委会
 	Open int    // objections still to decide (View.OpenObjections)
 	Todo bool   // the user has an action to take on it now
+	Pick bool   // one of the section's batch actions is the user's to take on it now
 }
 
 // section is a queueSection of the stages given; nil stages take the rest.
 type section struct {
 	id, heading, hint, empty string
 	stages                   []guantong.Stage
+	batch                    []batchButton
 }
 
 // queueView is what a queue page lists: its sections, within what base narrows (a kind, a
 // part of HR's list). The Excel download of a section reads the same.
-type queueView struct {
+type listView struct {
 	secs []section
 	base func(q *service.ListQuery)
 }
 
 // queueViews are the queue pages by key; the key is the view parameter of the download.
-var queueViews = map[string]queueView{
+var listViews = map[string]listView{
 	"office":    {officeSections, func(q *service.ListQuery) { q.Kind = guantong.KindTitle }},
 	"committee": {committeeSections, func(*service.ListQuery) {}},
 	"evaluator": {evaluatorSections, func(q *service.ListQuery) { q.Kind, q.As = guantong.KindSkill, service.AsEvaluator }},
@@ -62,7 +71,7 @@ var queueViews = map[string]queueView{
 
 // sectionQuery returns the query of section id of a view, and false when the filter leaves
 // it nothing to read.
-func (v queueView) sectionQuery(r *http.Request, l *listState, id string) (service.ListQuery, bool) {
+func (v listView) sectionQuery(r *http.Request, l *listState, id string) (service.ListQuery, bool) {
 	var others []guantong.Stage
 	var stages []guantong.Stage
 	for _, sc := range v.secs {
@@ -81,11 +90,12 @@ func (v queueView) sectionQuery(r *http.Request, l *listState, id string) (servi
 // pages them. The views come with their count of open objections, read by the list's one
 // query.
 func (s *Server) queue(r *http.Request, u *guantong.User, key string) (queuePage, error) {
-	v := queueViews[key]
+	v := listViews[key]
 	l := listFilters(r, key)
 	d := queuePage{Today: s.svc.Today(), Filters: l}
 	for _, sc := range v.secs {
-		qs := queueSection{ID: sc.id, Heading: sc.heading, Hint: sc.hint, Empty: sc.empty}
+		qs := queueSection{ID: sc.id, Heading: sc.heading, Hint: sc.hint, Empty: sc.empty, Batch: sc.batch,
+			Comment: slices.ContainsFunc(sc.batch, func(b batchButton) bool { return b.Note })}
 		if q, ok := v.sectionQuery(r, l, sc.id); ok {
 			p, err := s.svc.ListApplications(r.Context(), u, q)
 			if guantong.ErrorCode(err) == guantong.EInvalid { // a stale cursor: the first page
@@ -96,8 +106,12 @@ func (s *Server) queue(r *http.Request, u *guantong.User, key string) (queuePage
 				return d, err
 			}
 			for _, v := range p.Items {
+				pick := slices.ContainsFunc(sc.batch, func(b batchButton) bool { return slices.Contains(v.Actions, b.Action) })
+				if pick {
+					qs.Picks++
+				}
 				qs.Rows = append(qs.Rows, queueRow{View: v, What: s.what(v.Application), Todo: len(v.Actions) > 0,
-					Due: due(v.Application, d.Today), Open: v.OpenObjections})
+					Due: due(v.Application, d.Today), Open: v.OpenObjections, Pick: pick})
 			}
 			qs.Pager = l.pager(sc.id, p.Total, len(p.Items), p.Next, p.Prev)
 			d.Total += p.Total
@@ -133,16 +147,13 @@ func due(app guantong.Application, today guantong.Date) string {
 	return fmt.Sprintf("公示至 %s", p.Until)
 }
 
-// renderQueue shows the queue page named key.
-func (s *Server) renderQueue(w http.ResponseWriter, r *http.Request, u *guantong.User, key, title, nav string) {
+// queueData reads the queue page named key for u: its sections, a page each, and u's
+// organisation.
+func (s *Server) queueData(r *http.Request, u *guantong.User, key string) (queuePage, error) {
 	d, err := s.queue(r, u, key)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return d, err
 	}
-	if _, d.Org, err = s.profile(r.Context(), u); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, key, page{Title: title, Nav: nav, Data: d})
+	_, d.Org, err = s.profile(r.Context(), u)
+	return d, err
 }
