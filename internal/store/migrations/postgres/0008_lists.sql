@@ -12,7 +12,6 @@ CREATE INDEX people_id_number_prefix ON people (id_number text_pattern_ops);
 
 ALTER TABLE organisations ADD COLUMN name_key TEXT GENERATED ALWAYS AS (lower(name)) STORED;
 CREATE INDEX organisations_name_key ON organisations (name_key text_pattern_ops);
-CREATE INDEX organisations_region ON organisations (region);
 
 CREATE INDEX applications_created ON applications (created_at, id, stage, kind);
 CREATE INDEX applications_stage_created ON applications (stage, created_at, id);

@@ -12,7 +12,6 @@ CREATE INDEX people_id_number_prefix ON people (id_number COLLATE NOCASE);
 
 ALTER TABLE organisations ADD COLUMN name_key TEXT COLLATE NOCASE GENERATED ALWAYS AS (lower(name)) VIRTUAL;
 CREATE INDEX organisations_name_key ON organisations (name_key);
-CREATE INDEX organisations_region ON organisations (region);
 
 CREATE INDEX applications_created ON applications (created_at, id, stage, kind);
 CREATE INDEX applications_stage_created ON applications (stage, created_at, id);
