@@ -35,6 +35,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	addr := fs.String("addr", envOr("GUANTONG_ADDR", "127.0.0.1:8080"), "监听地址（环境变量 GUANTONG_ADDR）")
 	dsn := fs.String("db", envOr("GUANTONG_DB", "guantong.db"), "SQLite 文件，或 postgres://… （环境变量 GUANTONG_DB）")
 	demo := fs.Bool("demo", false, "载入演示省份（各类单位与每个角色一个账号），并允许管理员调快时钟")
+	volume := fs.Int("applications", 0, "与 --demo 同用：首次启动时再生成一个有 N 份申报的全省（见 guantong demo）")
 	publicFlag := fs.String("public-url", envOr("GUANTONG_PUBLIC_URL", ""), "公众访问本站的地址，如 https://zc.example.gov.cn：打印的证书及其二维码中的查验地址以此为准（默认：每个请求所用的地址；环境变量 GUANTONG_PUBLIC_URL）")
 	proxy := fs.Bool("trust-proxy", envOr("GUANTONG_TRUST_PROXY", "") != "", "由反向代理终结 TLS 并设置 X-Forwarded-Proto/For：会话 Cookie 标记 Secure，登录限速按真实客户端地址（环境变量 GUANTONG_TRUST_PROXY）")
 	smtpAddr := fs.String("smtp-addr", envOr("GUANTONG_SMTP_ADDR", ""), "发送站内信邮件副本的 SMTP 服务器 host:port（默认不发邮件；环境变量 GUANTONG_SMTP_ADDR）")
@@ -50,6 +51,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	if fs.NArg() > 0 {
 		return usageError("serve 不接受参数：%v", fs.Args())
+	}
+	if *volume < 0 || (*volume > 0 && !*demo) {
+		return usageError("--applications 须为正整数，且与 --demo 同用")
 	}
 	public, err := publicURL(*publicFlag)
 	if err != nil {
@@ -80,6 +84,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		accounts, err = svc.LoadDemo(ctx)
 		if err != nil {
 			return err
+		}
+		if *volume > 0 {
+			if err := generateOnce(ctx, e, st, svc.Engine().Catalog(), *volume); err != nil {
+				return err
+			}
 		}
 		fmt.Fprintln(e.stdout, "演示账号（用户名 / 密码 / 角色 / 单位）：")
 		for _, a := range accounts {

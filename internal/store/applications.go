@@ -132,6 +132,14 @@ func appValues(a *guantong.Application) ([]any, error) {
 	}, nil
 }
 
+// appInsertColumns are the columns of a new application: kind, person, version and
+// creation, then those of appValues.
+var appInsertColumns = strings.Fields(`kind person_id version created_at
+	route employer_id office_id committee_id evaluator_id series level
+	occupation_code stage document check_record review_group exempt_theory theory practical
+	notice_from notice_until decision result_from result_until certificate_no certified_on registered_on
+	revoked_on revoke_reason updated_at`)
+
 // InsertApplication stores a new application at version 1 and sets its ID.
 func (tx *Tx) InsertApplication(ctx context.Context, a *guantong.Application) error {
 	vals, err := appValues(a)
@@ -140,11 +148,7 @@ func (tx *Tx) InsertApplication(ctx context.Context, a *guantong.Application) er
 	}
 	a.Version = 1
 	args := append([]any{a.Kind, a.PersonID, a.Version, ms(a.CreatedAt)}, vals...)
-	err = tx.tx.QueryRowContext(ctx, `INSERT INTO applications (kind, person_id, version, created_at,
-		route, employer_id, office_id, committee_id, evaluator_id, series, level,
-		occupation_code, stage, document, check_record, review_group, exempt_theory, theory, practical,
-		notice_from, notice_until, decision, result_from, result_until, certificate_no, certified_on, registered_on,
-		revoked_on, revoke_reason, updated_at)
+	err = tx.tx.QueryRowContext(ctx, `INSERT INTO applications (`+strings.Join(appInsertColumns, ", ")+`)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
 		$21, $22, $23, $24, $25, $26, $27, $28, $29, $30) RETURNING id`, args...).Scan(&a.ID)
 	if oneOpen(err) {

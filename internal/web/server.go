@@ -190,6 +190,7 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	handle("POST /applications/{id}/achievements/{achievement}/delete", s.removeAchievement)
 	// Applicants.
 	handle("GET /my", s.myPage)
+	handle("GET /applications.xlsx", s.applicationsFile)
 	handle("GET /applications/new", s.newForm)
 	handle("POST /applications/new", s.newSubmit)
 	// Staff.
