@@ -195,7 +195,7 @@ func (s *Service) Registrations(ctx context.Context, u *guantong.User, from, to 
 	}
 	out := []certificate.Grant{}
 	for _, a := range apps {
-		out = append(out, certificate.Grant{Number: a.Certificate, Name: a.Name, IDNumber: a.IDNumber, Series: a.Series,
+		out = append(out, certificate.Grant{Number: a.Certificate, Name: a.Name, IDNumber: a.IDNumber, Series: a.Series, Specialty: a.Specialty,
 			Level: a.Level.String(), Employer: a.Employer, Committee: a.Committee, Granted: a.CertifiedOn,
 			Revoked: a.Stage == guantong.StageRevoked})
 	}

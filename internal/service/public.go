@@ -10,19 +10,31 @@ import (
 	"guantong/internal/workflow"
 )
 
-// What the public sees: notices (with ID numbers and phones masked), objections to lodge
-// during a notice, and certificate verification by number and name.
+// What the public sees: notices as published (never an ID number or a phone, not even
+// masked), objections to lodge during a notice and to follow by their receipt, and
+// certificate verification by number and name.
 
-// Notices lists the applications under a qualification or result notice, newest first.
+// Notices lists the applications under a qualification or result notice, newest first,
+// with the 公示单位 (the 职改办 the application went to) and the applicant's current skill
+// level or title.
 func (s *Service) Notices(ctx context.Context) ([]guantong.Notice, error) {
 	apps, err := s.store.Applications(ctx, store.Filter{Stages: []guantong.Stage{guantong.StageNotice, guantong.StageResultNotice}})
 	if err != nil {
 		return nil, err
 	}
+	offices := map[int64]string{}
 	out := []guantong.Notice{}
 	for _, a := range apps {
-		n := guantong.Notice{ApplicationID: a.ID, Stage: a.Stage, Name: a.Name, IDNumber: guantong.MaskID(a.IDNumber),
-			Phone: guantong.MaskPhone(a.Phone), Employer: a.Employer, Route: a.Route, Series: a.Series, Level: a.Level}
+		office, ok := offices[a.OfficeID]
+		if !ok {
+			o, err := s.store.Organisation(ctx, a.OfficeID)
+			if err != nil {
+				return nil, err
+			}
+			office, offices[a.OfficeID] = o.Name, o.Name
+		}
+		n := guantong.Notice{ApplicationID: a.ID, Stage: a.Stage, Name: a.Name, Employer: a.Employer, Current: currentOf(a.Document),
+			OfficeID: a.OfficeID, Office: office, Route: a.Route, Series: a.Series, Specialty: a.Specialty, Level: a.Level}
 		period := a.Notice
 		n.Kind = "资格审核公示"
 		if a.Stage == guantong.StageResultNotice {
@@ -59,7 +71,7 @@ func (s *Service) LodgeObjection(ctx context.Context, u *guantong.User, id int64
 		}
 		return v
 	}
-	o := guantong.Objection{ApplicationID: id, Name: field("name", in.Name, 50), Contact: field("contact", in.Contact, 100),
+	o := guantong.Objection{ApplicationID: id, Receipt: newReceipt(), Name: field("name", in.Name, 50), Contact: field("contact", in.Contact, 100),
 		Text: field("text", in.Text, 2000), Status: guantong.ObjectionOpen, LodgedAt: s.now().UTC()}
 	if len(es) > 0 {
 		return o, es
@@ -77,7 +89,7 @@ func (s *Service) LodgeObjection(ctx context.Context, u *guantong.User, id int64
 			return err
 		}
 		return s.audit(ctx, tx, u, "object", subjectOf("application", id), map[string]any{
-			"objection_id": o.ID, "notice": o.Notice, "text": o.Text})
+			"objection_id": o.ID, "receipt": o.Receipt, "notice": o.Notice, "text": o.Text})
 	})
 	return o, err
 }
