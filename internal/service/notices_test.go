@@ -1,8 +1,8 @@
 package service_test
 
 import (
-	"errors"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 

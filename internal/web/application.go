@@ -40,6 +40,8 @@ type appPage struct {
 	Records       []actionForm // record_theory, record_practical: their own forms
 	Decide        []workflow.Action
 	Editable      bool
+	CanRevealID   bool   // the 职改办, HR or secretary may ask for the full ID number
+	FullID        string // the full ID number, asked for just now (and audited)
 	Today         guantong.Date
 	wf            policy.Workflow // notice lengths and the fraud bar, for the hints
 
@@ -94,7 +96,7 @@ func (s *Server) appPage(r *http.Request, u *guantong.User, id int64) (*appPage,
 		return nil, err
 	}
 	p := &appPage{V: v, What: s.what(v.Application), Doc: s.docView(v.Document), Today: s.svc.Today(),
-		wf: s.engine.Params().Workflow}
+		wf: s.engine.Params().Workflow, CanRevealID: service.CanSeeFullID(u, &v.Application)}
 	if c := v.Check; c != nil {
 		ov := s.optionView(c.Option, c.AsOf)
 		p.Check, p.CheckAsOf, p.CheckPolicy = &ov, c.AsOf.String(), c.Policy
