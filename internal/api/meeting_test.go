@@ -169,7 +169,7 @@ func (w *world) toCommittee(t *testing.T, applicantUser, hr string, doc any, lev
 	var a app
 	w.call(applicantUser, "POST", "/api/v1/applications", map[string]any{"route": "title_review", "series": "工程", "level": level, "person": doc}, 201, &a)
 	w.act(applicantUser, a.ID, "submit", nil, 200)
-	w.act(hr, a.ID, "recommend", nil, 200)
+	w.recommend(hr, a.ID)
 	a = w.act("office", a.ID, "approve", nil, 200)
 	until, _ := guantong.ParseDate(a.Notice.Until)
 	w.days(guantong.Today(w.clock.Now()).DaysUntil(until) + 1)

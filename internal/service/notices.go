@@ -214,16 +214,21 @@ func appliedFor(a guantong.Application) string {
 	if a.Kind == guantong.KindSkill {
 		return a.OccupationCode + " " + a.Level.String()
 	}
-	out := a.Series + "系列 "
-	if a.Specialty != "" {
-		out += a.Specialty + "专业 "
-	}
-	return out + a.Level.String() + "职称"
+	return TitleWhat(a.Series, a.Specialty, a.Level)
 }
 
-// currentOf reads the applicant's highest title or, lacking one, highest skill level from
+// TitleWhat names a title applied for as notices print it: 工程系列 机械工程专业 中级职称.
+func TitleWhat(series, specialty string, level guantong.Level) string {
+	out := series + "系列 "
+	if specialty != "" {
+		out += specialty + "专业 "
+	}
+	return out + level.String() + "职称"
+}
+
+// CurrentOf reads the applicant's highest title or, lacking one, highest skill level from
 // the document they wrote: what a notice shows as 现技能等级或职称.
-func currentOf(doc json.RawMessage) string {
+func CurrentOf(doc json.RawMessage) string {
 	var p struct {
 		Skills []struct {
 			Level string `json:"level"`

@@ -33,7 +33,7 @@ func (s *Service) Notices(ctx context.Context) ([]guantong.Notice, error) {
 			}
 			office, offices[a.OfficeID] = o.Name, o.Name
 		}
-		n := guantong.Notice{ApplicationID: a.ID, Stage: a.Stage, Name: a.Name, Employer: a.Employer, Current: currentOf(a.Document),
+		n := guantong.Notice{ApplicationID: a.ID, Stage: a.Stage, Name: a.Name, Employer: a.Employer, Current: CurrentOf(a.Document),
 			OfficeID: a.OfficeID, Office: office, Route: a.Route, Series: a.Series, Specialty: a.Specialty, Level: a.Level}
 		period := a.Notice
 		n.Kind = "资格审核公示"

@@ -158,6 +158,9 @@ func Allowed(u *guantong.User, app *guantong.Application) []Action {
 	var out []Action
 	for i := range rules {
 		r := &rules[i]
+		if r.action == PublishInternal && app.InternalNotice != nil {
+			continue // held once: what remains is to recommend when it is over
+		}
 		if r.kind == app.Kind && slices.Contains(r.from, app.Stage) && r.by.holds(u, app) && !slices.Contains(out, r.action) {
 			out = append(out, r.action)
 		}
