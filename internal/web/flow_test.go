@@ -237,7 +237,9 @@ func TestActionErrors(t *testing.T) {
 	if status != 200 || !strings.Contains(body, "修改已保存") {
 		t.Fatalf("edit: %d", status)
 	}
-	_, body = zs.post("/applications/1/act", url.Values{"action": {"submit"}, "version": {version(t, body)}})
+	zs.post("/applications/1/act", url.Values{"action": {"submit"}, "version": {version(t, body)}})
+	w.heldInternally("/applications/1")
+	_, body = hr.get("/applications/1")
 	stale := version(t, body)
 
 	// The evidence downloads as an attachment, never inline.

@@ -312,9 +312,9 @@ func TestRoleEscaping(t *testing.T) {
 	}
 	c := w.as("")
 	c.post("/login", url.Values{"username": {"evil"}, "password": {"evil-password-1"}})
-	w.submitted(c)
-	w.as("hr").post("/applications/1/act", url.Values{"action": {"recommend"}, "version": {"3"}})
-	w.as("office").post("/applications/1/act", url.Values{"action": {"approve"}, "version": {"4"}})
+	w.heldInternally(w.submitted(c))
+	w.as("hr").post("/applications/1/act", url.Values{"action": {"recommend"}, "version": {"4"}})
+	w.as("office").post("/applications/1/act", url.Values{"action": {"approve"}, "version": {"5"}})
 	for _, page := range []struct {
 		c    *client
 		path string
