@@ -84,8 +84,9 @@ func TestCertificatePages(t *testing.T) {
 	if status != 200 {
 		t.Fatalf("the holder's certificate: %d", status)
 	}
-	mustShow(t, "the certificate", body, "职称证书", "张三", "130102199001011237", "工程系列 中级职称", "河北省工程系列中级职称评审委员会",
-		"2027-02-09", number, "有效", `src="/verify/`+number+`/qr.png"`, w.ts.URL+"/verify/"+number, "data-print")
+	mustShow(t, "the certificate", body, "职称证书", "张三", "男", "130102199001011237", "<dd>工程</dd>", "<dd>工程师</dd>", "<dd>中级</dd>",
+		"河北省工程系列中级职称评审委员会", "批准文号", "河北省人力资源和社会保障厅", "2027-02-09", number, "有效", `src="/verify/`+number+`/qr.png"`,
+		w.ts.URL+"/verify/"+number, "data-print", `href="/certificates/`+number+`/pdf"`)
 	if strings.Contains(body, "已撤销") {
 		t.Errorf("a valid certificate is marked revoked")
 	}
@@ -165,7 +166,7 @@ func TestCertificatePages(t *testing.T) {
 	if err != nil || len(rows) != 2 {
 		t.Fatalf("the sheet has %d rows (%v), want the header and one grant", len(rows), err)
 	}
-	if got := rows[1]; got[0] != number || got[1] != "张三" || got[2] != "130102199001011237" || got[5] != "机械工程" || got[8] != "2027-02-09" || got[9] != "有效" {
+	if got := rows[1]; got[0] != number || got[1] != "张三" || got[2] != "130102199001011237" || got[5] != "机械工程" || got[6] != "工程师" || got[9] != "2027-02-09" || got[10] != "有效" {
 		t.Errorf("the grant's row: %q", got)
 	}
 

@@ -61,14 +61,14 @@ func roleSamples(s *Server) map[string][]any {
 	draft.What = s.what(draft.V.Application)
 	draft.forms()
 
-	form := newApplyForm(guantong.MakeDate(2026, 12, 31))
-	bad := readApplyForm(url.Values{"route": {"skill_evaluation"}, "skills.0.occupation": {"钳"}}, guantong.MakeDate(2026, 12, 31))
-	bad.draft(s)
+	form := newApplyForm(guantong.MakeDate(2026, 12, 31), []int{2023, 2024, 2025})
+	bad := readApplyForm(url.Values{"route": {"skill_evaluation"}, "skills.0.occupation": {"钳"}}, guantong.MakeDate(2026, 12, 31), 3)
+	bad.draft(s, nil)
 	bad.serviceErrs(errs{"level": "须为职业技能等级", "person.skills[0]": "x"})
 	long := readApplyForm(url.Values{"route": {"title_review"}, "work.0.from": {"2012-07-01"}, "work.1.from": {"2014-01-01"}, "work.2.from": {"2016-01-01"},
-		"work.3.from": {"2018-01-01"}, "work.4.from": {"2020-01-01"}, "awards.5.name": {evil}}, guantong.MakeDate(2026, 12, 31))
-	long.draft(s)
-	edit := &applyForm{ID: 3, Version: 2, Route: guantong.RouteSkillEvaluation, EvaluatorID: "16", Person: newCheckForm(guantong.MakeDate(2026, 12, 31))}
+		"work.3.from": {"2018-01-01"}, "work.4.from": {"2020-01-01"}, "awards.5.name": {evil}}, guantong.MakeDate(2026, 12, 31), 3)
+	long.draft(s, nil)
+	edit := &applyForm{ID: 3, Version: 2, Route: guantong.RouteSkillEvaluation, EvaluatorID: "16", Person: newCheckForm(guantong.MakeDate(2026, 12, 31), []int{2023, 2024, 2025})}
 	prof := service.Profile{User: guantong.User{Username: "zhangsan", Name: evil, Role: guantong.RoleApplicant},
 		Person: &guantong.Applicant{Name: evil, IDNumber: "130102199001011237", BarredUntil: guantong.MakeDate(2029, 1, 1), BarReason: evil}}
 	staff := service.Profile{User: guantong.User{Username: "hr2", Role: guantong.RoleHR},
@@ -113,9 +113,10 @@ func roleSamples(s *Server) map[string][]any {
 			objectionPage{New: true, Status: &service.ObjectionStatus{Receipt: evil, Subject: evil, Text: evil, StatusName: evil, Note: evil, Decided: guantong.MakeDate(2027, 1, 2)}}},
 		"notices": {noticesPage{Notices: []noticeView{notice}, Docs: []service.NoticeDocument{{Key: evil, Title: evil}}, Failed: 7, Form: service.ObjectionInput{Name: evil, Text: evil}, Errs: errs{"text": "不能为空"}, Problem: "已过期"},
 			noticesPage{}},
-		"certificate": {certificatePage{C: guantong.CertificateStatus{Number: "HB-2027-GC-3-000001-X", Name: evil, IDNumber: "130102199001011237", Kind: guantong.KindTitle,
-			Issuer: evil, IssuedOn: guantong.MakeDate(2027, 2, 9), Status: "valid", RegisteredOn: guantong.MakeDate(2027, 3, 1)}, Heading: "职称证书", What: evil, Status: "有效", VerifyURL: "https://zc.example.gov.cn/verify/" + evil},
-			certificatePage{C: *cert, Heading: "职业技能等级证书", What: "钳工（6-20-01-01） 技师", Status: "已撤销", VerifyURL: "http://x/verify/x"}},
+		"certificate": {certificatePage{D: certificate.Document{Heading: "职称证书", Number: "HB-2027-GC-3-000001-X", Name: evil, Sex: "男", IDNumber: "130102199001011237",
+			Rows: []certificate.Row{{Label: evil, Value: evil}}, Department: evil, IssuedOn: "2027-02-09", VerifyURL: "https://zc.example.gov.cn/verify/" + evil, Status: "有效"},
+			Photo: "data:image/jpeg;base64,AAAA"},
+			certificatePage{D: certificate.Document{Heading: "职业技能等级证书", Number: "x", RevokedOn: "2027-03-01", Status: "已撤销"}, Revoked: true}},
 		"registrations": {&registrationsPage{Scope: evil, From: "2027-01-01", To: "2027-01-31", Listed: true,
 			Grants: []certificate.Grant{{Number: "HB-2027-GC-3-000001-X", Name: evil, IDNumber: "130102199001011237", Series: "工程", Level: "中级", Employer: evil, Committee: evil,
 				Granted: guantong.MakeDate(2027, 1, 9)}, {Number: "y", Revoked: true}}},
