@@ -1,6 +1,7 @@
 package service
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"crypto/rand"
@@ -11,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"guantong"
+	"guantong/data"
+	"guantong/internal/certificate"
 	"guantong/internal/store"
 )
 
@@ -260,4 +263,41 @@ func CurrentOf(doc json.RawMessage) string {
 		return skill.String()
 	}
 	return ""
+}
+
+// NoticePDF returns the running notice whose key is key as an A4 PDF with the certificate's
+// embedded Chinese font: the same sheet as the printable page, no ID number and no phone but
+// the office's.
+func (s *Service) NoticePDF(ctx context.Context, key string) ([]byte, error) {
+	d, err := s.NoticeDocumentByKey(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	sh := certificate.Sheet{Title: d.Title,
+		Intro: "根据《河北省高技能人才与专业技术人才职业发展贯通实施方案》（三(一)5）和《职称评审管理暂行规定》（人社部令第40号），现将以下人员予以公示。",
+		Facts: []certificate.Row{{Label: "公示单位", Value: d.Office},
+			{Label: "公示期", Value: fmt.Sprintf("%s 至 %s（发布之日后 %d 个工作日，法定节假日不计）", d.From, d.Until, d.Workdays)}},
+		Header:  []string{"序号", "姓名", "工作单位", "现技能等级或职称", "申报系列", "专业", "申报层级"},
+		Widths:  []float64{12, 20, 50, 30, 22, 28, 18},
+		Closing: "公示期内，对公示人员有异议的，请以真实姓名向公示单位书面反映，或在“公示”网页提交（凭回执号查询处理情况）。",
+		After: []certificate.Row{{Label: "受理电话", Value: orDash(d.Contact.Phone)}, {Label: "通信地址", Value: orDash(d.Contact.Address)},
+			{Label: "电子邮箱", Value: orDash(d.Contact.Email)}},
+		Sign: []string{d.Office, d.From.String()}}
+	result := d.Stage == guantong.StageResultNotice
+	if result {
+		sh.Header = append(sh.Header, "评审结果")
+		sh.Widths = []float64{10, 18, 44, 28, 20, 24, 16, 20}
+	}
+	for i, r := range d.Rows {
+		row := []string{fmt.Sprint(i + 1), r.Name, r.Employer, orDash(r.Current), orDash(r.Series), orDash(r.Specialty), r.Level.String()}
+		if result {
+			row = append(row, map[string]string{guantong.DecisionPassed: "评审通过", guantong.DecisionRecognised: "认定"}[r.Decision])
+		}
+		sh.Rows = append(sh.Rows, row)
+	}
+	var b bytes.Buffer
+	if err := certificate.WriteSheetPDF(&b, &sh, data.CertificateFont); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }

@@ -65,6 +65,10 @@ func TestNoticeAsPublished(t *testing.T) {
 		if _, err := s.NoticeDocumentByKey(ctx, "0-notice-2020-01-01"); guantong.ErrorCode(err) != guantong.ENotFound {
 			t.Errorf("a notice not running: %v", err)
 		}
+		pdf, err := s.NoticePDF(ctx, d.Key)
+		if err != nil || !strings.HasPrefix(string(pdf), "%PDF-") || !strings.Contains(string(pdf), "FontFile2") {
+			t.Errorf("the notice's PDF: %d bytes, %v", len(pdf), err)
+		}
 		b, _ := json.Marshal(docs)
 		for _, secret := range []string{"130102", "1237", "138", "5678"} {
 			if strings.Contains(string(b), secret) {

@@ -27,9 +27,16 @@ func printPDF(t *testing.T, ctx context.Context, name string) string {
 	if n := len(regexp.MustCompile(`/Type\s*/Page\b`).FindAll(pdf.Data, -1)); n < 1 {
 		t.Fatalf("%s: the PDF has no page", name)
 	}
+	return renderPDF(t, name, pdf.Data)
+}
+
+// renderPDF writes screenshots/name.pdf, renders its first page to screenshots/name.png with
+// pdftoppm, and returns its text as pdftotext reads it.
+func renderPDF(t *testing.T, name string, data []byte) string {
+	t.Helper()
 	dir := filepath.Join(moduleRoot(t), "screenshots")
 	file := filepath.Join(dir, name+".pdf")
-	if err := os.WriteFile(file, pdf.Data, 0o644); err != nil {
+	if err := os.WriteFile(file, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for _, tool := range []string{"pdftoppm", "pdftotext"} {
@@ -83,8 +90,16 @@ func TestBrowserPrintDocuments(t *testing.T) {
 	mustContain(t, "the notice as published", page, "资格审核公示", "公示单位", "石家庄市职称改革领导小组办公室", "张三",
 		"河北冀钢集团有限公司", "技师", "工程", "5 个工作日", "受理电话", "电子邮箱")
 	printed := printPDF(t, pub, "print-notice")
+	// The server's PDF of the same notice, with the certificate's embedded font.
+	key := strings.TrimPrefix(text(t, pub, `document.getElementById("notice-pdf").getAttribute("href")`), "/notices/doc/")
+	status, served := w.as("").get("/notices/doc/" + key)
+	if status != 200 || !strings.HasPrefix(served, "%PDF-") {
+		t.Fatalf("the notice's PDF: %d", status)
+	}
+	served = renderPDF(t, "notice-pdf", []byte(served))
+	mustContain(t, "the notice's PDF", served, "资格审核公示", "张三", "河北冀钢集团有限公司", "机械工程", "受理电话")
 	for _, secret := range []string{"130102", "1237", "13812345678", "5678"} {
-		if strings.Contains(page, secret) || strings.Contains(printed, secret) {
+		if strings.Contains(page, secret) || strings.Contains(printed, secret) || strings.Contains(served, secret) {
 			t.Errorf("the public notice shows %q", secret)
 		}
 	}

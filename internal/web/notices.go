@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 
 	"guantong"
@@ -128,4 +129,18 @@ func (s *Server) internalNoticePage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, http.StatusOK, "internalnotice", page{Title: org + " 职称申报单位内部公示", Nav: "employer", Data: d})
+}
+
+// noticePDF is GET /notices/doc/{key}/pdf: the notice as a PDF with the embedded Chinese font,
+// to download, archive or post.
+func (s *Server) noticePDF(w http.ResponseWriter, r *http.Request) {
+	b, err := s.svc.NoticePDF(r.Context(), r.PathValue("key"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", `attachment; filename="notice-`+r.PathValue("key")+`.pdf"`)
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+	w.Write(b)
 }

@@ -142,6 +142,7 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	handle("GET /notices", s.noticesPage)
 	handle("POST /notices/{id}/objections", s.lodgeObjection)
 	handle("GET /notices/doc/{key}", s.noticeDocPage)
+	handle("GET /notices/doc/{key}/pdf", s.noticePDF)
 	handle("GET /objections", s.objectionPage)
 	handle("GET /objections/{receipt}", s.objectionPage)
 	handle("GET /verify", s.verifyPage)
