@@ -213,7 +213,7 @@ func (s *Service) Registrations(ctx context.Context, u *guantong.User, from, to 
 		}
 		out = append(out, certificate.Grant{Number: a.Certificate, Name: a.Name, IDNumber: a.IDNumber, Series: a.Series, Specialty: a.Specialty,
 			Qualification: qualification,
-			Level: a.Level.String(), Employer: a.Employer, Committee: a.Committee, Granted: a.CertifiedOn,
+			Level:         a.Level.String(), Employer: a.Employer, Committee: a.Committee, Granted: a.CertifiedOn,
 			Revoked: a.Stage == guantong.StageRevoked})
 	}
 	return out, nil
