@@ -93,7 +93,7 @@ func (a *API) lodgeObjection(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
-		return map[string]any{"id": o.ID, "application_id": o.ApplicationID, "notice": o.Notice,
+		return map[string]any{"id": o.ID, "receipt": o.Receipt, "application_id": o.ApplicationID, "notice": o.Notice,
 			"status": o.Status, "lodged_at": o.LodgedAt}, nil
 	}))
 }

@@ -16,9 +16,10 @@ import (
 
 // app is what the load reads of an application.
 type app struct {
-	ID      int64  `json:"id"`
-	Version int    `json:"version"`
-	Stage   string `json:"stage"`
+	ID       int64           `json:"id"`
+	Version  int             `json:"version"`
+	Stage    string          `json:"stage"`
+	Internal json.RawMessage `json:"internal_notice,omitempty"` // the employer's own 公示, once started
 }
 
 // person is the draft's person: 钳工 技师 since 2021-06-30 with three good years, eligible
@@ -173,7 +174,11 @@ func (r *run) work(ctx context.Context, token, stage, action string) error {
 	queue := page.Items
 	mrand.Shuffle(len(queue), func(i, j int) { queue[i], queue[j] = queue[j], queue[i] })
 	for _, a := range queue[:min(3, len(queue))] {
-		if err := r.act(ctx, action, token, a); err != nil {
+		act := action
+		if action == "recommend" && len(a.Internal) == 0 { // 人社部令第40号: the employer's own 公示 first
+			act = "publish_internal"
+		}
+		if err := r.act(ctx, act, token, a); err != nil {
 			return err
 		}
 	}

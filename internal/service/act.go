@@ -123,6 +123,8 @@ func (s *Service) effects(ctx context.Context, tx *store.Tx, u *guantong.User, a
 		extra["check"] = map[string]any{"as_of": app.Check.AsOf, "policy": app.Check.Policy, "eligible": app.Check.Option.Eligible,
 			"authority": app.Check.Option.Authority}
 		extra["office_id"], extra["evaluator_id"], extra["exempt_theory"] = app.OfficeID, app.EvaluatorID, app.ExemptTheory
+	case workflow.PublishInternal:
+		extra["internal_notice"] = app.InternalNotice
 	case workflow.Approve:
 		extra["notice"] = app.Notice
 	case workflow.Send:

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"guantong"
 	"guantong/internal/catalog"
@@ -21,6 +22,7 @@ type Draft struct {
 	Route          string          `json:"route"`           // title_review, title_recognition or skill_evaluation
 	Series         string          `json:"series"`          // titles
 	Level          string          `json:"level"`           // a title level, or a skill level for skill_evaluation
+	Specialty      string          `json:"specialty"`       // titles: the 专业, from catalog.Specialties(series) or free text
 	OccupationCode string          `json:"occupation_code"` // skills: the occupation to be evaluated in
 	EvaluatorID    int64           `json:"evaluator_id"`    // skills routed to a social training evaluation organisation (三(二)5): the one chosen
 	Person         json.RawMessage `json:"person"`
@@ -42,7 +44,7 @@ type View struct {
 // Person is who applies, as shown beside an application to those who may see it.
 type Person struct {
 	Name     string `json:"name"`
-	IDNumber string `json:"id_number"`
+	IDNumber string `json:"id_number"` // masked but to the applicant: the full one is FullIDNumber, audited
 	Phone    string `json:"phone,omitempty"`
 }
 
@@ -134,7 +136,7 @@ func (s *Service) notOpen(ctx context.Context, tx *store.Tx, app *guantong.Appli
 }
 
 func draftPayload(a *guantong.Application) map[string]any {
-	return map[string]any{"kind": a.Kind, "route": a.Route, "series": a.Series, "level": a.Level.String(),
+	return map[string]any{"kind": a.Kind, "route": a.Route, "series": a.Series, "specialty": a.Specialty, "level": a.Level.String(),
 		"occupation_code": a.OccupationCode, "evaluator_id": a.EvaluatorID, "document": a.Document, "version": a.Version}
 }
 
@@ -149,7 +151,7 @@ func (s *Service) applyDraft(ctx context.Context, tx *store.Tx, app *guantong.Ap
 		es.Add("route", "职称申报与职业技能评价申报不能互改，请另建申报")
 	}
 	app.Kind, app.Route = kind, d.Route
-	app.Series, app.OccupationCode, app.EvaluatorID, app.Level = "", "", 0, guantong.Level{}
+	app.Series, app.OccupationCode, app.EvaluatorID, app.Level, app.Specialty = "", "", 0, guantong.Level{}, ""
 	switch kind {
 	case guantong.KindTitle:
 		params := s.Engine().Params()
@@ -161,6 +163,10 @@ func (s *Service) applyDraft(ctx context.Context, tx *store.Tx, app *guantong.Ap
 			es.Add("level", "须为职称层级（%s）", strings.Join(guantong.TitleLevels(), "、"))
 		}
 		app.Series, app.Level = d.Series, guantong.Level{Title: l}
+		app.Specialty = strings.TrimSpace(d.Specialty)
+		if utf8.RuneCountInString(app.Specialty) > 30 {
+			es.Add("specialty", "专业不能超过 30 个字")
+		}
 		if d.OccupationCode != "" {
 			es.Add("occupation_code", "职称申报不填写此项")
 		}
@@ -175,6 +181,9 @@ func (s *Service) applyDraft(ctx context.Context, tx *store.Tx, app *guantong.Ap
 		app.OccupationCode, app.Level = d.OccupationCode, guantong.Level{Skill: l}
 		if d.Series != "" {
 			es.Add("series", "职业技能评价申报不填写此项")
+		}
+		if strings.TrimSpace(d.Specialty) != "" {
+			es.Add("specialty", "职业技能评价申报不填写专业")
 		}
 		if d.EvaluatorID != 0 {
 			o, err := tx.Organisation(ctx, d.EvaluatorID)
@@ -341,7 +350,7 @@ func (s *Service) view(ctx context.Context, u *guantong.User, app guantong.Appli
 // objections goes only to those who may read them.
 func listedView(u *guantong.User, l store.Listed) View {
 	v := View{Application: l.Application, Actions: allowed(u, &l.Application), Employer: l.Employer,
-		Applicant: Person{Name: l.Name, IDNumber: l.IDNumber, Phone: l.Phone}}
+		Applicant: Person{Name: l.Name, IDNumber: shownID(u, &l.Application, l.IDNumber), Phone: l.Phone}}
 	v.StageName = l.Stage.Name()
 	if workflow.CanSeeObjections(u, &l.Application) {
 		v.OpenObjections = l.OpenObjections

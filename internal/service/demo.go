@@ -131,6 +131,13 @@ func (s *Service) LoadDemo(ctx context.Context) ([]DemoAccount, error) {
 			if err := s.audit(ctx, tx, demo, "create_organisation", subjectOf("organisation", o.ID), o); err != nil {
 				return err
 			}
+			if o.Kind == guantong.OrgOffice { // where the office's notices take objections: made up, as the demo's people are
+				c := guantong.NoticeContact{Phone: "0311-8600" + fmt.Sprintf("%04d", o.ID), Address: o.Region + "人力资源和社会保障局职称科（示例地址）",
+					Email: fmt.Sprintf("zgb%d@example.gov.cn", o.ID)}
+				if err := tx.SetNoticeContact(ctx, o.ID, c); err != nil {
+					return err
+				}
+			}
 		}
 		for _, d := range demoUsers {
 			u := guantong.User{Username: d.username, Name: d.name, Role: d.role, CreatedAt: now}

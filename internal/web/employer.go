@@ -38,7 +38,7 @@ var employerSections = []section{
 }
 
 // bulkActions are the actions the employer's page takes in bulk.
-var bulkActions = []workflow.Action{workflow.Recommend, workflow.Return}
+var bulkActions = []workflow.Action{workflow.PublishInternal, workflow.Recommend, workflow.Return}
 
 // employerPage is GET /employer.
 func (s *Server) employerPage(w http.ResponseWriter, r *http.Request) {
