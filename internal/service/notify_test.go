@@ -127,7 +127,7 @@ func TestNotificationInSiteAndByEmail(t *testing.T) {
 		}
 		// A stale step changes nothing and tells no one: the message is in the step's transaction.
 		f.refused("hr", v.ID, workflow.Input{Action: workflow.Reject}, guantong.EForbidden)
-		f.act("hr", v.ID, workflow.Input{Action: workflow.Recommend}, guantong.StageRecommended)
+		f.recommend(v.ID) // after the employer's own 公示 (人社部令第40号)
 		if list, unread, _ := s.Notifications(ctx, f.user("zhangsan"), 0); unread != 1 || !strings.Contains(list[0].Text, "转入「待资格审核」") {
 			t.Errorf("the applicant at a change of stage: %+v %d", list, unread)
 		}
