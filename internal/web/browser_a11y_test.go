@@ -212,7 +212,7 @@ func TestBrowserPhoneNavigation(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(moduleRoot(t), "screenshots", name+".png"), png, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(screenshotsDir(t), name+".png"), png, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -58,7 +58,7 @@ func TestBrowserCertificate(t *testing.T) {
 	if n := len(regexp.MustCompile(`/Type\s*/Page\b`).FindAll(pdf.Data, -1)); n != 1 {
 		t.Errorf("the certificate prints on %d pages, want 1", n)
 	}
-	if err := os.WriteFile(filepath.Join(moduleRoot(t), "screenshots", "certificate.pdf"), pdf.Data, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(screenshotsDir(t), "certificate.pdf"), pdf.Data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 

@@ -34,7 +34,7 @@ func printPDF(t *testing.T, ctx context.Context, name string) string {
 // pdftoppm, and returns its text as pdftotext reads it.
 func renderPDF(t *testing.T, name string, data []byte) string {
 	t.Helper()
-	dir := filepath.Join(moduleRoot(t), "screenshots")
+	dir := screenshotsDir(t)
 	file := filepath.Join(dir, name+".pdf")
 	if err := os.WriteFile(file, data, 0o644); err != nil {
 		t.Fatal(err)

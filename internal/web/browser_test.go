@@ -149,14 +149,22 @@ func mustContain(t *testing.T, where, got string, want ...string) {
 	}
 }
 
-// screenshot saves the whole page as screenshots/NAME.png; at width 390 it emulates a phone
-// first and restores the desktop width after.
-func screenshot(t *testing.T, ctx context.Context, name string, width int64) {
+// screenshotsDir returns the module's screenshots/ folder, made when missing: it is
+// git-ignored, so a fresh clone (CI) has none.
+func screenshotsDir(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(moduleRoot(t), "screenshots")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	return dir
+}
+
+// screenshot saves the whole page as screenshots/NAME.png; at width 390 it emulates a phone
+// first and restores the desktop width after.
+func screenshot(t *testing.T, ctx context.Context, name string, width int64) {
+	t.Helper()
+	dir := screenshotsDir(t)
 	if width != 1280 {
 		do(t, ctx, chromedp.EmulateViewport(width, 844, chromedp.EmulateScale(2)))
 		defer do(t, ctx, chromedp.EmulateViewport(1280, 900))
