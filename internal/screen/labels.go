@@ -21,18 +21,8 @@ func StatusLabel(status string) string {
 	return status
 }
 
-// RouteLabel names a route in Chinese.
-func RouteLabel(route string) string {
-	switch route {
-	case guantong.RouteTitleReview:
-		return "申报评审"
-	case guantong.RouteTitleRecognition:
-		return "直接认定"
-	case guantong.RouteSkillEvaluation:
-		return "职业技能评价"
-	}
-	return route
-}
+// RouteLabel names a route in Chinese (guantong.RouteName).
+func RouteLabel(route string) string { return guantong.RouteName(route) }
 
 // Opens returns the date an option can be applied for: the day its years are met, or as_of
 // for an eligible option without a years condition; zero for an option that waits on

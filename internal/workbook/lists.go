@@ -17,23 +17,16 @@ import (
 //	现岗位职业编码  6-20-01-01；4-13-04-01:游泳              (an item after the code)
 func (r *rowReader) lists() {
 	p := &r.rec.Person
-	if v, col := r.single(colAssessments); v != "" {
-		for i, it := range items(v) {
-			ps := parts(it)
-			if len(ps) != 2 {
-				r.fail(col, "第%d项 %q 应写成“年份:结果”，如 2024:合格", i+1, it)
-				continue
-			}
-			y, ok := year(ps[0])
-			if !ok {
-				r.fail(col, "第%d项 %q 的年份不是 1949—2100 的整数", i+1, it)
-			}
-			if !contains(guantong.AssessmentResults, ps[1]) {
-				r.fail(col, "第%d项 %q 的结果应为 %s 之一", i+1, it, strings.Join(guantong.AssessmentResults, "、"))
-			}
-			p.Assessments = append(p.Assessments, guantong.Assessment{Year: y, Result: ps[1]})
+	r.each(colAssessments, 2, 2, "“年份:结果”，如 2024:合格", func(col, i int, it string, ps []string) {
+		y, ok := year(ps[0])
+		if !ok {
+			r.fail(col, "第%d项 %q 的年份不是 1949—2100 的整数", i+1, it)
 		}
-	}
+		if !contains(guantong.AssessmentResults, ps[1]) {
+			r.fail(col, "第%d项 %q 的结果应为 %s 之一", i+1, it, strings.Join(guantong.AssessmentResults, "、"))
+		}
+		p.Assessments = append(p.Assessments, guantong.Assessment{Year: y, Result: ps[1]})
+	})
 	if v, col := r.single(colWork); v != "" {
 		for i, it := range items(v) {
 			from, to, ok := strings.Cut(strings.NewReplacer("～", "至", "~", "至").Replace(it), "至")
@@ -56,56 +49,52 @@ func (r *rowReader) lists() {
 			p.Work = append(p.Work, w)
 		}
 	}
-	if v, col := r.single(colAwards); v != "" {
-		for i, it := range items(v) {
-			ps := parts(it)
-			if len(ps) < 2 || len(ps) > 3 || ps[0] == "" {
-				r.fail(col, "第%d项 %q 应写成“奖项名称:年份”或“奖项名称:年份:职业编码”", i+1, it)
-				continue
-			}
-			a := guantong.Award{Name: ps[0]}
-			var ok bool
-			if a.Year, ok = year(ps[1]); !ok {
-				r.fail(col, "第%d项 %q 的年份不是 1949—2100 的整数", i+1, it)
-			}
-			if len(ps) == 3 {
-				a.OccupationCode = r.code(col, i, it, ps[2])
-			}
-			p.Awards = append(p.Awards, a)
+	r.each(colAwards, 2, 3, "“奖项名称:年份”或“奖项名称:年份:职业编码”", func(col, i int, it string, ps []string) {
+		a := guantong.Award{Name: ps[0]}
+		var ok bool
+		if a.Year, ok = year(ps[1]); !ok {
+			r.fail(col, "第%d项 %q 的年份不是 1949—2100 的整数", i+1, it)
 		}
+		if len(ps) == 3 {
+			a.OccupationCode = r.code(col, i, it, ps[2])
+		}
+		p.Awards = append(p.Awards, a)
+	})
+	r.each(colEducation, 1, 3, "“学历:专业”或“学历:专业:相关职业编码”", func(col, i int, it string, ps []string) {
+		e := guantong.Education{Level: ps[0]}
+		if len(ps) > 1 {
+			e.Major = ps[1]
+		}
+		if len(ps) > 2 {
+			for _, c := range strings.FieldsFunc(ps[2], func(c rune) bool { return c == ',' || c == '，' || c == '、' }) {
+				e.RelatedCodes = append(e.RelatedCodes, r.code(col, i, it, strings.TrimSpace(c)))
+			}
+		}
+		p.Education = append(p.Education, e)
+	})
+	r.each(colTargets, 1, 2, "“职业编码”或“职业编码:项目”", func(col, i int, it string, ps []string) {
+		t := guantong.Target{OccupationCode: r.code(col, i, it, ps[0])}
+		if len(ps) == 2 {
+			t.Item = ps[1]
+		}
+		p.Targets = append(p.Targets, t)
+	})
+}
+
+// each calls f for every item of a list cell that has between lo and hi fields (a problem
+// naming the syntax for any other), with its column, index and fields.
+func (r *rowReader) each(name string, lo, hi int, syntax string, f func(col, i int, item string, ps []string)) {
+	v, col := r.single(name)
+	if v == "" {
+		return
 	}
-	if v, col := r.single(colEducation); v != "" {
-		for i, it := range items(v) {
-			ps := parts(it)
-			if len(ps) > 3 {
-				r.fail(col, "第%d项 %q 应写成“学历:专业”或“学历:专业:相关职业编码”", i+1, it)
-				continue
-			}
-			e := guantong.Education{Level: ps[0]}
-			if len(ps) > 1 {
-				e.Major = ps[1]
-			}
-			if len(ps) > 2 {
-				for _, c := range strings.FieldsFunc(ps[2], func(c rune) bool { return c == ',' || c == '，' || c == '、' }) {
-					e.RelatedCodes = append(e.RelatedCodes, r.code(col, i, it, strings.TrimSpace(c)))
-				}
-			}
-			p.Education = append(p.Education, e)
+	for i, it := range items(v) {
+		ps := parts(it)
+		if len(ps) < lo || len(ps) > hi || ps[0] == "" {
+			r.fail(col, "第%d项 %q 应写成%s", i+1, it, syntax)
+			continue
 		}
-	}
-	if v, col := r.single(colTargets); v != "" {
-		for i, it := range items(v) {
-			ps := parts(it)
-			if len(ps) > 2 {
-				r.fail(col, "第%d项 %q 应写成“职业编码”或“职业编码:项目”", i+1, it)
-				continue
-			}
-			t := guantong.Target{OccupationCode: r.code(col, i, it, ps[0])}
-			if len(ps) == 2 {
-				t.Item = ps[1]
-			}
-			p.Targets = append(p.Targets, t)
-		}
+		f(col, i, it, ps)
 	}
 }
 
