@@ -8,6 +8,7 @@ package guantong
 import (
 	"errors"
 	"fmt"
+	"net/http"
 )
 
 // Error codes name the kind of failure, so that the HTTP layer and the command line can map
@@ -23,6 +24,48 @@ const (
 	EInternal     = "internal"     // 500, exit 1
 )
 
+// The kinds of error, one per code, as sentinels in the manner of pkgsite's derrors:
+// errors.Is(err, ErrNotFound) holds for every *Error of code ENotFound in err's chain,
+// FieldErrors are ErrInvalid and *Ineligible is ErrIneligible.
+var (
+	ErrInvalid      error = kind(EInvalid)
+	ErrNotFound     error = kind(ENotFound)
+	ErrConflict     error = kind(EConflict)
+	ErrForbidden    error = kind(EForbidden)
+	ErrUnauthorized error = kind(EUnauthorized)
+	ErrIneligible   error = kind(EIneligible)
+	ErrTooMany      error = kind(ETooMany)
+)
+
+// kind is a sentinel error naming a code.
+type kind string
+
+func (k kind) Error() string { return string(k) }
+
+// statuses maps each code to its HTTP status: the one table where they meet, for the API
+// and the pages alike. A code missing here (EInternal, or none) is 500.
+var statuses = map[string]int{
+	EInvalid:      http.StatusBadRequest,
+	EUnauthorized: http.StatusUnauthorized,
+	EForbidden:    http.StatusForbidden,
+	ENotFound:     http.StatusNotFound,
+	EConflict:     http.StatusConflict,
+	EIneligible:   http.StatusUnprocessableEntity,
+	ETooMany:      http.StatusTooManyRequests,
+}
+
+// HTTPStatus returns the HTTP status of err: 200 for nil, the status of its code, and 500
+// for an error without one, which the caller logs and hides.
+func HTTPStatus(err error) int {
+	if err == nil {
+		return http.StatusOK
+	}
+	if st, ok := statuses[ErrorCode(err)]; ok {
+		return st
+	}
+	return http.StatusInternalServerError
+}
+
 // Error is an application error: a code for programs and a message in Chinese for people.
 type Error struct {
 	Code    string
@@ -31,13 +74,19 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Message }
 
+// Is reports whether target is the kind of e (ErrNotFound for ENotFound…).
+func (e *Error) Is(target error) bool {
+	k, ok := target.(kind)
+	return ok && string(k) == e.Code
+}
+
 // Errorf returns an *Error with the given code and a formatted message.
 func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
-// ErrorCode returns the code of the first *Error in err's chain, EInternal for any other
-// error, and "" for nil.
+// ErrorCode returns the code of the first *Error or kind in err's chain, EInternal for any
+// other error, and "" for nil.
 func ErrorCode(err error) string {
 	if err == nil {
 		return ""
@@ -45,6 +94,10 @@ func ErrorCode(err error) string {
 	var e *Error
 	if errors.As(err, &e) {
 		return e.Code
+	}
+	var k kind
+	if errors.As(err, &k) {
+		return string(k)
 	}
 	return EInternal
 }
@@ -70,6 +123,9 @@ func (es FieldErrors) Error() string {
 	}
 	return fmt.Sprintf("%s (and %d more)", es[0].Error(), len(es)-1)
 }
+
+// Unwrap makes field errors ErrInvalid (errors.Is), of code EInvalid.
+func (es FieldErrors) Unwrap() error { return ErrInvalid }
 
 // Add appends a problem with field.
 func (es *FieldErrors) Add(field, format string, args ...any) {

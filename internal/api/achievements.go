@@ -15,31 +15,18 @@ func (a *API) achievements(w http.ResponseWriter, r *http.Request) {
 
 // addAchievement records one, on a draft or returned application of the applicant's own.
 func (a *API) addAchievement(w http.ResponseWriter, r *http.Request) {
-	a.serveID(w, r, http.StatusCreated, func(u *guantong.User, id int64) (any, error) {
-		var in committee.Achievement
-		if err := decode(w, r, &in); err != nil {
-			return nil, err
-		}
+	a.serve(w, r, http.StatusCreated, body(w, r, func(u *guantong.User, id int64, in committee.Achievement) (any, error) {
 		return a.svc.AddAchievement(r.Context(), u, id, in)
-	})
+	}))
 }
 
 // removeAchievement takes one back, from a draft or returned application of the applicant's own.
 func (a *API) removeAchievement(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err == nil {
-		var ach int64
-		if ach, err = pathID(r, "achievement"); err == nil {
-			err = a.svc.RemoveAchievement(r.Context(), u, id, ach)
+	a.serve(w, r, http.StatusNoContent, func(u *guantong.User, id int64) (any, error) {
+		ach, err := pathID(r, "achievement")
+		if err != nil {
+			return nil, err
 		}
-	}
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
+		return nil, a.svc.RemoveAchievement(r.Context(), u, id, ach)
+	})
 }

@@ -186,27 +186,71 @@ func bearer(r *http.Request) string {
 	return strings.TrimSpace(token)
 }
 
-// byID serves a request about the thing named by the path's {id}: it reads the signed-in
-// user and the ID, then answers 200 with what fn returns, or the error's status.
-func (a *API) byID(w http.ResponseWriter, r *http.Request, fn func(u *guantong.User, id int64) (any, error)) {
-	a.serveID(w, r, http.StatusOK, fn)
+// call is the work of a handler once its preamble is done: fn of the signed-in user (nil
+// for the public, where allowed) and the path's {id} (0 when the route has none).
+type call func(u *guantong.User, id int64) (any, error)
+
+// serve is the preamble and the ending of every handler that answers JSON: it requires a
+// signed-in user, reads the path's {id} when the route has one, and answers status with
+// what fn returns (nothing for 204), or the error's status.
+func (a *API) serve(w http.ResponseWriter, r *http.Request, status int, fn call) {
+	u, ok := a.authed(w, r)
+	if ok {
+		a.answer(w, r, status, u, fn)
+	}
 }
 
-// serveID is byID answering with status (201 for what fn creates).
-func (a *API) serveID(w http.ResponseWriter, r *http.Request, status int, fn func(u *guantong.User, id int64) (any, error)) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
+// servePublic is serve for anyone: a signed-in user is passed on as such, the public as nil.
+func (a *API) servePublic(w http.ResponseWriter, r *http.Request, status int, fn call) {
+	u, err := a.user(r)
 	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	v, err := fn(u, id)
-	if err != nil {
-		a.fail(w, r, err)
-		return
+	a.answer(w, r, status, u, fn)
+}
+
+func (a *API) answer(w http.ResponseWriter, r *http.Request, status int, u *guantong.User, fn call) {
+	var id int64
+	var err error
+	if r.PathValue("id") != "" {
+		id, err = pathID(r, "id")
 	}
-	writeJSON(w, status, v)
+	var v any
+	if err == nil {
+		v, err = fn(u, id)
+	}
+	switch {
+	case err != nil:
+		a.fail(w, r, err)
+	case status == http.StatusNoContent:
+		w.WriteHeader(status)
+	default:
+		writeJSON(w, status, v)
+	}
+}
+
+// byID is serve answering 200: a read or a change of the thing named by the path's {id}.
+func (a *API) byID(w http.ResponseWriter, r *http.Request, fn call) {
+	a.serve(w, r, http.StatusOK, fn)
+}
+
+// versioned is a body that carries the version of what it changes, as the client last read
+// it; a change without one is refused, so that no one overwrites what they have not seen.
+type versioned interface{ version() *int }
+
+// body makes a call of fn, which takes the request's JSON body as In: the body is decoded
+// (unknown fields refused, every problem a field error) and, when In is versioned, its
+// version is required.
+func body[In any](w http.ResponseWriter, r *http.Request, fn func(u *guantong.User, id int64, in In) (any, error)) call {
+	return func(u *guantong.User, id int64) (any, error) {
+		var in In
+		if err := decode(w, r, &in); err != nil {
+			return nil, err
+		}
+		if v, ok := any(in).(versioned); ok && v.version() == nil {
+			return nil, guantong.FieldErrors{{Field: "version", Message: "须提供最近读取的版本号"}}
+		}
+		return fn(u, id, in)
+	}
 }

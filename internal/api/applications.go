@@ -9,40 +9,20 @@ import (
 )
 
 func (a *API) applications(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	q := r.URL.Query()
-	var f service.ListFilter
-	for _, s := range q["stage"] {
-		f.Stages = append(f.Stages, guantong.Stage(s))
-	}
-	f.Kind = q.Get("kind")
-	vs, err := a.svc.Applications(r.Context(), u, f)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, vs)
+	a.serve(w, r, http.StatusOK, func(u *guantong.User, _ int64) (any, error) {
+		q := r.URL.Query()
+		f := service.ListFilter{Kind: q.Get("kind")}
+		for _, s := range q["stage"] {
+			f.Stages = append(f.Stages, guantong.Stage(s))
+		}
+		return a.svc.Applications(r.Context(), u, f)
+	})
 }
 
 func (a *API) createApplication(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	var d service.Draft
-	if err := decode(w, r, &d); err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	v, err := a.svc.CreateApplication(r.Context(), u, d)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, v)
+	a.serve(w, r, http.StatusCreated, body(w, r, func(u *guantong.User, _ int64, d service.Draft) (any, error) {
+		return a.svc.CreateApplication(r.Context(), u, d)
+	}))
 }
 
 func (a *API) application(w http.ResponseWriter, r *http.Request) {
@@ -55,31 +35,12 @@ type updateRequest struct {
 	Version *int `json:"version"`
 }
 
+func (r updateRequest) version() *int { return r.Version }
+
 func (a *API) updateApplication(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	var in updateRequest
-	if err := decode(w, r, &in); err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	if in.Version == nil {
-		a.fail(w, r, guantong.FieldErrors{{Field: "version", Message: "须提供最近读取的版本号"}})
-		return
-	}
-	v, err := a.svc.UpdateDraft(r.Context(), u, id, *in.Version, in.Draft)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, v)
+	a.byID(w, r, body(w, r, func(u *guantong.User, id int64, in updateRequest) (any, error) {
+		return a.svc.UpdateDraft(r.Context(), u, id, *in.Version, in.Draft)
+	}))
 }
 
 // actRequest is the body of an action.
@@ -91,37 +52,19 @@ type actRequest struct {
 	Score       *float64 `json:"score"`
 }
 
+func (r actRequest) version() *int { return r.Version }
+
 func (a *API) act(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	action, known := workflow.ParseAction(r.PathValue("action"))
-	if !known {
-		a.fail(w, r, guantong.Errorf(guantong.ENotFound, "没有操作 %q", r.PathValue("action")))
-		return
-	}
-	var in actRequest
-	if err := decode(w, r, &in); err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	if in.Version == nil {
-		a.fail(w, r, guantong.FieldErrors{{Field: "version", Message: "须提供最近读取的版本号"}})
-		return
-	}
-	v, err := a.svc.Act(r.Context(), u, id, *in.Version, workflow.Input{
-		Action: action, Note: in.Note, ObjectionID: in.ObjectionID, Passed: in.Passed, Score: in.Score})
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, v)
+	a.byID(w, r, func(u *guantong.User, id int64) (any, error) {
+		action, known := workflow.ParseAction(r.PathValue("action"))
+		if !known { // before the body: an unknown action is 404 whatever is sent
+			return nil, guantong.Errorf(guantong.ENotFound, "没有操作 %q", r.PathValue("action"))
+		}
+		return body(w, r, func(u *guantong.User, id int64, in actRequest) (any, error) {
+			return a.svc.Act(r.Context(), u, id, *in.Version, workflow.Input{
+				Action: action, Note: in.Note, ObjectionID: in.ObjectionID, Passed: in.Passed, Score: in.Score})
+		})(u, id)
+	})
 }
 
 func (a *API) events(w http.ResponseWriter, r *http.Request) {

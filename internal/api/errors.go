@@ -7,18 +7,6 @@ import (
 	"guantong"
 )
 
-// statusOf maps each error code to its HTTP status: the one place where they meet.
-var statusOf = map[string]int{
-	guantong.EInvalid:      http.StatusBadRequest,
-	guantong.EUnauthorized: http.StatusUnauthorized,
-	guantong.EForbidden:    http.StatusForbidden,
-	guantong.ENotFound:     http.StatusNotFound,
-	guantong.EConflict:     http.StatusConflict,
-	guantong.EIneligible:   http.StatusUnprocessableEntity,
-	guantong.ETooMany:      http.StatusTooManyRequests,
-	guantong.EInternal:     http.StatusInternalServerError,
-}
-
 // errorBody is the JSON of an error: {"error": {"code", "message"}}, with the engine's
 // reasons for 422. Field problems are {"errors": [{"field", "message"}]}, as the check
 // contract has it.
@@ -40,8 +28,7 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 		writeJSON(w, http.StatusBadRequest, map[string]any{"errors": fes})
 		return
 	}
-	code := guantong.ErrorCode(err)
-	status := statusOf[code]
+	code, status := guantong.ErrorCode(err), guantong.HTTPStatus(err)
 	body := errorBody{Error: errorDetail{Code: code, Message: err.Error()}}
 	var in *guantong.Ineligible
 	if errors.As(err, &in) {
@@ -50,7 +37,7 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 			body.Reasons = []guantong.Reason{}
 		}
 	}
-	if status == 0 || code == guantong.EInternal {
+	if status == http.StatusInternalServerError {
 		a.log.Error("api: internal error", "method", r.Method, "path", r.URL.Path, "err", err)
 		status, body.Error = http.StatusInternalServerError, errorDetail{Code: guantong.EInternal, Message: "服务器内部错误"}
 	}

@@ -8,34 +8,13 @@ import (
 )
 
 func (a *API) experts(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	es, err := a.svc.Experts(r.Context(), u)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, es)
+	a.serve(w, r, http.StatusOK, func(u *guantong.User, _ int64) (any, error) { return a.svc.Experts(r.Context(), u) })
 }
 
 func (a *API) createExpert(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	var in service.NewExpert
-	if err := decode(w, r, &in); err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	e, err := a.svc.CreateExpert(r.Context(), u, in)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, e)
+	a.serve(w, r, http.StatusCreated, body(w, r, func(u *guantong.User, _ int64, in service.NewExpert) (any, error) {
+		return a.svc.CreateExpert(r.Context(), u, in)
+	}))
 }
 
 func (a *API) committeeMembers(w http.ResponseWriter, r *http.Request) {
@@ -43,25 +22,18 @@ func (a *API) committeeMembers(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) setCommitteeMembers(w http.ResponseWriter, r *http.Request) {
-	a.byID(w, r, func(u *guantong.User, id int64) (any, error) {
-		var in struct {
-			Members []service.MemberInput `json:"members"`
-		}
-		if err := decode(w, r, &in); err != nil {
-			return nil, err
-		}
+	type members struct {
+		Members []service.MemberInput `json:"members"`
+	}
+	a.byID(w, r, body(w, r, func(u *guantong.User, id int64, in members) (any, error) {
 		return a.svc.SetCommitteeMembers(r.Context(), u, id, in.Members)
-	})
+	}))
 }
 
 func (a *API) updateExpert(w http.ResponseWriter, r *http.Request) {
-	a.byID(w, r, func(u *guantong.User, id int64) (any, error) {
-		var in service.ExpertUpdate
-		if err := decode(w, r, &in); err != nil {
-			return nil, err
-		}
+	a.byID(w, r, body(w, r, func(u *guantong.User, id int64, in service.ExpertUpdate) (any, error) {
 		return a.svc.UpdateExpert(r.Context(), u, id, in)
-	})
+	}))
 }
 
 // setExpertActive is POST /api/v1/experts/{id}/activate and …/deactivate.

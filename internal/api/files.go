@@ -14,49 +14,30 @@ import (
 // upload takes one evidence file as multipart/form-data in the field "file"
 // (curl -F file=@diploma.pdf).
 func (a *API) upload(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	r.Body = http.MaxBytesReader(w, r.Body, guantong.MaxFileSize+64<<10)
-	mr, err := r.MultipartReader()
-	if err != nil {
-		a.fail(w, r, guantong.FieldErrors{{Field: "file", Message: "须以 multipart/form-data 上传，字段名 file"}})
-		return
-	}
-	for {
-		part, err := mr.NextPart()
+	a.serve(w, r, http.StatusCreated, func(u *guantong.User, id int64) (any, error) {
+		r.Body = http.MaxBytesReader(w, r.Body, guantong.MaxFileSize+64<<10)
+		mr, err := r.MultipartReader()
 		if err != nil {
-			var big *http.MaxBytesError
-			if errors.As(err, &big) {
-				err = guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB"}}
-			} else {
-				err = guantong.FieldErrors{{Field: "file", Message: "缺少字段 file"}}
+			return nil, guantong.FieldErrors{{Field: "file", Message: "须以 multipart/form-data 上传，字段名 file"}}
+		}
+		for {
+			part, err := mr.NextPart()
+			if err != nil {
+				if big := new(http.MaxBytesError); errors.As(err, &big) {
+					return nil, guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB"}}
+				}
+				return nil, guantong.FieldErrors{{Field: "file", Message: "缺少字段 file"}}
 			}
-			a.fail(w, r, err)
-			return
+			if part.FormName() != "file" {
+				continue
+			}
+			data, err := io.ReadAll(io.LimitReader(part, guantong.MaxFileSize+1))
+			if err != nil {
+				return nil, guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB 或上传中断"}}
+			}
+			return a.svc.AddFile(r.Context(), u, id, part.FileName(), data)
 		}
-		if part.FormName() != "file" {
-			continue
-		}
-		data, err := io.ReadAll(io.LimitReader(part, guantong.MaxFileSize+1))
-		if err != nil {
-			a.fail(w, r, guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB 或上传中断"}})
-			return
-		}
-		f, err := a.svc.AddFile(r.Context(), u, id, part.FileName(), data)
-		if err != nil {
-			a.fail(w, r, err)
-			return
-		}
-		writeJSON(w, http.StatusCreated, f)
-		return
-	}
+	})
 }
 
 func (a *API) files(w http.ResponseWriter, r *http.Request) {

@@ -11,34 +11,13 @@ import (
 // each applicant's vote and closes it; experts declare conflicts, score and vote, secretly.
 
 func (a *API) meetings(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	ms, err := a.svc.Meetings(r.Context(), u)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, ms)
+	a.serve(w, r, http.StatusOK, func(u *guantong.User, _ int64) (any, error) { return a.svc.Meetings(r.Context(), u) })
 }
 
 func (a *API) createMeeting(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	var in service.NewMeeting
-	if err := decode(w, r, &in); err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	v, err := a.svc.CreateMeeting(r.Context(), u, in)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, v)
+	a.serve(w, r, http.StatusCreated, body(w, r, func(u *guantong.User, _ int64, in service.NewMeeting) (any, error) {
+		return a.svc.CreateMeeting(r.Context(), u, in)
+	}))
 }
 
 func (a *API) meeting(w http.ResponseWriter, r *http.Request) {
@@ -46,18 +25,15 @@ func (a *API) meeting(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) attendance(w http.ResponseWriter, r *http.Request) {
-	a.byID(w, r, func(u *guantong.User, id int64) (any, error) {
-		var in struct {
-			Present []int64 `json:"present"`
-		}
-		if err := decode(w, r, &in); err != nil {
-			return nil, err
-		}
+	type attendance struct {
+		Present []int64 `json:"present"`
+	}
+	a.byID(w, r, body(w, r, func(u *guantong.User, id int64, in attendance) (any, error) {
 		if in.Present == nil {
 			return nil, guantong.FieldErrors{{Field: "present", Message: "须列出出席专家的编号（可为空数组）"}}
 		}
 		return a.svc.SetAttendance(r.Context(), u, id, in.Present)
-	})
+	}))
 }
 
 func (a *API) openMeeting(w http.ResponseWriter, r *http.Request) {
@@ -73,23 +49,15 @@ func (a *API) cancelMeeting(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) declareConflict(w http.ResponseWriter, r *http.Request) {
-	a.byID(w, r, func(u *guantong.User, id int64) (any, error) {
-		var in service.ConflictInput
-		if err := decode(w, r, &in); err != nil {
-			return nil, err
-		}
+	a.byID(w, r, body(w, r, func(u *guantong.User, id int64, in service.ConflictInput) (any, error) {
 		return a.svc.DeclareConflict(r.Context(), u, id, in)
-	})
+	}))
 }
 
 func (a *API) enterScores(w http.ResponseWriter, r *http.Request) {
-	a.byID(w, r, func(u *guantong.User, id int64) (any, error) {
-		var in service.ScoreInput
-		if err := decode(w, r, &in); err != nil {
-			return nil, err
-		}
+	a.byID(w, r, body(w, r, func(u *guantong.User, id int64, in service.ScoreInput) (any, error) {
 		return a.svc.EnterScores(r.Context(), u, id, in)
-	})
+	}))
 }
 
 // applicantCall is byID for a path that also names an application.
@@ -112,13 +80,12 @@ func (a *API) closeVote(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) castBallot(w http.ResponseWriter, r *http.Request) {
+	type ballot struct {
+		Choice string `json:"choice"`
+	}
 	a.applicantCall(w, r, func(u *guantong.User, id, app int64) (any, error) {
-		var in struct {
-			Choice string `json:"choice"`
-		}
-		if err := decode(w, r, &in); err != nil {
-			return nil, err
-		}
-		return a.svc.CastBallot(r.Context(), u, id, app, in.Choice)
+		return body(w, r, func(u *guantong.User, id int64, in ballot) (any, error) {
+			return a.svc.CastBallot(r.Context(), u, id, app, in.Choice)
+		})(u, id)
 	})
 }

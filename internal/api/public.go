@@ -17,13 +17,13 @@ import (
 func (a *API) health(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
-	st := a.svc.Store()
-	if err := st.Ping(ctx); err != nil {
+	engine, err := a.svc.Health(ctx)
+	if err != nil {
 		a.log.Error("api: health", "err", err)
-		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "database": st.Engine()})
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "database": engine})
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "database": st.Engine()})
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "database": engine})
 }
 
 // check is the eligibility check of the contract (docs/check.md): the same answer as
@@ -69,31 +69,17 @@ func (a *API) login(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) logout(w http.ResponseWriter, r *http.Request) {
-	if _, ok := a.authed(w, r); !ok {
-		return
-	}
-	if err := a.svc.Logout(r.Context(), bearer(r)); err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
+	a.serve(w, r, http.StatusNoContent, func(*guantong.User, int64) (any, error) {
+		return nil, a.svc.Logout(r.Context(), bearer(r))
+	})
 }
 
 func (a *API) me(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	p, err := a.svc.Me(r.Context(), u)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, p)
+	a.serve(w, r, http.StatusOK, func(u *guantong.User, _ int64) (any, error) { return a.svc.Me(r.Context(), u) })
 }
 
 func (a *API) notices(w http.ResponseWriter, r *http.Request) {
-	ns, err := a.svc.Notices(r.Context())
+	ns, err := a.svc.Notices(r.Context()) // for anyone, whatever token comes with the request
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -101,29 +87,16 @@ func (a *API) notices(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, ns)
 }
 
+// lodgeObjection is open to anyone; a signed-in user is recorded as such.
 func (a *API) lodgeObjection(w http.ResponseWriter, r *http.Request) {
-	u, err := a.user(r) // anyone may object; a signed-in user is recorded as such
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	var in service.ObjectionInput
-	if err := decode(w, r, &in); err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	o, err := a.svc.LodgeObjection(r.Context(), u, id, in)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, map[string]any{"id": o.ID, "application_id": o.ApplicationID, "notice": o.Notice,
-		"status": o.Status, "lodged_at": o.LodgedAt})
+	a.servePublic(w, r, http.StatusCreated, body(w, r, func(u *guantong.User, id int64, in service.ObjectionInput) (any, error) {
+		o, err := a.svc.LodgeObjection(r.Context(), u, id, in)
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"id": o.ID, "application_id": o.ApplicationID, "notice": o.Notice,
+			"status": o.Status, "lodged_at": o.LodgedAt}, nil
+	}))
 }
 
 // advanceClock moves the demo clock forward (admin only, demo only), so that a notice of
@@ -133,27 +106,19 @@ func (a *API) advanceClock(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, guantong.Errorf(guantong.ENotFound, "只有演示模式（serve --demo）可以调整时钟"))
 		return
 	}
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	if u.Role != guantong.RoleAdmin {
-		a.fail(w, r, guantong.Errorf(guantong.EForbidden, "只有管理员可以调整演示时钟"))
-		return
-	}
-	var in struct {
+	type advance struct {
 		Days int `json:"days"`
 	}
-	if err := decode(w, r, &in); err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	if in.Days < 1 || in.Days > 366 {
-		a.fail(w, r, guantong.FieldErrors{{Field: "days", Message: "须在 1 到 366 之间"}})
-		return
-	}
-	a.clock.Advance(time.Duration(in.Days) * 24 * time.Hour)
-	writeJSON(w, http.StatusOK, map[string]any{"now": a.svc.Now().UTC(), "today": a.svc.Today()})
+	a.serve(w, r, http.StatusOK, body(w, r, func(u *guantong.User, _ int64, in advance) (any, error) {
+		if u.Role != guantong.RoleAdmin {
+			return nil, guantong.Errorf(guantong.EForbidden, "只有管理员可以调整演示时钟")
+		}
+		if in.Days < 1 || in.Days > 366 {
+			return nil, guantong.FieldErrors{{Field: "days", Message: "须在 1 到 366 之间"}}
+		}
+		a.clock.Advance(time.Duration(in.Days) * 24 * time.Hour)
+		return map[string]any{"now": a.svc.Now().UTC(), "today": a.svc.Today()}, nil
+	}))
 }
 
 // openAPI serves the API document.

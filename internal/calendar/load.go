@@ -53,14 +53,32 @@ func Load(r io.Reader) (*Calendar, error) {
 		es.Add("days", "至少需要一个条目")
 		return nil, es
 	}
-	type day struct {
-		at         string // days[i], i counting every entry of the file
-		date       guantong.Date
-		name, kind string
+	days := readDays(&es, f.Days)
+	if len(days) == 0 {
+		return nil, es
 	}
-	days := make([]day, 0, len(f.Days))
+	checkWeekendRest(&es, days)
+	first, last := checkYears(&es, days)
+	if err := es.Err(); err != nil {
+		return nil, err
+	}
+	return build(days, first, last), nil
+}
+
+// day is one entry read.
+type day struct {
+	at         string // days[i], i counting every entry of the file
+	date       guantong.Date
+	name, kind string
+}
+
+// readDays reads each entry on its own, so that a problem names it: a real date listed
+// once, a name, and a kind, work only on a weekend. An entry whose date is unusable is left
+// out.
+func readDays(es *guantong.FieldErrors, raws []json.RawMessage) []day {
+	days := make([]day, 0, len(raws))
 	seen := map[guantong.Date]int{}
-	for i, raw := range f.Days {
+	for i, raw := range raws {
 		at := fmt.Sprintf("days[%d]", i)
 		var e entry
 		dec := json.NewDecoder(bytes.NewReader(raw))
@@ -72,7 +90,7 @@ func Load(r io.Reader) (*Calendar, error) {
 			} else {
 				fe.Field = at + "." + fe.Field
 			}
-			es = append(es, fe)
+			*es = append(*es, fe)
 			continue
 		}
 		d, err := guantong.ParseDate(e.Date)
@@ -99,11 +117,13 @@ func Load(r io.Reader) (*Calendar, error) {
 		}
 		days = append(days, day{at, d, e.Name, e.Kind})
 	}
-	if len(days) == 0 {
-		return nil, es
-	}
-	// A weekend day is off anyway: listing it as rest only makes sense inside a block of days
-	// off that reaches a weekday. Alone it is most likely a 调休 working day typed as rest.
+	return days
+}
+
+// checkWeekendRest refuses a weekend day listed as rest outside a block of days off that
+// reaches a weekday: a weekend is off anyway, so alone it is most likely a 调休 working day
+// typed as rest.
+func checkWeekendRest(es *guantong.FieldErrors, days []day) {
 	rest := map[guantong.Date]string{}
 	for _, d := range days {
 		if d.kind == kindRest {
@@ -116,7 +136,12 @@ func Load(r io.Reader) (*Calendar, error) {
 				d.date, weekdayNames[d.date.Weekday()], d.name)
 		}
 	}
-	first, last := days[0].date.Year(), days[0].date.Year()
+}
+
+// checkYears returns the first and last years listed and refuses a year between them with
+// no entry, since the calendar claims to know each year it covers.
+func checkYears(es *guantong.FieldErrors, days []day) (first, last int) {
+	first, last = days[0].date.Year(), days[0].date.Year()
 	years := map[int]bool{}
 	for _, d := range days {
 		y := d.date.Year()
@@ -128,10 +153,12 @@ func Load(r io.Reader) (*Calendar, error) {
 			es.Add("days", "%d 年没有任何条目：缺少该年的安排（表从 %d 年到 %d 年）", y, first, last)
 		}
 	}
-	if err := es.Err(); err != nil {
-		return nil, err
-	}
+	return first, last
+}
 
+// build makes the calendar of the years first to last from valid days: every weekday
+// worked, every weekend off, except as listed.
+func build(days []day, first, last int) *Calendar {
 	c := &Calendar{
 		first: first,
 		last:  last,
@@ -153,7 +180,7 @@ func Load(r io.Reader) (*Calendar, error) {
 			c.cum[i+1]++
 		}
 	}
-	return c, nil
+	return c
 }
 
 // blockHasWeekday reports whether the run of consecutive days off with d's name that contains

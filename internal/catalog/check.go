@@ -66,13 +66,8 @@ func parse(r io.Reader) ([]Entry, Problems) {
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) // a BOM, as Excel writes
 	cr := csv.NewReader(bytes.NewReader(b))
 	cr.FieldsPerRecord = -1 // counted here, so that the problem names the line
-	var (
-		ps      Problems
-		entries []Entry
-		first   = true
-		byCode  = map[[2]string]int{} // series, code → line
-		bySeq   = map[seriesSeq]int{} // series, seq → line
-	)
+	c := checker{byCode: map[[2]string]int{}, bySeq: map[seriesSeq]int{}}
+	first := true
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -81,11 +76,11 @@ func parse(r io.Reader) ([]Entry, Problems) {
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
-				return nil, append(ps, Problem{Line: 1, Message: "无法读取：" + err.Error()})
+				return nil, append(c.ps, Problem{Line: 1, Message: "无法读取：" + err.Error()})
 			}
 			// The reader goes on at the next line after broken quoting, so the rows
 			// after it are checked too; an unclosed quote swallows the rest of the file.
-			ps = append(ps, Problem{Line: pe.StartLine, Message: quoteMessage(pe)})
+			c.add(pe.StartLine, "", quoteMessage(pe))
 			first = false
 			continue
 		}
@@ -93,71 +88,98 @@ func parse(r io.Reader) ([]Entry, Problems) {
 		for i := range rec {
 			rec[i] = strings.TrimSpace(rec[i])
 		}
-		if i := slices.IndexFunc(rec, func(f string) bool { return !utf8.ValidString(f) }); i >= 0 {
-			// Excel in China saves CSV as GBK unless told otherwise.
-			field := ""
-			if !first && i < len(header) {
-				field = header[i]
-			}
-			ps = append(ps, Problem{line, field, "不是 UTF-8 编码的文字（Excel 请另存为「CSV UTF-8」）"})
-			first = false
-			continue
-		}
-		if first {
-			first = false
-			if strings.Join(rec, ",") != strings.Join(header, ",") {
-				ps = append(ps, Problem{Line: line, Message: fmt.Sprintf("表头应为 %s，实为 %s", strings.Join(header, ","), strings.Join(rec, ","))})
-			}
-			continue
-		}
-		if len(rec) == 1 && rec[0] == "" {
-			continue // a line of spaces
-		}
-		if len(rec) != len(header) {
-			ps = append(ps, Problem{Line: line, Message: fmt.Sprintf("应有 %d 列，实有 %d 列（%s）", len(header), len(rec), strings.Join(header, ","))})
-			continue
-		}
-		e := Entry{Series: rec[0], Occupation: rec[2], Code: rec[3], Note: rec[4]}
 		switch {
-		case e.Series == TeacherSeries:
-			ps = append(ps, Problem{line, "series", fmt.Sprintf("%q 没有对应表行（技工院校教师可申报表中任一工种）", e.Series)})
-		case !known(e.Series):
-			ps = append(ps, Problem{line, "series", fmt.Sprintf("%q 不是对应表的职称系列（%s）", e.Series, strings.Join(tableSeries, "、"))})
-		}
-		seq, err := strconv.Atoi(rec[1])
-		if err != nil || seq <= 0 || rec[1][0] == '+' {
-			ps = append(ps, Problem{line, "seq", fmt.Sprintf("%q 不是正整数", rec[1])})
-			seq = 0
-		}
-		e.Seq = seq
-		if e.Occupation == "" {
-			ps = append(ps, Problem{line, "occupation", "职业名称为空"})
-		}
-		if !ValidCode(e.Code) {
-			why := "d-dd-dd-dd"
-			if codeShape.MatchString(e.Code) {
-				why = "大类应为 1-8"
+		case !c.utf8(line, rec, first):
+		case first:
+			if strings.Join(rec, ",") != strings.Join(header, ",") {
+				c.add(line, "", fmt.Sprintf("表头应为 %s，实为 %s", strings.Join(header, ","), strings.Join(rec, ",")))
 			}
-			ps = append(ps, Problem{line, "code", fmt.Sprintf("%q 不是职业编码（%s）", e.Code, why)})
+		case len(rec) == 1 && rec[0] == "": // a line of spaces
+		case len(rec) != len(header):
+			c.add(line, "", fmt.Sprintf("应有 %d 列，实有 %d 列（%s）", len(header), len(rec), strings.Join(header, ",")))
+		default:
+			c.row(line, rec)
 		}
-		if prev, dup := byCode[[2]string{e.Series, e.Code}]; dup && e.Code != "" {
-			ps = append(ps, Problem{line, "code", fmt.Sprintf("%s 在 %s 系列中重复（第 %d 行已有）", e.Code, e.Series, prev)})
-		} else {
-			byCode[[2]string{e.Series, e.Code}] = line
-		}
-		if prev, dup := bySeq[seriesSeq{e.Series, seq}]; dup && seq > 0 {
-			ps = append(ps, Problem{line, "seq", fmt.Sprintf("序号 %d 在 %s 系列中重复（第 %d 行已有）", seq, e.Series, prev)})
-		} else {
-			bySeq[seriesSeq{e.Series, seq}] = line
-		}
-		entries = append(entries, e)
+		first = false
 	}
 	if first {
-		ps = append(ps, Problem{Line: 1, Message: "文件为空：应有表头 " + strings.Join(header, ",")})
-	} else if len(entries) == 0 && len(ps) == 0 {
-		ps = append(ps, Problem{Line: 2, Message: "只有表头，没有数据行"})
+		c.add(1, "", "文件为空：应有表头 "+strings.Join(header, ","))
+	} else if len(c.entries) == 0 && len(c.ps) == 0 {
+		c.add(2, "", "只有表头，没有数据行")
 	}
-	return entries, ps
+	return c.entries, c.ps
+}
+
+// checker collects the entries of a table and its problems, and remembers the rows seen so
+// that a duplicate names the line it repeats.
+type checker struct {
+	ps      Problems
+	entries []Entry
+	byCode  map[[2]string]int // series, code → line
+	bySeq   map[seriesSeq]int // series, seq → line
+}
+
+func (c *checker) add(line int, field, msg string) {
+	c.ps = append(c.ps, Problem{line, field, msg})
+}
+
+// utf8 reports whether every field of a record is UTF-8 text; Excel in China saves CSV as
+// GBK unless told otherwise.
+func (c *checker) utf8(line int, rec []string, isHeader bool) bool {
+	i := slices.IndexFunc(rec, func(f string) bool { return !utf8.ValidString(f) })
+	if i < 0 {
+		return true
+	}
+	field := ""
+	if !isHeader && i < len(header) {
+		field = header[i]
+	}
+	c.add(line, field, "不是 UTF-8 编码的文字（Excel 请另存为「CSV UTF-8」）")
+	return false
+}
+
+// row checks one data row of the right width, column by column, then against the rows
+// before it.
+func (c *checker) row(line int, rec []string) {
+	e := Entry{Series: rec[0], Occupation: rec[2], Code: rec[3], Note: rec[4]}
+	switch {
+	case e.Series == TeacherSeries:
+		c.add(line, "series", fmt.Sprintf("%q 没有对应表行（技工院校教师可申报表中任一工种）", e.Series))
+	case !known(e.Series):
+		c.add(line, "series", fmt.Sprintf("%q 不是对应表的职称系列（%s）", e.Series, strings.Join(tableSeries, "、")))
+	}
+	seq, err := strconv.Atoi(rec[1])
+	if err != nil || seq <= 0 || rec[1][0] == '+' {
+		c.add(line, "seq", fmt.Sprintf("%q 不是正整数", rec[1]))
+		seq = 0
+	}
+	e.Seq = seq
+	if e.Occupation == "" {
+		c.add(line, "occupation", "职业名称为空")
+	}
+	if !ValidCode(e.Code) {
+		why := "d-dd-dd-dd"
+		if codeShape.MatchString(e.Code) {
+			why = "大类应为 1-8"
+		}
+		c.add(line, "code", fmt.Sprintf("%q 不是职业编码（%s）", e.Code, why))
+	}
+	c.duplicates(line, e)
+	c.entries = append(c.entries, e)
+}
+
+// duplicates refuses the same code or the same seq twice in one series.
+func (c *checker) duplicates(line int, e Entry) {
+	if prev, dup := c.byCode[[2]string{e.Series, e.Code}]; dup && e.Code != "" {
+		c.add(line, "code", fmt.Sprintf("%s 在 %s 系列中重复（第 %d 行已有）", e.Code, e.Series, prev))
+	} else {
+		c.byCode[[2]string{e.Series, e.Code}] = line
+	}
+	if prev, dup := c.bySeq[seriesSeq{e.Series, e.Seq}]; dup && e.Seq > 0 {
+		c.add(line, "seq", fmt.Sprintf("序号 %d 在 %s 系列中重复（第 %d 行已有）", e.Seq, e.Series, prev))
+	} else {
+		c.bySeq[seriesSeq{e.Series, e.Seq}] = line
+	}
 }
 
 type seriesSeq struct {

@@ -94,7 +94,7 @@ func NewMeeting(rules *Rules, members []Member, applicants []Applicant) (*Meetin
 			es.Add(at+".group", "评委会规则 %s 没有分组 %q", rules.ID, a.Group)
 		}
 		for k, ach := range a.Achievements {
-			ach.Check(&es, fmt.Sprintf("%s.achievements[%d]", at, k))
+			CheckAchievement(ach, &es, fmt.Sprintf("%s.achievements[%d]", at, k))
 		}
 	}
 	if err := es.Err(); err != nil {

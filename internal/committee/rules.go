@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"guantong"
@@ -103,33 +104,39 @@ func (g *Group) Method(method string) (MethodRule, bool) {
 // file is the JSON form of a rules file; values are converted and checked in one place so
 // that every error names its key.
 type file struct {
-	ID                string `json:"id"`
-	Name              string `json:"name"`
-	Series            string `json:"series"`
-	Level             string `json:"level"`
-	Source            string `json:"source"`
-	Note              string `json:"note"`
-	Quorum            string `json:"quorum"`
-	Pass              string `json:"pass"`
-	PassBase          string `json:"pass_base"`
-	MinMembers        int    `json:"min_members"`
-	MinSkilledMembers int    `json:"min_skilled_members"`
-	Groups            []struct {
-		Name    string `json:"name"`
-		Skilled bool   `json:"skilled"`
-		Note    string `json:"note"`
-		Methods []struct {
-			Method    string      `json:"method"`
-			Weight    int         `json:"weight"`
-			PassScore json.Number `json:"pass_score"`
-		} `json:"methods"`
-		Achievements []struct {
-			Type   string `json:"type"`
-			Points int    `json:"points"`
-			Cap    int    `json:"cap"`
-		} `json:"achievements"`
-		AchievementCap int `json:"achievement_cap"`
-	} `json:"groups"`
+	ID                string      `json:"id"`
+	Name              string      `json:"name"`
+	Series            string      `json:"series"`
+	Level             string      `json:"level"`
+	Source            string      `json:"source"`
+	Note              string      `json:"note"`
+	Quorum            string      `json:"quorum"`
+	Pass              string      `json:"pass"`
+	PassBase          string      `json:"pass_base"`
+	MinMembers        int         `json:"min_members"`
+	MinSkilledMembers int         `json:"min_skilled_members"`
+	Groups            []groupFile `json:"groups"`
+}
+
+type groupFile struct {
+	Name           string            `json:"name"`
+	Skilled        bool              `json:"skilled"`
+	Note           string            `json:"note"`
+	Methods        []methodFile      `json:"methods"`
+	Achievements   []achievementFile `json:"achievements"`
+	AchievementCap int               `json:"achievement_cap"`
+}
+
+type methodFile struct {
+	Method    string      `json:"method"`
+	Weight    int         `json:"weight"`
+	PassScore json.Number `json:"pass_score"`
+}
+
+type achievementFile struct {
+	Type   string `json:"type"`
+	Points int    `json:"points"`
+	Cap    int    `json:"cap"`
 }
 
 // LoadRules reads and validates a rules file. Every problem is reported, each naming its key
@@ -142,6 +149,37 @@ func LoadRules(r io.Reader) (*Rules, error) {
 		return nil, guantong.FieldErrors{guantong.DecodeError(err)}
 	}
 	var es guantong.FieldErrors
+	rules := f.header(&es)
+	names := map[string]int{}
+	regular := false
+	for i, g := range f.Groups {
+		at := fmt.Sprintf("groups[%d]", i)
+		group := g.group(&es, at)
+		if group.Name == "" {
+			es.Add(at+".name", "不能为空")
+		} else if j, dup := names[group.Name]; dup {
+			es.Add(at+".name", "%q 与 groups[%d] 重复", group.Name, j)
+		} else {
+			names[group.Name] = i
+		}
+		regular = regular || !group.Skilled
+		rules.Groups = append(rules.Groups, group)
+	}
+	if _, ok := names[SkilledGroup]; !ok {
+		es.Add("groups", "须有%s（三(一)6：对高技能人才单独分组、单独评审）", SkilledGroup)
+	}
+	if !regular {
+		es.Add("groups", "至少需要一个非高技能人才的分组")
+	}
+	if err := es.Err(); err != nil {
+		return nil, err
+	}
+	return rules, nil
+}
+
+// header reads what the rules are for (id, name, series and level) and how a meeting
+// decides (quorum, pass, pass base, members), adding each problem to es.
+func (f *file) header(es *guantong.FieldErrors) *Rules {
 	rules := &Rules{
 		ID: strings.TrimSpace(f.ID), Name: strings.TrimSpace(f.Name), Series: strings.TrimSpace(f.Series),
 		Source: f.Source, Note: f.Note, PassBase: f.PassBase,
@@ -163,8 +201,8 @@ func LoadRules(r io.Reader) (*Rules, error) {
 	if (rules.Series == "") != (f.Level == "") {
 		es.Add("series", "series 与 level 须同时给出，或同时省略（默认规则）")
 	}
-	rules.Quorum = fraction(&es, "quorum", f.Quorum)
-	rules.Pass = fraction(&es, "pass", f.Pass)
+	rules.Quorum = fraction(es, "quorum", f.Quorum)
+	rules.Pass = fraction(es, "pass", f.Pass)
 	switch rules.PassBase {
 	case "":
 		rules.PassBase = BaseEligible
@@ -180,93 +218,89 @@ func LoadRules(r io.Reader) (*Rules, error) {
 	} else if rules.MinMembers > 0 && rules.MinSkilledMembers > rules.MinMembers {
 		es.Add("min_skilled_members", "不能多于 min_members")
 	}
+	return rules
+}
 
-	names := map[string]int{}
-	regular := false
-	for i, g := range f.Groups {
-		at := fmt.Sprintf("groups[%d]", i)
-		group := Group{Name: strings.TrimSpace(g.Name), Skilled: g.Skilled, Note: g.Note, AchievementCap: g.AchievementCap}
-		if group.Name == "" {
-			es.Add(at+".name", "不能为空")
-		} else if j, dup := names[group.Name]; dup {
-			es.Add(at+".name", "%q 与 groups[%d] 重复", group.Name, j)
-		} else {
-			names[group.Name] = i
-		}
-		if group.Name == SkilledGroup && !group.Skilled {
-			es.Add(at+".skilled", "%s须标为 skilled", SkilledGroup)
-		}
-		if !group.Skilled {
-			regular = true
-		}
-		if len(g.Methods) == 0 {
-			es.Add(at+".methods", "至少需要一种评价方式（%s）", strings.Join(Methods, "、"))
-		}
-		sum, seen := 0, map[string]int{}
-		for k, m := range g.Methods {
-			mat := fmt.Sprintf("%s.methods[%d]", at, k)
-			rule := MethodRule{Method: m.Method, Weight: m.Weight}
-			switch j, dup := seen[m.Method]; {
-			case !known(Methods, m.Method):
-				es.Add(mat+".method", "%q 不是评价方式（%s）", m.Method, strings.Join(Methods, "、"))
-			case dup:
-				es.Add(mat+".method", "%q 与 methods[%d] 重复", m.Method, j)
-			default:
-				seen[m.Method] = k
-			}
-			if m.Weight <= 0 || m.Weight > 100 {
-				es.Add(mat+".weight", "%d 须为 1 至 100 的整数（百分比）", m.Weight)
-			}
-			sum += m.Weight
-			if m.PassScore != "" {
-				p, err := ParsePoints(string(m.PassScore))
-				if err != nil || p == 0 {
-					es.Add(mat+".pass_score", "%s 须为大于 0、不超过 100 的分数，最多两位小数", m.PassScore)
-				}
-				rule.PassScore = p
-			}
-			group.Methods = append(group.Methods, rule)
-		}
-		if len(g.Methods) > 0 && sum != 100 {
-			es.Add(at+".methods", "权重之和为 %d，须为 100", sum)
-		}
-		types := map[string]int{}
-		for k, a := range g.Achievements {
-			aat := fmt.Sprintf("%s.achievements[%d]", at, k)
-			switch j, dup := types[a.Type]; {
-			case !known(AchievementTypes, a.Type):
-				es.Add(aat+".type", "%q 不是成果类型（%s）", a.Type, strings.Join(AchievementTypes, "、"))
-			case dup:
-				es.Add(aat+".type", "%q 与 achievements[%d] 重复", a.Type, j)
-			default:
-				types[a.Type] = k
-			}
-			if a.Points <= 0 || a.Points > 100 {
-				es.Add(aat+".points", "%d 须为 1 至 100 的整数", a.Points)
-			}
-			if a.Cap < 0 || a.Cap > 100 || (a.Cap > 0 && a.Cap < a.Points) {
-				es.Add(aat+".cap", "%d 须为 0（不另设上限）或不小于 points、不超过 100 的整数", a.Cap)
-			}
-			group.Achievements = append(group.Achievements, AchievementRule{Type: a.Type, Points: a.Points, Cap: a.Cap})
-		}
-		switch {
-		case g.AchievementCap < 0 || g.AchievementCap > 100:
-			es.Add(at+".achievement_cap", "%d 须为 0 至 100 的整数", g.AchievementCap)
-		case g.AchievementCap == 0 && len(g.Achievements) > 0:
-			group.AchievementCap = 100
-		}
-		rules.Groups = append(rules.Groups, group)
+// group reads one group under at: its methods and weights, and the achievements it counts.
+// Its name is checked against the other groups' by LoadRules.
+func (g *groupFile) group(es *guantong.FieldErrors, at string) Group {
+	group := Group{Name: strings.TrimSpace(g.Name), Skilled: g.Skilled, Note: g.Note, AchievementCap: g.AchievementCap}
+	if group.Name == SkilledGroup && !group.Skilled {
+		es.Add(at+".skilled", "%s须标为 skilled", SkilledGroup)
 	}
-	if _, ok := names[SkilledGroup]; !ok {
-		es.Add("groups", "须有%s（三(一)6：对高技能人才单独分组、单独评审）", SkilledGroup)
+	group.Methods = methodRules(es, at, g.Methods)
+	group.Achievements = achievementRules(es, at, g.Achievements)
+	switch {
+	case g.AchievementCap < 0 || g.AchievementCap > 100:
+		es.Add(at+".achievement_cap", "%d 须为 0 至 100 的整数", g.AchievementCap)
+	case g.AchievementCap == 0 && len(g.Achievements) > 0:
+		group.AchievementCap = 100
 	}
-	if !regular {
-		es.Add("groups", "至少需要一个非高技能人才的分组")
+	return group
+}
+
+// methodRules reads a group's methods: each known once, weights of 1 to 100 that sum to
+// 100, and an optional pass score.
+func methodRules(es *guantong.FieldErrors, at string, ms []methodFile) []MethodRule {
+	if len(ms) == 0 {
+		es.Add(at+".methods", "至少需要一种评价方式（%s）", strings.Join(Methods, "、"))
+		return nil
 	}
-	if err := es.Err(); err != nil {
-		return nil, err
+	var out []MethodRule
+	sum, seen := 0, map[string]int{}
+	for k, m := range ms {
+		mat := fmt.Sprintf("%s.methods[%d]", at, k)
+		rule := MethodRule{Method: m.Method, Weight: m.Weight}
+		knownOnce(es, mat+".method", m.Method, k, seen, Methods, "评价方式", "methods")
+		if m.Weight <= 0 || m.Weight > 100 {
+			es.Add(mat+".weight", "%d 须为 1 至 100 的整数（百分比）", m.Weight)
+		}
+		sum += m.Weight
+		if m.PassScore != "" {
+			p, err := ParsePoints(string(m.PassScore))
+			if err != nil || p == 0 {
+				es.Add(mat+".pass_score", "%s 须为大于 0、不超过 100 的分数，最多两位小数", m.PassScore)
+			}
+			rule.PassScore = p
+		}
+		out = append(out, rule)
 	}
-	return rules, nil
+	if sum != 100 {
+		es.Add(at+".methods", "权重之和为 %d，须为 100", sum)
+	}
+	return out
+}
+
+// achievementRules reads the achievements a group counts: each known type once, its points
+// and an optional cap.
+func achievementRules(es *guantong.FieldErrors, at string, as []achievementFile) []AchievementRule {
+	var out []AchievementRule
+	types := map[string]int{}
+	for k, a := range as {
+		aat := fmt.Sprintf("%s.achievements[%d]", at, k)
+		knownOnce(es, aat+".type", a.Type, k, types, AchievementTypes, "成果类型", "achievements")
+		if a.Points <= 0 || a.Points > 100 {
+			es.Add(aat+".points", "%d 须为 1 至 100 的整数", a.Points)
+		}
+		if a.Cap < 0 || a.Cap > 100 || (a.Cap > 0 && a.Cap < a.Points) {
+			es.Add(aat+".cap", "%d 须为 0（不另设上限）或不小于 points、不超过 100 的整数", a.Cap)
+		}
+		out = append(out, AchievementRule{Type: a.Type, Points: a.Points, Cap: a.Cap})
+	}
+	return out
+}
+
+// knownOnce adds a problem at field unless v, the k-th of its list, is one of names (a kind
+// of thing such as 评价方式) and not already in the list; seen remembers where each was.
+func knownOnce(es *guantong.FieldErrors, field, v string, k int, seen map[string]int, names []string, kind, list string) {
+	switch j, dup := seen[v]; {
+	case !slices.Contains(names, v):
+		es.Add(field, "%q 不是%s（%s）", v, kind, strings.Join(names, "、"))
+	case dup:
+		es.Add(field, "%q 与 %s[%d] 重复", v, list, j)
+	default:
+		seen[v] = k
+	}
 }
 
 // fraction reads an optional fraction, 2/3 when absent.

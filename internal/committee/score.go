@@ -69,19 +69,12 @@ type Sheet struct {
 	Achievements Points        `json:"achievement_points"` // reference for 业绩评审, not in Combined
 }
 
-// Achievement is one skill contribution put forward as evidence (三(一)3): its type, what it
-// is, and the file that proves it.
-type Achievement struct {
-	Type   string        `json:"type"`    // one of AchievementTypes
-	Title  string        `json:"title"`   // 名称: the award, method, project, standard…
-	Date   guantong.Date `json:"date"`    // when it was won, published or completed
-	Level  string        `json:"level"`   // 国家级, 省级, 市级, 企业级… where it applies
-	Role   string        `json:"role"`    // the applicant's part: 主持, 参与, 第一完成人…
-	FileID int64         `json:"file_id"` // the evidence (guantong.File); 0 when none yet
-}
+// Achievement is one skill contribution put forward as evidence (三(一)3); the domain type,
+// named here for the rules that count it.
+type Achievement = guantong.Achievement
 
-// Check returns the problems of an achievement, keyed under at.
-func (a Achievement) Check(es *guantong.FieldErrors, at string) {
+// CheckAchievement adds the problems of an achievement to es, keyed under at.
+func CheckAchievement(a Achievement, es *guantong.FieldErrors, at string) {
 	if !known(AchievementTypes, a.Type) {
 		es.Add(at+".type", "%q 不是成果类型（%s）", a.Type, strings.Join(AchievementTypes, "、"))
 	}

@@ -17,20 +17,20 @@ import (
 
 // AddAchievement records an achievement on a draft or returned application of u's own.
 // Like attaching evidence, it advances the application's version.
-func (s *Service) AddAchievement(ctx context.Context, u *guantong.User, id int64, in committee.Achievement) (store.Achievement, error) {
+func (s *Service) AddAchievement(ctx context.Context, u *guantong.User, id int64, in committee.Achievement) (guantong.AchievementRecord, error) {
 	if err := signedIn(u); err != nil {
-		return store.Achievement{}, err
+		return guantong.AchievementRecord{}, err
 	}
 	in.Title, in.Level, in.Role = strings.TrimSpace(in.Title), strings.TrimSpace(in.Level), strings.TrimSpace(in.Role)
 	var es guantong.FieldErrors
-	in.Check(&es, "achievement")
+	committee.CheckAchievement(in, &es, "achievement")
 	for i := range es {
 		es[i].Field = strings.TrimPrefix(es[i].Field, "achievement.")
 	}
 	if err := es.Err(); err != nil {
-		return store.Achievement{}, err
+		return guantong.AchievementRecord{}, err
 	}
-	a := store.Achievement{ApplicationID: id, Achievement: in}
+	a := guantong.AchievementRecord{ApplicationID: id, Achievement: in}
 	err := s.store.Write(ctx, func(tx *store.Tx) error {
 		app, err := s.visible(ctx, tx, u, id, 0)
 		if err != nil {
@@ -85,7 +85,7 @@ func (s *Service) RemoveAchievement(ctx context.Context, u *guantong.User, id, a
 }
 
 // Achievements lists the achievements of an application u may see.
-func (s *Service) Achievements(ctx context.Context, u *guantong.User, id int64) ([]store.Achievement, error) {
+func (s *Service) Achievements(ctx context.Context, u *guantong.User, id int64) ([]guantong.AchievementRecord, error) {
 	if err := signedIn(u); err != nil {
 		return nil, err
 	}

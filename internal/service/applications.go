@@ -32,6 +32,10 @@ type View struct {
 	Applicant Person            `json:"applicant"`
 	Employer  string            `json:"employer"`
 	Actions   []workflow.Action `json:"actions"` // for this user, at this stage; an action may still be refused by its conditions
+
+	// OpenObjections counts the objections still open under the notice the application is
+	// in, in lists, for those who may read objections (the 职改办, the committee, the admin).
+	OpenObjections int `json:"open_objections,omitempty"`
 }
 
 // Person is who applies, as shown beside an application to those who may see it.
@@ -236,16 +240,11 @@ func (s *Service) Applications(ctx context.Context, u *guantong.User, lf ListFil
 		return nil, err
 	}
 	out := []View{}
-	c := &viewCache{people: map[int64]guantong.Applicant{}, orgs: map[int64]string{}}
 	for _, a := range apps {
-		if !workflow.CanSee(u, &a) { // the one rule, also for lists
+		if !workflow.CanSee(u, &a.Application) { // the one rule, also for lists
 			continue
 		}
-		v, err := s.viewWith(ctx, u, a, c)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
+		out = append(out, listedView(u, a))
 	}
 	return out, nil
 }
@@ -331,44 +330,25 @@ func reviewing(ctx context.Context, r reader, u *guantong.User, id int64) error 
 
 // view adds to app what u sees beside it.
 func (s *Service) view(ctx context.Context, u *guantong.User, app guantong.Application) (View, error) {
-	return s.viewWith(ctx, u, app, nil)
+	p, err := s.store.Applicant(ctx, app.PersonID)
+	if err != nil {
+		return View{}, err
+	}
+	emp, err := s.store.Organisation(ctx, app.EmployerID)
+	if err != nil {
+		return View{}, err
+	}
+	return listedView(u, store.Listed{Application: app, Name: p.Name, IDNumber: p.IDNumber, Phone: p.Phone, Employer: emp.Name}), nil
 }
 
-// viewCache keeps the people and employers a listing has read, so that a list of a
-// company's applications reads each once.
-type viewCache struct {
-	people map[int64]guantong.Applicant
-	orgs   map[int64]string
-}
-
-func (s *Service) viewWith(ctx context.Context, u *guantong.User, app guantong.Application, c *viewCache) (View, error) {
-	v := View{Application: app, Actions: allowed(u, &app)}
-	v.StageName = app.Stage.Name()
-	p, ok := guantong.Applicant{}, false
-	if c != nil {
-		p, ok = c.people[app.PersonID]
+// listedView is what u sees of an application read with its list's joins. The count of open
+// objections goes only to those who may read them.
+func listedView(u *guantong.User, l store.Listed) View {
+	v := View{Application: l.Application, Actions: allowed(u, &l.Application), Employer: l.Employer,
+		Applicant: Person{Name: l.Name, IDNumber: l.IDNumber, Phone: l.Phone}}
+	v.StageName = l.Stage.Name()
+	if workflow.CanSeeObjections(u, &l.Application) {
+		v.OpenObjections = l.OpenObjections
 	}
-	if !ok {
-		var err error
-		if p, err = s.store.Applicant(ctx, app.PersonID); err != nil {
-			return v, err
-		}
-	}
-	v.Applicant = Person{Name: p.Name, IDNumber: p.IDNumber, Phone: p.Phone}
-	name, ok := "", false
-	if c != nil {
-		name, ok = c.orgs[app.EmployerID]
-	}
-	if !ok {
-		emp, err := s.store.Organisation(ctx, app.EmployerID)
-		if err != nil {
-			return v, err
-		}
-		name = emp.Name
-	}
-	v.Employer = name
-	if c != nil {
-		c.people[p.ID], c.orgs[app.EmployerID] = p, name
-	}
-	return v, nil
+	return v
 }

@@ -194,30 +194,9 @@ func (s *Service) Registrations(ctx context.Context, u *guantong.User, from, to 
 		return nil, err
 	}
 	out := []certificate.Grant{}
-	names := map[int64]string{}
-	org := func(id int64) (string, error) {
-		if n, ok := names[id]; ok || id == 0 {
-			return n, nil
-		}
-		o, err := s.store.Organisation(ctx, id)
-		names[id] = o.Name
-		return o.Name, err
-	}
 	for _, a := range apps {
-		p, err := s.store.Applicant(ctx, a.PersonID)
-		if err != nil {
-			return nil, err
-		}
-		employer, err := org(a.EmployerID)
-		if err != nil {
-			return nil, err
-		}
-		committee, err := org(a.CommitteeID)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, certificate.Grant{Number: a.Certificate, Name: p.Name, IDNumber: p.IDNumber, Series: a.Series,
-			Level: a.Level.String(), Employer: employer, Committee: committee, Granted: a.CertifiedOn,
+		out = append(out, certificate.Grant{Number: a.Certificate, Name: a.Name, IDNumber: a.IDNumber, Series: a.Series,
+			Level: a.Level.String(), Employer: a.Employer, Committee: a.Committee, Granted: a.CertifiedOn,
 			Revoked: a.Stage == guantong.StageRevoked})
 	}
 	return out, nil

@@ -150,7 +150,7 @@ func (s *Service) LoadDemo(ctx context.Context) ([]DemoAccount, error) {
 // demoExperts writes the demo's expert pool, with the experts' logins, and seats them on
 // the demo committee.
 func (s *Service) demoExperts(ctx context.Context, tx *store.Tx, demo *guantong.User, ids map[string]int64, now time.Time) error {
-	var members []store.Member
+	var members []guantong.Member
 	for _, d := range demoExperts {
 		u := guantong.User{Username: d.username, Name: d.name, Role: guantong.RoleExpert, CreatedAt: now}
 		hash, err := s.hashPassword(DemoPassword(d.username))
@@ -163,7 +163,7 @@ func (s *Service) demoExperts(ctx context.Context, tx *store.Tx, demo *guantong.
 		if err := s.audit(ctx, tx, demo, "create_user", subjectOf("user", u.ID), u); err != nil {
 			return err
 		}
-		e := store.Expert{Name: d.name, EmployerID: ids[d.employer], Series: "工程", Specialty: d.specialty, Skilled: d.skilled,
+		e := guantong.Expert{Name: d.name, EmployerID: ids[d.employer], Series: "工程", Specialty: d.specialty, Skilled: d.skilled,
 			UserID: u.ID, Active: true, CreatedAt: now}
 		e.Title, _ = guantong.ParseTitleLevel(d.title)
 		e.Skill, _ = guantong.ParseSkillLevel(d.skill)
@@ -176,7 +176,7 @@ func (s *Service) demoExperts(ctx context.Context, tx *store.Tx, demo *guantong.
 		if err := s.audit(ctx, tx, demo, "create_expert", subjectOf("expert", e.ID), e); err != nil {
 			return err
 		}
-		members = append(members, store.Member{Expert: e, Role: d.role})
+		members = append(members, guantong.Member{Expert: e, Role: d.role})
 	}
 	if err := tx.SetCommitteeMembers(ctx, ids[demoCommittee], members); err != nil {
 		return err

@@ -40,12 +40,12 @@ type NewExpert struct {
 }
 
 // CreateExpert adds an expert to the pool (admin only), with their login.
-func (s *Service) CreateExpert(ctx context.Context, u *guantong.User, in NewExpert) (store.Expert, error) {
+func (s *Service) CreateExpert(ctx context.Context, u *guantong.User, in NewExpert) (guantong.Expert, error) {
 	if err := s.requireAdmin(u); err != nil {
-		return store.Expert{}, err
+		return guantong.Expert{}, err
 	}
 	now := s.now().UTC()
-	e := store.Expert{Active: true, CreatedAt: now}
+	e := guantong.Expert{Active: true, CreatedAt: now}
 	var es guantong.FieldErrors
 	var hash string
 	switch {
@@ -102,7 +102,7 @@ func (s *Service) CreateExpert(ctx context.Context, u *guantong.User, in NewExpe
 
 // expertFields checks in and sets the expert's fields from it; what is wrong comes back as
 // field errors. The employer must be an organisation of kind employer.
-func (s *Service) expertFields(ctx context.Context, tx *store.Tx, in ExpertUpdate, e *store.Expert) (guantong.FieldErrors, error) {
+func (s *Service) expertFields(ctx context.Context, tx *store.Tx, in ExpertUpdate, e *guantong.Expert) (guantong.FieldErrors, error) {
 	e.Name, e.EmployerID, e.Series = strings.TrimSpace(in.Name), in.EmployerID, strings.TrimSpace(in.Series)
 	e.Specialty, e.Skilled = strings.TrimSpace(in.Specialty), in.Skilled
 	e.Title, e.Skill = 0, 0
@@ -141,9 +141,9 @@ func (s *Service) expertFields(ctx context.Context, tx *store.Tx, in ExpertUpdat
 }
 
 // Expert returns one expert of the pool, to those who read the pool.
-func (s *Service) Expert(ctx context.Context, u *guantong.User, id int64) (store.Expert, error) {
+func (s *Service) Expert(ctx context.Context, u *guantong.User, id int64) (guantong.Expert, error) {
 	if err := readsPool(u); err != nil {
-		return store.Expert{}, err
+		return guantong.Expert{}, err
 	}
 	return s.store.Expert(ctx, id)
 }
@@ -154,11 +154,11 @@ func (s *Service) Expert(ctx context.Context, u *guantong.User, id int64) (store
 // employer of that day. Unmarking a skilled expert is refused while it would leave a
 // committee they sit on with fewer skilled experts than its rules ask (三(一)6): the admin
 // changes the membership first.
-func (s *Service) UpdateExpert(ctx context.Context, u *guantong.User, id int64, in ExpertUpdate) (store.Expert, error) {
+func (s *Service) UpdateExpert(ctx context.Context, u *guantong.User, id int64, in ExpertUpdate) (guantong.Expert, error) {
 	if err := s.requireAdmin(u); err != nil {
-		return store.Expert{}, err
+		return guantong.Expert{}, err
 	}
-	var e store.Expert
+	var e guantong.Expert
 	err := s.store.Write(ctx, func(tx *store.Tx) error {
 		if err := tx.LockCommittees(ctx); err != nil {
 			return err
@@ -194,7 +194,7 @@ func (s *Service) UpdateExpert(ctx context.Context, u *guantong.User, id int64, 
 
 // skilledShort says, for each committee the expert sits on, whether it would have fewer
 // skilled experts than its rules ask once the expert is no longer one ("" for none).
-func (s *Service) skilledShort(ctx context.Context, tx *store.Tx, e store.Expert) ([]string, error) {
+func (s *Service) skilledShort(ctx context.Context, tx *store.Tx, e guantong.Expert) ([]string, error) {
 	ids, err := tx.ExpertCommittees(ctx, e.ID)
 	if err != nil {
 		return nil, err
@@ -228,11 +228,11 @@ func (s *Service) skilledShort(ctx context.Context, tx *store.Tx, e store.Expert
 // not taken out (EConflict, naming the committees): the admin changes the membership first.
 // Meetings already set up keep their members, and the expert's login stays, for them.
 // Setting what already is changes nothing.
-func (s *Service) SetExpertActive(ctx context.Context, u *guantong.User, id int64, active bool) (store.Expert, error) {
+func (s *Service) SetExpertActive(ctx context.Context, u *guantong.User, id int64, active bool) (guantong.Expert, error) {
 	if err := s.requireAdmin(u); err != nil {
-		return store.Expert{}, err
+		return guantong.Expert{}, err
 	}
-	var e store.Expert
+	var e guantong.Expert
 	err := s.store.Write(ctx, func(tx *store.Tx) error {
 		if err := tx.LockCommittees(ctx); err != nil {
 			return err
@@ -298,7 +298,7 @@ func (s *Service) expertLogin(ctx context.Context, tx *store.Tx, userID int64) (
 }
 
 // Experts lists the expert pool to the admin and to committee secretaries.
-func (s *Service) Experts(ctx context.Context, u *guantong.User) ([]store.Expert, error) {
+func (s *Service) Experts(ctx context.Context, u *guantong.User) ([]guantong.Expert, error) {
 	if err := readsPool(u); err != nil {
 		return nil, err
 	}
@@ -326,11 +326,11 @@ type MemberInput struct {
 // SetCommitteeMembers replaces a committee's membership (admin only). The committee's rules
 // decide how many members and skilled members it needs (committee.Rules.Members); there is
 // at most one chair. Meetings already set up keep their members.
-func (s *Service) SetCommitteeMembers(ctx context.Context, u *guantong.User, committeeID int64, in []MemberInput) ([]store.Member, error) {
+func (s *Service) SetCommitteeMembers(ctx context.Context, u *guantong.User, committeeID int64, in []MemberInput) ([]guantong.Member, error) {
 	if err := s.requireAdmin(u); err != nil {
 		return nil, err
 	}
-	var out []store.Member
+	var out []guantong.Member
 	err := s.store.Write(ctx, func(tx *store.Tx) error {
 		org, err := committeeOrg(ctx, tx, committeeID)
 		if err != nil {
@@ -345,7 +345,7 @@ func (s *Service) SetCommitteeMembers(ctx context.Context, u *guantong.User, com
 		}
 		var es guantong.FieldErrors
 		var cpool []committee.Expert
-		byID := map[int64]store.Expert{}
+		byID := map[int64]guantong.Expert{}
 		for _, e := range pool {
 			if e.Active {
 				cpool = append(cpool, committee.Expert{ID: e.ID, Name: e.Name, EmployerID: e.EmployerID, Skilled: e.Skilled})
@@ -353,20 +353,20 @@ func (s *Service) SetCommitteeMembers(ctx context.Context, u *guantong.User, com
 			}
 		}
 		ids, chairs := []int64{}, 0
-		out = []store.Member{}
+		out = []guantong.Member{}
 		for i, m := range in {
 			role := m.Role
 			switch role {
 			case "":
-				role = store.RoleMember
-			case store.RoleChair:
+				role = guantong.CommitteeMember
+			case guantong.CommitteeChair:
 				chairs++
-			case store.RoleViceChair, store.RoleMember:
+			case guantong.CommitteeViceChair, guantong.CommitteeMember:
 			default:
 				es.Add(fmt.Sprintf("[%d].role", i), "须为 chair、vice_chair 或 member")
 			}
 			ids = append(ids, m.ExpertID)
-			out = append(out, store.Member{Expert: byID[m.ExpertID], Role: role})
+			out = append(out, guantong.Member{Expert: byID[m.ExpertID], Role: role})
 		}
 		if chairs > 1 {
 			es.Add("role", "主任委员只能有一名")
@@ -397,7 +397,7 @@ func (s *Service) SetCommitteeMembers(ctx context.Context, u *guantong.User, com
 }
 
 // CommitteeMembers lists a committee's members to the admin and to its secretary.
-func (s *Service) CommitteeMembers(ctx context.Context, u *guantong.User, committeeID int64) ([]store.Member, error) {
+func (s *Service) CommitteeMembers(ctx context.Context, u *guantong.User, committeeID int64) ([]guantong.Member, error) {
 	if err := signedIn(u); err != nil {
 		return nil, err
 	}

@@ -132,7 +132,7 @@ func (s *Service) meetingApplications(ctx context.Context, tx *store.Tx, committ
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(waiting, func(a, b guantong.Application) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(waiting, func(a, b store.Listed) int { return cmp.Compare(a.ID, b.ID) })
 	var free []guantong.Application
 	busy := map[int64]int64{}
 	for _, a := range waiting {
@@ -144,7 +144,7 @@ func (s *Service) meetingApplications(ctx context.Context, tx *store.Tx, committ
 			busy[a.ID] = m
 			continue
 		}
-		free = append(free, a)
+		free = append(free, a.Application)
 	}
 	if len(want) == 0 {
 		if len(free) == 0 {

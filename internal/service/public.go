@@ -21,16 +21,8 @@ func (s *Service) Notices(ctx context.Context) ([]guantong.Notice, error) {
 	}
 	out := []guantong.Notice{}
 	for _, a := range apps {
-		p, err := s.store.Applicant(ctx, a.PersonID)
-		if err != nil {
-			return nil, err
-		}
-		emp, err := s.store.Organisation(ctx, a.EmployerID)
-		if err != nil {
-			return nil, err
-		}
-		n := guantong.Notice{ApplicationID: a.ID, Stage: a.Stage, Name: p.Name, IDNumber: guantong.MaskID(p.IDNumber),
-			Phone: guantong.MaskPhone(p.Phone), Employer: emp.Name, Route: a.Route, Series: a.Series, Level: a.Level}
+		n := guantong.Notice{ApplicationID: a.ID, Stage: a.Stage, Name: a.Name, IDNumber: guantong.MaskID(a.IDNumber),
+			Phone: guantong.MaskPhone(a.Phone), Employer: a.Employer, Route: a.Route, Series: a.Series, Level: a.Level}
 		period := a.Notice
 		n.Kind = "资格审核公示"
 		if a.Stage == guantong.StageResultNotice {

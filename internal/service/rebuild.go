@@ -28,8 +28,8 @@ type meetingReader interface {
 	MeetingRecord(ctx context.Context, id int64) (store.MeetingRecord, error)
 	Application(ctx context.Context, id int64) (guantong.Application, error)
 	Applicant(ctx context.Context, id int64) (guantong.Applicant, error)
-	Achievements(ctx context.Context, applicationID int64) ([]store.Achievement, error)
-	ExpertByUser(ctx context.Context, userID int64) (store.Expert, error)
+	Achievements(ctx context.Context, applicationID int64) ([]guantong.AchievementRecord, error)
+	ExpertByUser(ctx context.Context, userID int64) (guantong.Expert, error)
 }
 
 // load reads a meeting and rebuilds it, after checking that u has a seat at it.

@@ -75,8 +75,11 @@ func New(cfg Config) *Service {
 // Engine returns the policy engine in force.
 func (s *Service) Engine() *policy.Engine { return s.engine }
 
-// Store returns the store, for health checks and the command line.
-func (s *Service) Store() *store.Store { return s.store }
+// Health reports the database engine (sqlite or postgres) and whether it answers, for the
+// health check.
+func (s *Service) Health(ctx context.Context) (engine string, err error) {
+	return s.store.Engine(), s.store.Ping(ctx)
+}
 
 // Now returns the service's clock reading.
 func (s *Service) Now() time.Time { return s.now() }

@@ -5,29 +5,23 @@ import (
 	"database/sql"
 	"fmt"
 
-	"guantong/internal/committee"
+	"guantong"
 )
-
-// Achievement is a skill contribution put forward by an applicant (三(一)3), as stored.
-type Achievement struct {
-	ID            int64 `json:"id"`
-	ApplicationID int64 `json:"application_id"`
-	committee.Achievement
-}
 
 const achievementColumns = `id, application_id, type, title, achieved_on, level, role, file_id`
 
-func scanAchievement(row scanner) (Achievement, error) {
-	var a Achievement
+func scanAchievement(row scanner) (guantong.AchievementRecord, error) {
+	var a guantong.AchievementRecord
 	var on string
 	var file sql.NullInt64
 	err := row.Scan(&a.ID, &a.ApplicationID, &a.Type, &a.Title, &on, &a.Level, &a.Role, &file)
-	a.Date, a.FileID = parseDate(on), idOf(file)
-	return a, err
+	var c stored
+	a.Date, a.FileID = c.date("achieved_on", on), idOf(file)
+	return a, c.scanned(err, "achievement", a.ID)
 }
 
 // InsertAchievement stores an achievement and sets its ID.
-func (tx *Tx) InsertAchievement(ctx context.Context, a *Achievement) error {
+func (tx *Tx) InsertAchievement(ctx context.Context, a *guantong.AchievementRecord) error {
 	err := tx.tx.QueryRowContext(ctx, `INSERT INTO achievements (application_id, type, title, achieved_on, level, role, file_id)
 		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
 		a.ApplicationID, a.Type, a.Title, a.Date.String(), a.Level, a.Role, nullID(a.FileID)).Scan(&a.ID)
@@ -38,7 +32,7 @@ func (tx *Tx) InsertAchievement(ctx context.Context, a *Achievement) error {
 }
 
 // Achievements returns the achievements of an application, in the order entered.
-func (r reader) Achievements(ctx context.Context, applicationID int64) ([]Achievement, error) {
+func (r reader) Achievements(ctx context.Context, applicationID int64) ([]guantong.AchievementRecord, error) {
 	rows, err := r.q.QueryContext(ctx, `SELECT `+achievementColumns+` FROM achievements WHERE application_id = $1 ORDER BY id`, applicationID)
 	if err != nil {
 		return nil, fmt.Errorf("store: achievements of %d: %w", applicationID, err)

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"guantong"
 )
@@ -15,17 +14,21 @@ const appColumns = `id, kind, route, person_id, employer_id, office_id, committe
 	notice_from, notice_until, decision, result_from, result_until, certificate_no, certified_on, registered_on,
 	revoked_on, revoke_reason, created_at, updated_at`
 
-func scanApp(row scanner) (guantong.Application, error) {
+func scanApp(row scanner) (guantong.Application, error) { return scanAppAnd(row) }
+
+// scanAppAnd reads appColumns and then the columns of more, for lists that join what they
+// show beside an application.
+func scanAppAnd(row scanner, more ...any) (guantong.Application, error) {
 	var a guantong.Application
 	var office, committee, evaluator sql.NullInt64
 	var level, stage, document, check, theory, practical string
 	var nFrom, nUntil, rFrom, rUntil, certified, registered, revoked string
 	var cert sql.NullString
 	var created, updated int64
-	err := row.Scan(&a.ID, &a.Kind, &a.Route, &a.PersonID, &a.EmployerID, &office, &committee, &evaluator, &a.Series, &level,
+	err := row.Scan(append([]any{&a.ID, &a.Kind, &a.Route, &a.PersonID, &a.EmployerID, &office, &committee, &evaluator, &a.Series, &level,
 		&a.OccupationCode, &stage, &a.Version, &document, &check, &a.ReviewGroup, &a.ExemptTheory, &theory, &practical,
 		&nFrom, &nUntil, &a.Decision, &rFrom, &rUntil, &cert, &certified, &registered,
-		&revoked, &a.RevokeReason, &created, &updated)
+		&revoked, &a.RevokeReason, &created, &updated}, more...)...)
 	if err != nil {
 		return a, err
 	}
@@ -48,12 +51,14 @@ func scanApp(row scanner) (guantong.Application, error) {
 	if a.Practical, err = result(practical); err != nil {
 		return a, fmt.Errorf("application %d: practical: %w", a.ID, err)
 	}
-	a.Notice = period(nFrom, nUntil)
-	a.ResultNotice = period(rFrom, rUntil)
+	var c stored
+	a.Notice = c.period("notice", nFrom, nUntil)
+	a.ResultNotice = c.period("result_notice", rFrom, rUntil)
 	a.Certificate = cert.String
-	a.CertifiedOn, a.RegisteredOn, a.RevokedOn = parseDate(certified), parseDate(registered), parseDate(revoked)
+	a.CertifiedOn, a.RegisteredOn = c.date("certified_on", certified), c.date("registered_on", registered)
+	a.RevokedOn = c.date("revoked_on", revoked)
 	a.CreatedAt, a.UpdatedAt = fromMS(created), fromMS(updated)
-	return a, nil
+	return a, c.scanned(nil, "application", a.ID)
 }
 
 // parseLevel reads a title or skill level; "" is no level.
@@ -78,11 +83,12 @@ func result(s string) (*guantong.Result, error) {
 	return r, json.Unmarshal([]byte(s), r)
 }
 
-func period(from, until string) *guantong.Period {
+// period reads a notice period from its _from and _until columns; none when from is empty.
+func (c *stored) period(column, from, until string) *guantong.Period {
 	if from == "" {
 		return nil
 	}
-	return &guantong.Period{From: parseDate(from), Until: parseDate(until)}
+	return &guantong.Period{From: c.date(column+"_from", from), Until: c.date(column+"_until", until)}
 }
 
 // appValues are the columns a change may write, in the order of the UPDATE below.
@@ -178,61 +184,6 @@ func (r reader) Application(ctx context.Context, id int64) (guantong.Application
 		return a, notFound(err, "申报", id)
 	}
 	return a, nil
-}
-
-// Filter selects applications. The ID fields are alternatives (an application matching any
-// is listed); with none set, all are. Stage and Kind narrow further when set.
-type Filter struct {
-	PersonID, EmployerID, OfficeID, CommitteeID, EvaluatorID int64
-	Stages                                                   []guantong.Stage
-	Kind                                                     string
-	Limit                                                    int // 0: 1000
-}
-
-// Applications returns the applications the filter selects, newest first.
-func (r reader) Applications(ctx context.Context, f Filter) ([]guantong.Application, error) {
-	var where, alts []string
-	var args []any
-	arg := func(v any) string {
-		args = append(args, v)
-		return fmt.Sprintf("$%d", len(args))
-	}
-	for _, c := range []struct {
-		col string
-		id  int64
-	}{{"person_id", f.PersonID}, {"employer_id", f.EmployerID}, {"office_id", f.OfficeID},
-		{"committee_id", f.CommitteeID}, {"evaluator_id", f.EvaluatorID}} {
-		if c.id != 0 {
-			alts = append(alts, c.col+" = "+arg(c.id))
-		}
-	}
-	if len(alts) > 0 {
-		where = append(where, "("+strings.Join(alts, " OR ")+")")
-	}
-	if len(f.Stages) > 0 {
-		var in []string
-		for _, s := range f.Stages {
-			in = append(in, arg(string(s)))
-		}
-		where = append(where, "stage IN ("+strings.Join(in, ", ")+")")
-	}
-	if f.Kind != "" {
-		where = append(where, "kind = "+arg(f.Kind))
-	}
-	q := `SELECT ` + appColumns + ` FROM applications`
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = 1000
-	}
-	q += " ORDER BY id DESC LIMIT " + arg(limit)
-	rows, err := r.q.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: applications: %w", err)
-	}
-	return collect(rows, scanApp)
 }
 
 // ApplicationByCertificate returns the application that led to a certificate number.

@@ -35,15 +35,15 @@ func newMeeting(t *testing.T, dsn string) meetingFixture {
 			return err
 		}
 		f.app = a.ID
-		var members []store.Member
+		var members []guantong.Member
 		var mm []store.MeetingMember
 		for i := range 5 {
-			e := store.Expert{Name: fmt.Sprintf("专家%d", i+1), EmployerID: emp.ID, Skilled: i == 0, Active: true, CreatedAt: t0}
+			e := guantong.Expert{Name: fmt.Sprintf("专家%d", i+1), EmployerID: emp.ID, Skilled: i == 0, Active: true, CreatedAt: t0}
 			if err := tx.InsertExpert(ctx, &e); err != nil {
 				return err
 			}
 			f.experts = append(f.experts, e.ID)
-			members = append(members, store.Member{Expert: e, Role: store.RoleMember})
+			members = append(members, guantong.Member{Expert: e, Role: guantong.CommitteeMember})
 			mm = append(mm, store.MeetingMember{ExpertID: e.ID, EmployerID: 700 + int64(i), Present: true})
 		}
 		if err := tx.SetCommitteeMembers(ctx, com.ID, members); err != nil {
@@ -271,7 +271,7 @@ func TestMeetingRecordRoundTrip(t *testing.T) {
 					return err
 				}
 			}
-			return tx.InsertAchievement(ctx, &store.Achievement{ApplicationID: f.app, Achievement: committee.Achievement{
+			return tx.InsertAchievement(ctx, &guantong.AchievementRecord{ApplicationID: f.app, Achievement: committee.Achievement{
 				Type: committee.AchContest, Title: "省职业技能大赛一等奖", Date: date("2025-10-01"), Level: "省级", Role: "个人"}})
 		})
 		if err != nil {

@@ -4,45 +4,31 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"time"
 
 	"guantong"
 )
 
-// Expert is one expert of the expert pool (专家库), as stored: who they are, where they work
-// (the same employer as an applicant is a conflict of interest), whether they are a skilled
-// expert (三(一)6), and the login with which they score and vote.
-type Expert struct {
-	ID         int64               `json:"id"`
-	Name       string              `json:"name"`
-	EmployerID int64               `json:"employer_id"`
-	Series     string              `json:"series,omitempty"`
-	Specialty  string              `json:"specialty,omitempty"`
-	Title      guantong.TitleLevel `json:"title_level"`
-	Skill      guantong.SkillLevel `json:"skill_level"`
-	Skilled    bool                `json:"skilled"`
-	UserID     int64               `json:"user_id,omitempty"`
-	Active     bool                `json:"active"`
-	CreatedAt  time.Time           `json:"created_at"`
-}
-
 const expertColumns = `id, name, employer_id, series, specialty, title_level, skill_level, skilled, user_id, active, created_at`
 
-func scanExpert(row scanner) (Expert, error) {
-	var e Expert
+func scanExpert(row scanner) (guantong.Expert, error) { return scanExpertAnd(row) }
+
+// scanExpertAnd reads expertColumns and then the columns of more, for queries that join
+// something about the expert.
+func scanExpertAnd(row scanner, more ...any) (guantong.Expert, error) {
+	var e guantong.Expert
 	var title, skill string
 	var user sql.NullInt64
 	var created int64
-	err := row.Scan(&e.ID, &e.Name, &e.EmployerID, &e.Series, &e.Specialty, &title, &skill, &e.Skilled, &user, &e.Active, &created)
-	e.Title, _ = guantong.ParseTitleLevel(title)
-	e.Skill, _ = guantong.ParseSkillLevel(skill)
+	err := row.Scan(append([]any{&e.ID, &e.Name, &e.EmployerID, &e.Series, &e.Specialty, &title, &skill, &e.Skilled, &user, &e.Active, &created}, more...)...)
+	var c stored
+	e.Title, e.Skill = c.title("title_level", title), c.skill("skill_level", skill)
 	e.UserID, e.CreatedAt = idOf(user), fromMS(created)
-	return e, err
+	return e, c.scanned(err, "expert", e.ID)
 }
 
 // InsertExpert stores a new expert and sets the ID. A login already linked to another expert
 // is EConflict.
-func (tx *Tx) InsertExpert(ctx context.Context, e *Expert) error {
+func (tx *Tx) InsertExpert(ctx context.Context, e *guantong.Expert) error {
 	err := tx.tx.QueryRowContext(ctx, `INSERT INTO experts
 		(name, employer_id, series, specialty, title_level, skill_level, skilled, user_id, active, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
@@ -60,7 +46,7 @@ func (tx *Tx) InsertExpert(ctx context.Context, e *Expert) error {
 // UpdateExpert stores what the pool says of an expert: name, employer, series, specialty,
 // levels and the skilled mark; the login, whether they are active and when they were added
 // stay.
-func (tx *Tx) UpdateExpert(ctx context.Context, e Expert) error {
+func (tx *Tx) UpdateExpert(ctx context.Context, e guantong.Expert) error {
 	res, err := tx.tx.ExecContext(ctx, `UPDATE experts SET name = $1, employer_id = $2, series = $3, specialty = $4,
 		title_level = $5, skill_level = $6, skilled = $7 WHERE id = $8`,
 		e.Name, e.EmployerID, e.Series, e.Specialty, e.Title.String(), e.Skill.String(), e.Skilled, e.ID)
@@ -97,7 +83,7 @@ func (tx *Tx) LockCommittees(ctx context.Context) error {
 }
 
 // Expert returns one expert.
-func (r reader) Expert(ctx context.Context, id int64) (Expert, error) {
+func (r reader) Expert(ctx context.Context, id int64) (guantong.Expert, error) {
 	e, err := scanExpert(r.q.QueryRowContext(ctx, `SELECT `+expertColumns+` FROM experts WHERE id = $1`, id))
 	if err != nil {
 		return e, notFound(err, "专家", id)
@@ -106,7 +92,7 @@ func (r reader) Expert(ctx context.Context, id int64) (Expert, error) {
 }
 
 // ExpertByUser returns the expert a login belongs to; a login of no expert is ENotFound.
-func (r reader) ExpertByUser(ctx context.Context, userID int64) (Expert, error) {
+func (r reader) ExpertByUser(ctx context.Context, userID int64) (guantong.Expert, error) {
 	e, err := scanExpert(r.q.QueryRowContext(ctx, `SELECT `+expertColumns+` FROM experts WHERE user_id = $1`, userID))
 	if err == sql.ErrNoRows {
 		return e, guantong.Errorf(guantong.ENotFound, "该账号未关联专家库中的专家")
@@ -118,7 +104,7 @@ func (r reader) ExpertByUser(ctx context.Context, userID int64) (Expert, error) 
 }
 
 // Experts returns the expert pool, by ID.
-func (r reader) Experts(ctx context.Context) ([]Expert, error) {
+func (r reader) Experts(ctx context.Context) ([]guantong.Expert, error) {
 	rows, err := r.q.QueryContext(ctx, `SELECT `+expertColumns+` FROM experts ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("store: experts: %w", err)
@@ -126,22 +112,9 @@ func (r reader) Experts(ctx context.Context) ([]Expert, error) {
 	return collect(rows, scanExpert)
 }
 
-// Member is an expert sitting on a committee, with their role there.
-type Member struct {
-	Expert
-	Role string `json:"role"` // chair, vice_chair or member
-}
-
-// Committee member roles.
-const (
-	RoleChair     = "chair"      // 主任委员
-	RoleViceChair = "vice_chair" // 副主任委员
-	RoleMember    = "member"     // 委员
-)
-
 // SetCommitteeMembers replaces the membership of a committee. Meetings already set up keep
 // the members they were set up with (meeting_members).
-func (tx *Tx) SetCommitteeMembers(ctx context.Context, committeeID int64, members []Member) error {
+func (tx *Tx) SetCommitteeMembers(ctx context.Context, committeeID int64, members []guantong.Member) error {
 	if _, err := tx.tx.ExecContext(ctx, `DELETE FROM committee_members WHERE committee_id = $1`, committeeID); err != nil {
 		return fmt.Errorf("store: committee %d members: %w", committeeID, err)
 	}
@@ -155,7 +128,7 @@ func (tx *Tx) SetCommitteeMembers(ctx context.Context, committeeID int64, member
 }
 
 // CommitteeMembers returns the members of a committee, chair first, then by expert ID.
-func (r reader) CommitteeMembers(ctx context.Context, committeeID int64) ([]Member, error) {
+func (r reader) CommitteeMembers(ctx context.Context, committeeID int64) ([]guantong.Member, error) {
 	rows, err := r.q.QueryContext(ctx, `SELECT e.id, e.name, e.employer_id, e.series, e.specialty, e.title_level, e.skill_level,
 		e.skilled, e.user_id, e.active, e.created_at, m.role
 		FROM committee_members m JOIN experts e ON e.id = m.expert_id
@@ -164,15 +137,10 @@ func (r reader) CommitteeMembers(ctx context.Context, committeeID int64) ([]Memb
 	if err != nil {
 		return nil, fmt.Errorf("store: committee %d members: %w", committeeID, err)
 	}
-	return collect(rows, func(row scanner) (Member, error) {
-		var m Member
-		var title, skill string
-		var user sql.NullInt64
-		var created int64
-		err := row.Scan(&m.ID, &m.Name, &m.EmployerID, &m.Series, &m.Specialty, &title, &skill, &m.Skilled, &user, &m.Active, &created, &m.Role)
-		m.Title, _ = guantong.ParseTitleLevel(title)
-		m.Skill, _ = guantong.ParseSkillLevel(skill)
-		m.UserID, m.CreatedAt = idOf(user), fromMS(created)
+	return collect(rows, func(row scanner) (guantong.Member, error) {
+		var m guantong.Member
+		var err error
+		m.Expert, err = scanExpertAnd(row, &m.Role)
 		return m, err
 	})
 }

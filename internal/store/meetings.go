@@ -101,9 +101,10 @@ func scanMeeting(row scanner) (Meeting, error) {
 	var held string
 	var opened, closed, created int64
 	err := row.Scan(&m.ID, &m.CommitteeID, &m.RulesID, &m.RulesJSON, &held, &m.Place, &m.Status, &opened, &closed, &m.Version, &created)
-	m.HeldOn = parseDate(held)
+	var c stored
+	m.HeldOn = c.date("held_on", held)
 	m.OpenedAt, m.ClosedAt, m.CreatedAt = fromMS(opened), fromMS(closed), fromMS(created)
-	return m, err
+	return m, c.scanned(err, "meeting", m.ID)
 }
 
 // InsertMeeting stores a new meeting with its members and applications and sets its ID and

@@ -18,10 +18,11 @@ func scanOrg(row scanner) (guantong.Organisation, error) {
 	var level, occupations string
 	var created int64
 	err := row.Scan(&o.ID, &o.Kind, &o.Name, &o.Region, &o.EmployerKind, &o.SelfEvaluation, &o.Series, &level, &occupations, &o.CertPrefix, &created)
-	o.Level, _ = guantong.ParseTitleLevel(level)
+	var c stored
+	o.Level = c.title("level", level)
 	o.Occupations = strings.Fields(occupations)
 	o.CreatedAt = fromMS(created)
-	return o, err
+	return o, c.scanned(err, "organisation", o.ID)
 }
 
 // InsertOrganisation stores a new organisation and sets its ID. A second organisation of

@@ -18,8 +18,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	_ "github.com/jackc/pgx/v5/stdlib" // driver "pgx"
-	_ "modernc.org/sqlite"             // driver "sqlite"
+	"modernc.org/sqlite"               // driver "sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"guantong"
 	"guantong/internal/audit"
@@ -189,9 +191,56 @@ func nullID(id int64) any {
 
 func idOf(n sql.NullInt64) int64 { return n.Int64 }
 
-func parseDate(s string) guantong.Date {
-	d, _ := guantong.ParseDate(s) // '' and anything else unreadable is no date
+// stored reads the text columns of one row into domain values. A value it cannot read is
+// a corrupt row, not an empty field: the first such problem is kept in err, naming the
+// column, and the scan returns it instead of a row with a silent zero.
+type stored struct{ err error }
+
+func (c *stored) fail(column, value, what string) {
+	if c.err == nil {
+		c.err = fmt.Errorf("store: column %s: %q is not %s", column, value, what)
+	}
+}
+
+// date reads a civil date; an empty value is no date.
+func (c *stored) date(column, s string) guantong.Date {
+	if s == "" {
+		return guantong.Date{}
+	}
+	d, err := guantong.ParseDate(s)
+	if err != nil {
+		c.fail(column, s, "a date")
+	}
 	return d
+}
+
+// title reads a title level; an empty value is none.
+func (c *stored) title(column, s string) guantong.TitleLevel {
+	t, ok := guantong.ParseTitleLevel(s)
+	if !ok && s != "" {
+		c.fail(column, s, "a title level")
+	}
+	return t
+}
+
+// skill reads a skill level; an empty value is none.
+func (c *stored) skill(column, s string) guantong.SkillLevel {
+	k, ok := guantong.ParseSkillLevel(s)
+	if !ok && s != "" {
+		c.fail(column, s, "a skill level")
+	}
+	return k
+}
+
+// scanned returns the scan's own error, else the first unreadable value, naming the row.
+func (c *stored) scanned(scanErr error, what string, id int64) error {
+	if scanErr != nil {
+		return scanErr
+	}
+	if c.err != nil {
+		return fmt.Errorf("%s %d: %w", what, id, c.err)
+	}
+	return nil
 }
 
 // notFound turns sql.ErrNoRows into ENotFound with a message for people.
@@ -202,11 +251,17 @@ func notFound(err error, what string, id any) error {
 	return fmt.Errorf("store: %s %v: %w", what, id, err)
 }
 
-// unique reports whether err is a violation of a unique constraint, in either engine.
+// pgUniqueViolation is PostgreSQL's SQLSTATE for a unique constraint broken.
+const pgUniqueViolation = "23505"
+
+// unique reports whether err is a violation of a unique constraint, by the engine's own
+// code: SQLite's extended result code (a primary key is a unique constraint too) or
+// PostgreSQL's SQLSTATE 23505 unique_violation.
 func unique(err error) bool {
-	if err == nil {
-		return false
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		return se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || se.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
 	}
-	msg := err.Error()
-	return strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "SQLSTATE 23505")
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == pgUniqueViolation
 }

@@ -16,9 +16,10 @@ func scanPerson(row scanner) (guantong.Applicant, error) {
 	var barred string
 	var created int64
 	err := row.Scan(&p.ID, &p.Name, &p.IDNumber, &p.Phone, &p.EmployerID, &barred, &p.BarReason, &p.Version, &created)
-	p.BarredUntil = parseDate(barred)
+	var c stored
+	p.BarredUntil = c.date("barred_until", barred)
 	p.CreatedAt = fromMS(created)
-	return p, err
+	return p, c.scanned(err, "applicant", p.ID)
 }
 
 // InsertApplicant stores a new person and sets their ID; an ID number already stored is
@@ -60,11 +61,14 @@ func (r reader) Applicant(ctx context.Context, id int64) (guantong.Applicant, er
 
 const userColumns = `id, username, name, role, org_id, person_id, created_at`
 
-func scanUser(row scanner) (guantong.User, error) {
+func scanUser(row scanner) (guantong.User, error) { return scanUserAnd(row) }
+
+// scanUserAnd reads userColumns and then the columns of more.
+func scanUserAnd(row scanner, more ...any) (guantong.User, error) {
 	var u guantong.User
 	var org, person sql.NullInt64
 	var created int64
-	err := row.Scan(&u.ID, &u.Username, &u.Name, &u.Role, &org, &person, &created)
+	err := row.Scan(append([]any{&u.ID, &u.Username, &u.Name, &u.Role, &org, &person, &created}, more...)...)
 	u.OrgID, u.PersonID, u.CreatedAt = idOf(org), idOf(person), fromMS(created)
 	return u, err
 }
@@ -87,12 +91,7 @@ func (tx *Tx) InsertUser(ctx context.Context, u *guantong.User, passwordHash str
 // UserByUsername returns a user and their password hash.
 func (r reader) UserByUsername(ctx context.Context, username string) (guantong.User, string, error) {
 	var hash string
-	var u guantong.User
-	var org, person sql.NullInt64
-	var created int64
-	err := r.q.QueryRowContext(ctx, `SELECT id, username, name, role, org_id, person_id, created_at, password_hash
-		FROM users WHERE username = $1`, username).Scan(&u.ID, &u.Username, &u.Name, &u.Role, &org, &person, &created, &hash)
-	u.OrgID, u.PersonID, u.CreatedAt = idOf(org), idOf(person), fromMS(created)
+	u, err := scanUserAnd(r.q.QueryRowContext(ctx, `SELECT `+userColumns+`, password_hash FROM users WHERE username = $1`, username), &hash)
 	if err != nil {
 		return u, "", notFound(err, "用户", username)
 	}
@@ -139,13 +138,9 @@ func (tx *Tx) DeleteExpiredSessions(ctx context.Context, now time.Time) error {
 // SessionUser returns the user of an unexpired session and when it expires; an unknown or
 // expired token is EUnauthorized.
 func (r reader) SessionUser(ctx context.Context, tokenHash string, now time.Time) (guantong.User, time.Time, error) {
-	var u guantong.User
-	var org, person sql.NullInt64
-	var created, expires int64
-	err := r.q.QueryRowContext(ctx, `SELECT u.id, u.username, u.name, u.role, u.org_id, u.person_id, u.created_at, s.expires_at
-		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2`,
-		tokenHash, ms(now)).Scan(&u.ID, &u.Username, &u.Name, &u.Role, &org, &person, &created, &expires)
-	u.OrgID, u.PersonID, u.CreatedAt = idOf(org), idOf(person), fromMS(created)
+	var expires int64
+	u, err := scanUserAnd(r.q.QueryRowContext(ctx, `SELECT `+qualified("u", userColumns)+`, s.expires_at
+		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2`, tokenHash, ms(now)), &expires)
 	if err == sql.ErrNoRows {
 		return u, time.Time{}, guantong.Errorf(guantong.EUnauthorized, "登录已失效，请重新登录")
 	}

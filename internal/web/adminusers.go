@@ -90,7 +90,7 @@ func (s *Server) adminCreateUser(w http.ResponseWriter, r *http.Request) {
 			es = errs{"username": prob.Message} // a duplicate username is the service's conflict
 		}
 		f.Del("password")
-		s.renderUsers(w, r, u, statusFor(err), f, es)
+		s.renderUsers(w, r, u, guantong.HTTPStatus(err), f, es)
 		return
 	}
 	http.Redirect(w, r, "/admin/users?created="+url.QueryEscape(nu.Username), http.StatusSeeOther)
@@ -175,7 +175,7 @@ func (s *Server) adminCreateOrganisation(w http.ResponseWriter, r *http.Request)
 				es["occupations"] = v
 			}
 		}
-		s.renderOrgs(w, r, u, statusFor(err), f, es)
+		s.renderOrgs(w, r, u, guantong.HTTPStatus(err), f, es)
 		return
 	}
 	http.Redirect(w, r, "/admin/organisations?created="+url.QueryEscape(created.Name), http.StatusSeeOther)

@@ -197,7 +197,7 @@ func (s *Server) saveDraft(w http.ResponseWriter, r *http.Request, u *guantong.U
 			return
 		}
 		f.serviceErrs(es)
-		s.renderApply(w, r, u, statusFor(err), f, prob)
+		s.renderApply(w, r, u, guantong.HTTPStatus(err), f, prob)
 		return
 	}
 	done := "saved"

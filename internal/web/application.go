@@ -12,7 +12,6 @@ import (
 	"guantong/internal/committee"
 	"guantong/internal/policy"
 	"guantong/internal/service"
-	"guantong/internal/store"
 	"guantong/internal/workflow"
 )
 
@@ -31,8 +30,8 @@ type appPage struct {
 	CheckPolicy   string
 	Warnings      []string
 	Files         []guantong.File
-	Achievements  []store.Achievement // skill contributions (三(一)3), title applications only
-	AchTypes      []string            // the twelve types, for the form
+	Achievements  []guantong.AchievementRecord // skill contributions (三(一)3), title applications only
+	AchTypes      []string                     // the twelve types, for the form
 	Events        []eventView
 	Objections    []guantong.Objection
 	SeeObjections bool
@@ -265,7 +264,7 @@ func (s *Server) showError(w http.ResponseWriter, r *http.Request, u *guantong.U
 		s.fail(w, r, perr)
 		return
 	}
-	status := statusFor(err)
+	status := guantong.HTTPStatus(err)
 	if guantong.ErrorCode(err) == guantong.EConflict && version != 0 && version != p.V.Version {
 		prob = &problem{Message: "该申报已被他人处理，请刷新后重试。下面是它现在的状态：" + p.V.StageName + "。", Stale: true}
 	} else if prob == nil && len(es) > 0 && !showsAny(failed, es) {

@@ -50,11 +50,7 @@ func (s *Server) committeeWith(w http.ResponseWriter, r *http.Request, u *guanto
 		s.fail(w, r, err)
 		return
 	}
-	sections, err := s.queue(ctx, u, apps, committeeSections)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
+	sections := s.queue(apps, committeeSections)
 	meetings, err := s.svc.Meetings(ctx, u)
 	if err != nil {
 		s.fail(w, r, err)

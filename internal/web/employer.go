@@ -158,7 +158,7 @@ func (s *Server) bulkError(r *http.Request, u *guantong.User, id int64, version 
 		}
 		return joinErrs(es)
 	}
-	if st := statusFor(err); st == http.StatusInternalServerError {
+	if st := guantong.HTTPStatus(err); st == http.StatusInternalServerError {
 		s.log.Error("web: bulk action", "id", id, "err", err)
 		return "服务器内部错误"
 	}

@@ -9,7 +9,6 @@ import (
 
 	"guantong"
 	"guantong/internal/service"
-	"guantong/internal/store"
 )
 
 // The expert pool (专家库): the admin adds experts, each with their own login, since an
@@ -35,7 +34,7 @@ type expertsPage struct {
 
 // expertRow is an expert as the list shows them.
 type expertRow struct {
-	store.Expert
+	guantong.Expert
 	Employer string
 	Username string // their login, for the admin
 }
@@ -43,7 +42,7 @@ type expertRow struct {
 // expertPage is the data of templates/expertedit.html: one expert, their form filled (or as
 // typed, when refused) and the committees they sit on.
 type expertPage struct {
-	Expert      store.Expert
+	Expert      guantong.Expert
 	Username    string
 	Committees  []guantong.Organisation
 	Employers   []guantong.Organisation
@@ -55,7 +54,7 @@ type expertPage struct {
 }
 
 // expertForm is the form of an expert as it shows them.
-func expertForm(e store.Expert) url.Values {
+func expertForm(e guantong.Expert) url.Values {
 	f := url.Values{"name": {e.Name}, "employer_id": {strconv.FormatInt(e.EmployerID, 10)}, "series": {e.Series}, "specialty": {e.Specialty}}
 	if e.Title.Valid() {
 		f.Set("title_level", e.Title.String())
@@ -216,7 +215,7 @@ func (s *Server) expertSave(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/admin/experts?saved="+strconv.FormatInt(e.ID, 10)+"#expert-"+strconv.FormatInt(e.ID, 10), http.StatusSeeOther)
 }
 
-func (s *Server) renderExpert(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, e store.Expert, form url.Values, es errs) {
+func (s *Server) renderExpert(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, e guantong.Expert, form url.Values, es errs) {
 	ctx := r.Context()
 	orgs, err := s.svc.Organisations(ctx, u, "")
 	if err != nil {
@@ -245,7 +244,7 @@ func (s *Server) renderExpert(w http.ResponseWriter, r *http.Request, u *guanton
 				s.fail(w, r, err)
 				return
 			}
-			if slices.ContainsFunc(members, func(m store.Member) bool { return m.ID == e.ID }) {
+			if slices.ContainsFunc(members, func(m guantong.Member) bool { return m.ID == e.ID }) {
 				d.Committees = append(d.Committees, o)
 			}
 		}
@@ -272,7 +271,7 @@ func (s *Server) expertActive(active bool) http.HandlerFunc {
 				s.fail(w, r, err)
 				return
 			}
-			s.renderExperts(w, r, u, statusFor(err), url.Values{}, nil, &problem{Message: err.Error()})
+			s.renderExperts(w, r, u, guantong.HTTPStatus(err), url.Values{}, nil, &problem{Message: err.Error()})
 			return
 		}
 		done := "activated"

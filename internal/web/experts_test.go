@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"guantong"
-	"guantong/internal/store"
 )
 
 // asAdmin is the admin as the service sees them, for a test to look behind the pages.
@@ -170,7 +169,7 @@ func TestCommitteeMembers(t *testing.T) {
 func TestExpertEdit(t *testing.T) {
 	w := newWorld(t)
 	adm := w.as("admin")
-	expert := func(id int64) store.Expert {
+	expert := func(id int64) guantong.Expert {
 		t.Helper()
 		e, err := w.s.svc.Expert(context.Background(), asAdmin, id)
 		if err != nil {

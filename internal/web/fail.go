@@ -8,17 +8,6 @@ import (
 	"guantong"
 )
 
-// statusOf maps the service's error codes to HTTP statuses, as the API does.
-var statusOf = map[string]int{
-	guantong.EInvalid:      http.StatusBadRequest,
-	guantong.EUnauthorized: http.StatusUnauthorized,
-	guantong.EForbidden:    http.StatusForbidden,
-	guantong.ENotFound:     http.StatusNotFound,
-	guantong.EConflict:     http.StatusConflict,
-	guantong.EIneligible:   http.StatusUnprocessableEntity,
-	guantong.ETooMany:      http.StatusTooManyRequests,
-}
-
 // headings are the titles of the error page for each code.
 var headings = map[string]string{
 	guantong.EInvalid:      "填写内容有误",
@@ -49,8 +38,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		s.signedIn(w, r) // to the login page
 		return
 	}
-	status, ok := statusOf[code]
-	if !ok {
+	status := guantong.HTTPStatus(err)
+	if status == http.StatusInternalServerError {
 		s.log.Error("web: internal error", "method", r.Method, "path", r.URL.Path, "err", err)
 		s.serverError(w, r)
 		return
@@ -94,16 +83,4 @@ func fieldErrs(err error) (es errs, p *problem, ok bool) {
 		return nil, &problem{Message: err.Error()}, true
 	}
 	return nil, nil, false
-}
-
-// statusFor is the status of a page showing err in place.
-func statusFor(err error) int {
-	var fes guantong.FieldErrors
-	if errors.As(err, &fes) {
-		return http.StatusBadRequest
-	}
-	if st, ok := statusOf[guantong.ErrorCode(err)]; ok {
-		return st
-	}
-	return http.StatusInternalServerError
 }

@@ -213,7 +213,7 @@ func (s *Server) meetingStep(w http.ResponseWriter, r *http.Request) {
 	if prob == nil && es != nil && app == 0 {
 		prob = &problem{Message: joinErrs(es)}
 	}
-	s.renderMeeting(w, r, statusFor(err), &meetingPage{M: m, Problem: prob, Failed: app, Errs: es})
+	s.renderMeeting(w, r, guantong.HTTPStatus(err), &meetingPage{M: m, Problem: prob, Failed: app, Errs: es})
 }
 
 // enterScores reads an expert's scores of one applicant: a field per method, "85.5".

@@ -10,7 +10,6 @@ import (
 	"guantong"
 	"guantong/internal/committee"
 	"guantong/internal/service"
-	"guantong/internal/store"
 )
 
 // A committee's membership (评委会组成): the admin picks its members from the expert pool,
@@ -33,7 +32,7 @@ type membersPage struct {
 
 // memberRow is a member as the page shows them.
 type memberRow struct {
-	store.Member
+	guantong.Member
 	Employer string
 }
 
@@ -42,7 +41,7 @@ func (m memberRow) RoleName() string { return memberRoleName(m.Role) }
 
 // poolRow is an active expert of the pool in the form: ticked or not, with the role chosen.
 type poolRow struct {
-	store.Expert
+	guantong.Expert
 	Employer string
 	Ticked   bool
 	Role     string
@@ -51,7 +50,7 @@ type poolRow struct {
 type roleChoice struct{ Value, Label string }
 
 // memberRoles are the roles of a committee member, in the form's order.
-var memberRoles = []roleChoice{{store.RoleMember, "委员"}, {store.RoleViceChair, "副主任委员"}, {store.RoleChair, "主任委员"}}
+var memberRoles = []roleChoice{{guantong.CommitteeMember, "委员"}, {guantong.CommitteeViceChair, "副主任委员"}, {guantong.CommitteeChair, "主任委员"}}
 
 func memberRoleName(role string) string {
 	for _, c := range memberRoles {
@@ -162,7 +161,7 @@ func (s *Server) membersData(ctx context.Context, u *guantong.User, id int64) (*
 	}
 	for _, e := range pool {
 		if e.Active {
-			d.Pool = append(d.Pool, poolRow{Expert: e, Employer: names[e.EmployerID], Role: store.RoleMember})
+			d.Pool = append(d.Pool, poolRow{Expert: e, Employer: names[e.EmployerID], Role: guantong.CommitteeMember})
 		}
 	}
 	return d, nil

@@ -97,7 +97,7 @@ func (s *Server) lodgeObjection(w http.ResponseWriter, r *http.Request) {
 	case !ok:
 		d.Problem = err.Error() // 该申报不在公示中
 	}
-	s.render(w, r, statusFor(err), "notices", page{Title: "公示", Nav: "notices", Data: d})
+	s.render(w, r, guantong.HTTPStatus(err), "notices", page{Title: "公示", Nav: "notices", Data: d})
 }
 
 // verifyPage is the data of templates/verify.html.
@@ -132,7 +132,7 @@ func (s *Server) verifyPage(w http.ResponseWriter, r *http.Request) {
 				s.fail(w, r, err)
 				return
 			}
-			d.Errs, status = es, statusFor(err)
+			d.Errs, status = es, guantong.HTTPStatus(err)
 			if prob != nil {
 				d.Problem = prob.Message
 			}

@@ -32,7 +32,7 @@ type queueRow struct {
 	service.View
 	What string
 	Due  string // 公示至 2027-01-08; 公示期满，可提交评委会
-	Open int    // objections still to decide
+	Open int    // objections still to decide (View.OpenObjections)
 	Todo bool   // the user has an action to take on it now
 }
 
@@ -43,8 +43,9 @@ type section struct {
 }
 
 // queue sorts the applications into sections; an application goes to the first section
-// whose stages hold its own, or to the section without stages.
-func (s *Server) queue(ctx context.Context, u *guantong.User, apps []service.View, secs []section) ([]queueSection, error) {
+// whose stages hold its own, or to the section without stages. The views come with their
+// count of open objections, read by the list's one query.
+func (s *Server) queue(apps []service.View, secs []section) []queueSection {
 	out := make([]queueSection, len(secs))
 	for i, sc := range secs {
 		out[i] = queueSection{ID: sc.id, Heading: sc.heading, Hint: sc.hint, Empty: sc.empty}
@@ -58,21 +59,10 @@ func (s *Server) queue(ctx context.Context, u *guantong.User, apps []service.Vie
 		if i < 0 {
 			continue
 		}
-		row := queueRow{View: v, What: s.what(v.Application), Todo: len(v.Actions) > 0, Due: due(v.Application, today)}
-		if v.Stage == guantong.StageNotice || v.Stage == guantong.StageResultNotice {
-			os, err := s.svc.Objections(ctx, u, v.ID)
-			if err != nil && guantong.ErrorCode(err) != guantong.EForbidden {
-				return nil, err
-			}
-			for _, o := range os {
-				if o.Status == guantong.ObjectionOpen && o.Notice == v.Stage {
-					row.Open++
-				}
-			}
-		}
-		out[i].Rows = append(out[i].Rows, row)
+		out[i].Rows = append(out[i].Rows, queueRow{View: v, What: s.what(v.Application), Todo: len(v.Actions) > 0,
+			Due: due(v.Application, today), Open: v.OpenObjections})
 	}
-	return out, nil
+	return out
 }
 
 // due says what the dates of an application's stage allow today.
@@ -105,10 +95,5 @@ func (s *Server) renderQueue(ctx context.Context, w http.ResponseWriter, r *http
 		s.fail(w, r, err)
 		return
 	}
-	sections, err := s.queue(ctx, u, apps, secs)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, tmpl, page{Title: title, Nav: nav, Data: queuePage{Org: org, Today: s.svc.Today(), Sections: sections}})
+	s.render(w, r, http.StatusOK, tmpl, page{Title: title, Nav: nav, Data: queuePage{Org: org, Today: s.svc.Today(), Sections: s.queue(apps, secs)}})
 }

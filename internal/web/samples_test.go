@@ -10,7 +10,6 @@ import (
 	"guantong/internal/certificate"
 	"guantong/internal/policy"
 	"guantong/internal/service"
-	"guantong/internal/store"
 	"guantong/internal/workflow"
 )
 
@@ -50,7 +49,7 @@ func roleSamples(s *Server) map[string][]any {
 	// A title draft of one's own with achievements, one with its evidence, and the form failed.
 	achs := *page
 	achs.V.Actions = []workflow.Action{workflow.Submit}
-	achs.Achievements = []store.Achievement{{ID: 1, Achievement: committee.Achievement{Type: committee.AchContest, Title: evil, Level: evil, Role: evil,
+	achs.Achievements = []guantong.AchievementRecord{{ID: 1, Achievement: committee.Achievement{Type: committee.AchContest, Title: evil, Level: evil, Role: evil,
 		Date: guantong.MakeDate(2024, 5, 20), FileID: 1}}, {ID: 2, Achievement: committee.Achievement{Type: committee.AchWorkMethod, Title: "x", FileID: 9}}}
 	achs.AchTypes, achs.Failed, achs.Errs = committee.AchievementTypes, "achievement", errs{"title": "不能为空", "date": evil}
 	achs.Typed = url.Values{"type": {committee.AchProcess}, "title": {evil}, "date": {evil}, "file_id": {"1"}}
@@ -114,18 +113,18 @@ func roleSamples(s *Server) map[string][]any {
 				Granted: guantong.MakeDate(2027, 1, 9)}, {Number: "y", Revoked: true}}},
 			&registrationsPage{Scope: "全省", From: evil, To: "", Errs: errs{"from": evil, "to": "须给出截止日期"}},
 			&registrationsPage{Listed: true}},
-		"experts": {expertsPage{Experts: []expertRow{{Expert: store.Expert{Name: evil, Series: "工程", Specialty: evil, Title: guantong.Title3, Skill: guantong.Skill1,
-			Skilled: true, Active: true}, Employer: evil, Username: evil}, {Expert: store.Expert{Name: "孙丽"}}},
+		"experts": {expertsPage{Experts: []expertRow{{Expert: guantong.Expert{Name: evil, Series: "工程", Specialty: evil, Title: guantong.Title3, Skill: guantong.Skill1,
+			Skilled: true, Active: true}, Employer: evil, Username: evil}, {Expert: guantong.Expert{Name: "孙丽"}}},
 			Committees: []guantong.Organisation{{ID: 3, Name: evil, Series: "工程", Level: guantong.Title3}}, Employers: []guantong.Organisation{{ID: 1, Name: evil}},
 			Series: p.Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(), Admin: true,
 			Form: url.Values{"name": {evil}, "employer_id": {"1"}, "skilled": {"1"}, "skill_level": {"技师"}}, Errs: errs{"name": "x", "skilled": "y", "username": "z"}, Created: evil},
-			expertsPage{Experts: []expertRow{{Expert: store.Expert{Name: evil, Skilled: true}}}}, expertsPage{Admin: true},
-			expertsPage{Experts: []expertRow{{Expert: store.Expert{ID: 4, Name: evil, Active: true}, Employer: evil}, {Expert: store.Expert{ID: 5, Name: evil}, Username: evil}},
+			expertsPage{Experts: []expertRow{{Expert: guantong.Expert{Name: evil, Skilled: true}}}}, expertsPage{Admin: true},
+			expertsPage{Experts: []expertRow{{Expert: guantong.Expert{ID: 4, Name: evil, Active: true}, Employer: evil}, {Expert: guantong.Expert{ID: 5, Name: evil}, Username: evil}},
 				Admin: true, Form: url.Values{}, Done: "专家 " + evil + " 已停用", Problem: &problem{Message: evil}}},
-		"expertedit": {expertPage{Expert: store.Expert{ID: 4, Name: evil, Active: true}, Username: evil, Committees: []guantong.Organisation{{ID: 3, Name: evil}, {ID: 5, Name: "x"}},
+		"expertedit": {expertPage{Expert: guantong.Expert{ID: 4, Name: evil, Active: true}, Username: evil, Committees: []guantong.Organisation{{ID: 3, Name: evil}, {ID: 5, Name: "x"}},
 			Employers: []guantong.Organisation{{ID: 1, Name: evil}}, Series: p.Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(),
 			Form: url.Values{"name": {evil}, "employer_id": {"1"}, "series": {"工程"}, "title_level": {"中级"}, "skilled": {"1"}}, Errs: errs{"name": "x", "skilled": evil, "employer_id": "y"}},
-			expertPage{Expert: store.Expert{ID: 5, Name: "孙丽"}}},
+			expertPage{Expert: guantong.Expert{ID: 5, Name: "孙丽"}}},
 		"members": {board(evil, true), board(evil, false), &membersPage{Rules: committee.For("", 0), Admin: true}},
 		"verify": {verifyPage{}, verifyPage{Number: evil, Name: evil, Problem: "未找到"}, verifyPage{Number: "x", Name: evil, Result: cert, What: "工程系列 中级职称", Status: "已撤销"},
 			verifyPage{Errs: errs{"number": "请填写证书编号"}}},
@@ -168,12 +167,12 @@ func meetingSamples(evil string) []any {
 // board is a committee's membership page, as the admin (with the form, refused) or its
 // secretary sees it.
 func board(evil string, admin bool) *membersPage {
-	e := store.Expert{ID: 1, Name: evil, Specialty: evil, Skilled: true}
+	e := guantong.Expert{ID: 1, Name: evil, Specialty: evil, Skilled: true}
 	d := &membersPage{Committee: guantong.Organisation{ID: 3, Name: evil, Series: "工程", Level: guantong.Title3}, Rules: committee.For("工程", guantong.Title2),
-		Members: []memberRow{{Member: store.Member{Expert: e, Role: store.RoleChair}, Employer: evil}, {Member: store.Member{Expert: store.Expert{ID: 2, Name: "孙丽"}, Role: "member"}}},
+		Members: []memberRow{{Member: guantong.Member{Expert: e, Role: guantong.CommitteeChair}, Employer: evil}, {Member: guantong.Member{Expert: guantong.Expert{ID: 2, Name: "孙丽"}, Role: "member"}}},
 		Skilled: 1, Roles: memberRoles, Admin: admin, Saved: true}
 	if admin {
-		d.Pool = []poolRow{{Expert: e, Employer: evil, Ticked: true, Role: store.RoleViceChair}, {Expert: store.Expert{ID: 2, Name: "孙丽"}, Role: store.RoleMember}}
+		d.Pool = []poolRow{{Expert: e, Employer: evil, Ticked: true, Role: guantong.CommitteeViceChair}, {Expert: guantong.Expert{ID: 2, Name: "孙丽"}, Role: guantong.CommitteeMember}}
 		d.Problems = []string{evil, "主任委员只能有一名"}
 	}
 	return d
