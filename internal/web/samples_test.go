@@ -95,6 +95,7 @@ func roleSamples(s *Server) map[string][]any {
 		"expert":    {[]service.MeetingSummary{{ID: 1, Committee: evil, Status: "open", StatusName: "评审中"}}, []service.MeetingSummary{}},
 		"meeting":   meetingSamples(evil),
 		"evaluator": {queue},
+		"screening": screeningSamples(evil),
 		"allapps":   {queue},
 		"admin": {adminPage{Today: guantong.MakeDate(2026, 12, 31), Stages: []stageCount{{guantong.StageDraft, 2}}, Total: 2, Policy: p, Rules: policy.Explain(p),
 			Demo: true, Advanced: "7", Errs: errs{"days": "x"}, Days: evil}, adminPage{Policy: p}},

@@ -23,6 +23,7 @@ import (
 	"guantong/internal/plan"
 	"guantong/internal/policy"
 	"guantong/internal/service"
+	"guantong/internal/store"
 	"guantong/internal/store/storetest"
 )
 
@@ -35,6 +36,13 @@ var testNow = time.Date(2026, 12, 31, 12, 0, 0, 0, guantong.Shanghai)
 // moved by weeks, as under serve --demo.
 func newServer(t testing.TB) *Server {
 	t.Helper()
+	s, _ := newServerStore(t)
+	return s
+}
+
+// newServerStore is newServer with its store, for tests that run jobs beside the pages.
+func newServerStore(t testing.TB) (*Server, *store.Store) {
+	t.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	st := storetest.Open(t, storetest.SQLite(t))
 	clock := service.NewClock(func() time.Time { return testNow })
@@ -44,7 +52,7 @@ func newServer(t testing.TB) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(Config{Service: svc, DemoClock: clock, DemoAccounts: accounts, Logger: log})
+	return New(Config{Service: svc, DemoClock: clock, DemoAccounts: accounts, Logger: log}), st
 }
 
 func newTestServer(t testing.TB) *httptest.Server {
