@@ -19,18 +19,18 @@ const MaxScreeningUpload = 32 << 20
 // kindScreen is internal/job's KindScreen (job imports service's store, not the reverse).
 const kindScreen = "screen"
 
-// screeners are the roles that screen a workforce: an employer's HR and the 职改办, and the
+// Screeners are the roles that screen a workforce: an employer's HR and the 职改办, and the
 // department.
-var screeners = []string{guantong.RoleHR, guantong.RoleOffice, guantong.RoleAdmin}
+var Screeners = []string{guantong.RoleHR, guantong.RoleOffice, guantong.RoleAdmin}
 
 // CanScreen reports whether a role may use the 批量测评 page.
-func CanScreen(role string) bool { return slices.Contains(screeners, role) }
+func CanScreen(role string) bool { return slices.Contains(Screeners, role) }
 
 func requireScreener(u *guantong.User) error {
 	if err := signedIn(u); err != nil {
 		return err
 	}
-	if !slices.Contains(screeners, u.Role) {
+	if !slices.Contains(Screeners, u.Role) {
 		return guantong.Errorf(guantong.EForbidden, "批量测评仅供用人单位人事、职改办和管理员使用")
 	}
 	return nil

@@ -60,7 +60,7 @@ func (s *Server) screeningList(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) screeningRender(w http.ResponseWriter, r *http.Request, status int, u *guantong.User, d *screeningPage) {
 	if u == nil {
-		if u = s.workspace(w, r, guantong.RoleHR, guantong.RoleOffice, guantong.RoleAdmin); u == nil {
+		if u = s.workspace(w, r, service.Screeners...); u == nil {
 			return
 		}
 	}
@@ -88,7 +88,7 @@ func (s *Server) screeningRender(w http.ResponseWriter, r *http.Request, status 
 
 // screeningSubmit is POST /screen: the upload, queued.
 func (s *Server) screeningSubmit(w http.ResponseWriter, r *http.Request) {
-	u := s.workspace(w, r, guantong.RoleHR, guantong.RoleOffice, guantong.RoleAdmin)
+	u := s.workspace(w, r, service.Screeners...)
 	if u == nil {
 		return
 	}
@@ -124,13 +124,8 @@ func (s *Server) screeningSubmit(w http.ResponseWriter, r *http.Request) {
 
 // screeningJob is GET /screen/{id}: the job's progress, or its summary and download.
 func (s *Server) screeningJob(w http.ResponseWriter, r *http.Request) {
-	u := s.workspace(w, r, guantong.RoleHR, guantong.RoleOffice, guantong.RoleAdmin)
-	if u == nil {
-		return
-	}
-	id, ok := pathID(r, "id")
+	u, id, ok := s.about(w, r, service.Screeners...)
 	if !ok {
-		s.notFound(w, r)
 		return
 	}
 	j, err := s.svc.Screening(r.Context(), u, id)
@@ -144,13 +139,8 @@ func (s *Server) screeningJob(w http.ResponseWriter, r *http.Request) {
 
 // screeningResult is GET /screen/{id}/result.xlsx.
 func (s *Server) screeningResult(w http.ResponseWriter, r *http.Request) {
-	u := s.signedIn(w, r)
-	if u == nil {
-		return
-	}
-	id, ok := pathID(r, "id")
+	u, id, ok := s.about(w, r, service.Screeners...)
 	if !ok {
-		s.notFound(w, r)
 		return
 	}
 	j, data, err := s.svc.ScreeningResult(r.Context(), u, id)
