@@ -148,9 +148,9 @@ func (d Date) Time() time.Time {
 }
 
 func (d Date) IsZero() bool          { return d.n == 0 }
-func (d Date) Year() int             { return d.Time().Year() }
-func (d Date) Month() time.Month     { return d.Time().Month() }
-func (d Date) Day() int              { return d.Time().Day() }
+func (d Date) Year() int             { y, _, _ := d.civil(); return y }
+func (d Date) Month() time.Month     { _, m, _ := d.civil(); return m }
+func (d Date) Day() int              { _, _, day := d.civil(); return day }
 func (d Date) Weekday() time.Weekday { return time.Weekday((int(d.n-epochBias)%7 + 7 + 4) % 7) } // 1970-01-01 was a Thursday
 func (d Date) Before(e Date) bool    { return d.n < e.n }
 func (d Date) After(e Date) bool     { return d.n > e.n }
@@ -158,11 +158,12 @@ func (d Date) Equal(e Date) bool     { return d.n == e.n }
 func (d Date) AddDays(n int) Date    { return Date{d.n + int32(n)} }
 func (d Date) DaysUntil(e Date) int  { return int(e.n - d.n) }
 
-// AddYears returns the same month and day n years later; a 29 February rolls to 1 March in
-// a year that has none, which is when "满n年" is met (the check contract, default 1).
+// AddYears returns the same month and day n years later; a 29 February becomes 28 February
+// in a year that has none (民法典 第二百零二条: the last day of the month when the month has
+// no corresponding day), which is when "满n年" is met (the check contract, default 1).
 func (d Date) AddYears(n int) Date {
 	y, m, day := d.civil()
-	return MakeDate(y+n, m, day)
+	return MakeDate(y+n, m, min(day, daysIn(y+n, m)))
 }
 
 // Compare returns -1, 0 or +1 as d is before, equal to or after e.

@@ -1,13 +1,23 @@
 package guantong
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
 
 // IDNumberProblem checks an 18-character resident ID number (GB 11643-1999): 17 digits, a
-// real birth date, and the ISO 7064 MOD 11-2 check character. It returns "" when the number
-// is valid, else why not, in Chinese.
+// birth date that can be true (a real date, from 1900-01-01 to today in Beijing), and the
+// ISO 7064 MOD 11-2 check character. It returns "" when the number is valid, else why not,
+// in Chinese. Its length is counted in characters: a full-width number (１３０１…) is 18
+// long, and is refused for its digits; NormalizeIDNumber turns it into half-width first.
 func IDNumberProblem(id string) string {
-	if len(id) != 18 {
-		return fmt.Sprintf("不是 18 位公民身份号码（%d 位）", len(id))
+	if n := utf8.RuneCountInString(id); n != 18 || len(id) != 18 {
+		if n == 18 {
+			return "应为半角数字（身份证号码中有全角或其他字符）"
+		}
+		return fmt.Sprintf("不是 18 位公民身份号码（%d 位）", n)
 	}
 	weights := [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
 	sum := 0
@@ -18,8 +28,15 @@ func IDNumberProblem(id string) string {
 		}
 		sum += int(c-'0') * weights[i]
 	}
-	if _, err := ParseDate(id[6:10] + "-" + id[10:12] + "-" + id[12:14]); err != nil {
+	born, err := ParseDate(id[6:10] + "-" + id[10:12] + "-" + id[12:14])
+	if err != nil {
 		return "出生日期部分无效"
+	}
+	if born.Before(MakeDate(1900, time.January, 1)) {
+		return fmt.Sprintf("出生日期 %s 早于 1900 年，不可能", born)
+	}
+	if today := Today(time.Now()); born.After(today) {
+		return fmt.Sprintf("出生日期 %s 晚于今天（%s），不可能", born, today)
 	}
 	want := "10X98765432"[sum%11]
 	got := id[17]
@@ -52,4 +69,16 @@ func IDProblem(idType, id string) string {
 		return ""
 	}
 	return "证件类型未知"
+}
+
+// NormalizeIDNumber is an ID number as typed, made comparable: spaces around it dropped,
+// full-width digits and letters (from a Chinese input method) made half-width, and the
+// check character x upper-cased.
+func NormalizeIDNumber(id string) string {
+	return strings.ToUpper(strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ' {
+			return r - '０' + '0'
+		}
+		return r
+	}, strings.TrimSpace(id)))
 }

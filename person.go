@@ -85,11 +85,12 @@ type Title struct {
 // Assessment is one year's annual assessment (年度考核).
 type Assessment struct {
 	Year   int
-	Result string // 优秀, 称职, 合格, 基本合格 or 不合格
+	Result string // a grade: which pass and which do not is policy data (AssessmentResults)
 }
 
-// AssessmentResults lists the accepted results, the passing ones first.
-var AssessmentResults = []string{"优秀", "称职", "合格", "基本合格", "不合格"}
+// AssessmentResults lists the grades of the check contract, the passing ones first: forms
+// offer them. The policy file says which pass; it may add an employer's own.
+var AssessmentResults = []string{"优秀", "良好", "称职", "合格", "基本称职", "基本合格", "不称职", "不合格", "未考核"}
 
 // WorkPeriod is a period of technical-skill work, both ends inclusive; a zero To means
 // ongoing.

@@ -48,8 +48,14 @@ func runCatalog(ctx context.Context, e *env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(found)
 	}
+	beyond := cat.Beyond(query)
+	for _, o := range beyond {
+		fmt.Fprintf(e.stdout, "%s %s 是国家职业分类中的职业，但不在内置对应表中（对应表缺页，见说明）\n", o.Code, o.Name)
+	}
 	if len(found) == 0 {
-		fmt.Fprintf(e.stdout, "没有找到与「%s」匹配的工种（可按名称、编码前缀或拼音查询，如 钳工、6-20、qg）\n", query)
+		if len(beyond) == 0 {
+			fmt.Fprintf(e.stdout, "没有找到与「%s」匹配的工种（可按名称、编码前缀或拼音查询，如 钳工、6-20、qg）\n", query)
+		}
 		return nil
 	}
 	writeTable(e.stdout, found)

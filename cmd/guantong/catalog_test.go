@@ -136,7 +136,7 @@ func TestCatalogTable(t *testing.T) {
 			t.Errorf("code column of %q is not under 编码:\n%s", l, stdout)
 		}
 	}
-	if !strings.Contains(stdout, "弹簧工") || !strings.Contains(stdout, "code missing in seed") {
+	if !strings.Contains(stdout, "弹簧工") || !strings.Contains(stdout, "方案原文缺编码") {
 		t.Errorf("the note of a row is lost:\n%s", stdout)
 	}
 }

@@ -35,7 +35,7 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 		}
 		override = d
 	}
-	engine, err := c.engine()
+	set, err := c.set()
 	if err != nil {
 		return err
 	}
@@ -61,5 +61,5 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	if req.AsOf.IsZero() {
 		req.AsOf = guantong.Today(e.now())
 	}
-	return document.WriteAnswer(e.stdout, engine.Check(req))
+	return document.WriteAnswer(e.stdout, set.Check(req))
 }

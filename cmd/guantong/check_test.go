@@ -103,8 +103,9 @@ func TestCheckSkillExample(t *testing.T) {
 	if !ok {
 		t.Fatalf("no 焊工 技师 option: %s", stdout)
 	}
-	// 三(二)6: 焊工 is access-type; 6-18-02-04 is not in the 工程 rows of the table, so not eligible.
-	if o.Certificate != guantong.CertQualification || o.Eligible {
+	// 三(二)2, 三(二)6: 焊工 is access-type and the occupation of the current post: the table
+	// does not restrict the reverse route (contract v2), so it is eligible at its department.
+	if o.Certificate != guantong.CertQualification || !o.Eligible || o.Evaluator != guantong.EvaluatorDepartment {
 		t.Errorf("焊工: %+v", o)
 	}
 	o, _ = a.FindSkill("6-20-01-01", "技师")
@@ -197,10 +198,19 @@ func TestPolicyCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatal(stderr)
 	}
-	for _, want := range []string{"hebei-2021", "【三(一)2】", "取得技师后从事技术技能工作满3年 → 可申报评审中级", "【三(二)6】", "焊工", "代码：internal/policy/"} {
+	for _, want := range []string{"hebei-2021", "【三(一)2】", "取得技师后从事技术技能工作满3年，可申报评审中级职称", "【三(二)6】", "焊工", "享受国务院特殊津贴"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("policy output lacks %q", want)
 		}
+	}
+	// Words for people: no keys of the policy file, no code, no stray punctuation.
+	for _, bad := range []string{"occupation_years", "internal/", ".go", "。；", "；。"} {
+		if strings.Contains(stdout, bad) {
+			t.Errorf("policy output shows %q", bad)
+		}
+	}
+	if stdout, _, _ := runCLI(t, "", "policy", "--as-of", "2026-12-31"); !strings.Contains(stdout, "施行日期：2021-01-01（2026-12-31 施行的政策）") {
+		t.Errorf("policy --as-of: %s", stdout[:min(len(stdout), 300)])
 	}
 	stdout, _, _ = runCLI(t, "", "policy", "--json")
 	var out struct {
@@ -209,4 +219,45 @@ func TestPolicyCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &out); err != nil || len(out.Rules) < 10 {
 		t.Fatalf("%v: %s", err, stdout)
 	}
+}
+
+// The contract's own example (its section "The answer") is answered exactly as it shows the
+// 工程 中级 option, and the others it names are there.
+func TestCheckContractExample(t *testing.T) {
+	stdout, stderr, code := runCLI(t, "", "check", "../../examples/contract.json")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	a := answerOf(t, stdout)
+	o, _ := a.Find("title_review", "工程", "中级")
+	got, _ := json.Marshal(o)
+	want := `{"route":"title_review","series":"工程","level":"中级","occupation_code":"6-20-01-01","status":"eligible","eligible":true,` +
+		`"years_met_on":"2024-06-30","authority":"工程系列中级职称评审委员会（高技能人才组）","reasons":[` +
+		`{"clause":"三(一)1","met":true,"text":"持有钳工技师证书（高级工及以上）"},` +
+		`{"clause":"三(一)2","met":true,"text":"取得技师后从事技术技能工作满3年：2024-06-30 已满"},` +
+		`{"clause":"三(一)2","met":true,"text":"近3年（2023—2025）年度考核均合格"},` +
+		`{"clause":"二(三)","met":true,"text":"钳工(6-20-01-01) 对应 工程 系列"}]}`
+	if string(got) != want {
+		t.Errorf("工程 中级:\n got %s\nwant %s", got, want)
+	}
+	if o, ok := a.Find("title_review", "工程", "助理级"); !ok || o.Status != "ineligible" {
+		t.Errorf("工程 助理级, already held: %+v", o)
+	}
+	if o, ok := a.Find("title_recognition", "工程", "副高级"); !ok || o.Status != "eligible" {
+		t.Errorf("副高级 recognition by the award: %+v", o)
+	}
+	if o, ok := a.FindSkill("6-20-01-01", "高级技师"); !ok || o.Status != "eligible" {
+		t.Errorf("钳工 高级技师 on the reverse route: %+v", o)
+	}
+	if len(a.Options) != 4 || len(a.NotApplicable) != 0 || len(a.Warnings) != 0 || a.Policy != "hebei-2021" {
+		t.Errorf("options %s, not_applicable %v, warnings %v, policy %s", summaryOf(a), a.NotApplicable, a.Warnings, a.Policy)
+	}
+}
+
+func summaryOf(a guantong.Answer) string {
+	var parts []string
+	for _, o := range a.Options {
+		parts = append(parts, o.Route+"/"+o.Series+"/"+o.OccupationCode+"/"+o.Level.String()+"/"+o.Status)
+	}
+	return strings.Join(parts, ", ")
 }

@@ -59,17 +59,22 @@ func (c *common) policy() (*policy.Params, error) {
 	return p, nil
 }
 
-// engine returns the policy engine for the table and parameters in force.
-func (c *common) engine() (*policy.Engine, error) {
+// set returns the built-in dated policies over the table in force, or the one policy of
+// --policy: the policy in force on a document's as_of decides (contract default 9).
+func (c *common) set() (*policy.Set, error) {
 	cat, err := c.catalog()
 	if err != nil {
 		return nil, err
 	}
-	p, err := c.policy()
-	if err != nil {
-		return nil, err
+	ps := policy.BuiltIn()
+	if c.policyFile != "" {
+		p, err := c.policy()
+		if err != nil {
+			return nil, err
+		}
+		ps = []*policy.Params{p}
 	}
-	return policy.New(p, cat), nil
+	return policy.NewSet(ps, cat)
 }
 
 // problemLines gives one line per field problem of err (guantong.FieldErrors), or err's

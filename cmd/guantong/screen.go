@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"guantong"
-	"guantong/internal/policy"
 	"guantong/internal/screen"
 	"guantong/internal/workbook"
 )
@@ -44,7 +43,7 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	engine, err := c.engine()
+	set, err := c.set()
 	if err != nil {
 		return err
 	}
@@ -61,7 +60,7 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 	var shown []string
 	var finish func()
 	opts.Progress, finish = progressOf(e, r, "测评")
-	err = screen.Run(ctx, r, []*policy.Engine{engine}, opts, func(res *screen.Result) error {
+	err = screen.Run(ctx, r, []screen.Checker{set}, opts, func(res *screen.Result) error {
 		sum.Add(res)
 		for _, p := range res.Record.Problems {
 			if len(shown) < shownProblems {

@@ -15,7 +15,6 @@ import (
 	"guantong/internal/api"
 	"guantong/internal/calendar"
 	"guantong/internal/job"
-	"guantong/internal/ratelimit"
 	"guantong/internal/service"
 	"guantong/internal/store"
 	"guantong/internal/web"
@@ -49,7 +48,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	engine, err := c.engine()
+	policies, err := c.set()
 	if err != nil {
 		return err
 	}
@@ -60,7 +59,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 
-	cfg := service.Config{Store: st, Engine: engine, Calendar: calendar.Default(), Now: e.now, Logger: log}
+	cfg := service.Config{Store: st, Policies: policies, Calendar: calendar.Default(), Now: e.now, Logger: log}
 	var clock *service.Clock
 	if *demo {
 		// The admin may move the demo clock forward by weeks to end notices; logins last long
@@ -82,13 +81,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 
 	mux := http.NewServeMux()
-	logins := ratelimit.Logins() // one count of failed logins for the API and the pages
-	api.New(api.Config{Service: svc, Logger: log, DemoClock: clock, PublicURL: public, Logins: logins, TrustProxy: *proxy}).Routes(mux)
-	web.New(web.Config{Service: svc, Logger: log, DemoClock: clock, DemoAccounts: accounts, TrustProxy: *proxy, PublicURL: public,
-		Logins: logins}).Routes(mux)
+	api.New(api.Config{Service: svc, Logger: log, DemoClock: clock, PublicURL: public, TrustProxy: *proxy}).Routes(mux)
+	web.New(web.Config{Service: svc, Logger: log, DemoClock: clock, DemoAccounts: accounts, TrustProxy: *proxy, PublicURL: public}).Routes(mux)
 	// Batch screenings queued on the pages run here, one at a time (internal/job); with several
 	// app servers, each takes the next queued job. It stops before the store closes.
-	runner := &job.Runner{Store: st, Engine: engine, Now: svc.Now, Log: log}
+	runner := &job.Runner{Store: st, Checker: policies, Now: svc.Now, Log: log}
 	jobs, stopJobs := context.WithCancel(ctx)
 	jobsDone := make(chan struct{})
 	go func() { defer close(jobsDone); runner.Loop(jobs, 2*time.Second) }()

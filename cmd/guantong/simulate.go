@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"guantong/internal/policy"
 	"guantong/internal/screen"
@@ -21,7 +22,7 @@ func runSimulate(ctx context.Context, e *env, args []string) error {
 	var base, draft common
 	fs.StringVar(&base.catalogFile, "catalog", "", "工种与职称系列对应表 CSV（默认：内置的方案附件）")
 	fs.StringVar(&draft.policyFile, "policy", "", "政策草案文件 JSON（必填）")
-	fs.StringVar(&base.policyFile, "base", "", "现行政策文件 JSON（默认：内置的 "+policy.DefaultID+"）")
+	fs.StringVar(&base.policyFile, "base", "", "现行政策文件 JSON（默认：内置的各年度政策，以评估日期施行者为准）")
 	people := fs.String("population", "", "人群文件（guantong population 生成的 .jsonl，或员工信息表 .xlsx/.csv）")
 	asOf := fs.String("as-of", "", "评估日期 YYYY-MM-DD（默认：文档中的 as_of，都没有则取北京时间今天）")
 	out := fs.String("o", "", "变化明细和统计的工作簿（.xlsx 或 .csv；不填则只在终端输出）")
@@ -41,11 +42,11 @@ func runSimulate(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	inForce, err := base.engine()
+	inForce, err := base.set()
 	if err != nil {
 		return err
 	}
-	proposed, err := draft.engine()
+	proposed, err := draft.set()
 	if err != nil {
 		return err
 	}
@@ -60,7 +61,7 @@ func runSimulate(ctx context.Context, e *env, args []string) error {
 	}
 	var finish func()
 	opts.Progress, finish = progressOf(e, r, "模拟")
-	err = screen.Run(ctx, r, []*policy.Engine{inForce, proposed}, opts, rep.Add)
+	err = screen.Run(ctx, r, []screen.Checker{inForce, proposed}, opts, rep.Add)
 	if err != nil {
 		rep.Abort()
 		return err
@@ -69,10 +70,19 @@ func runSimulate(ctx context.Context, e *env, args []string) error {
 	if err := rep.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "现行：%s　草案：%s\n", inForce.Params().ID, proposed.Params().ID)
+	fmt.Fprintf(e.stdout, "现行：%s　草案：%s\n", policyIDs(inForce), policyIDs(proposed))
 	rep.WriteText(e.stdout)
 	if *out != "" {
 		fmt.Fprintf(e.stderr, "变化明细和统计已写入 %s\n", *out)
 	}
 	return nil
+}
+
+// policyIDs names the policies of a set.
+func policyIDs(s *policy.Set) string {
+	var ids []string
+	for _, e := range s.Engines() {
+		ids = append(ids, e.Params().ID)
+	}
+	return strings.Join(ids, "、")
 }

@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"guantong"
-	"guantong/internal/ratelimit"
 	"guantong/internal/service"
 )
 
@@ -27,9 +26,8 @@ type Config struct {
 	// PublicURL is the address of the public site (https://zc.example.gov.cn), for the
 	// verification addresses printed on certificates; empty: the address each request came to.
 	PublicURL string
-	// Logins counts failed logins (nil: a limiter of the API's own); serve gives the API and
-	// the pages the same one. TrustProxy says that X-Forwarded-For's last hop is the client.
-	Logins     *ratelimit.Limiter
+	// TrustProxy says that X-Forwarded-For's last hop is the client (for the limit of failed
+	// logins).
 	TrustProxy bool
 }
 
@@ -39,17 +37,13 @@ type API struct {
 	log       *slog.Logger
 	clock     *service.Clock
 	publicURL string
-	logins    *ratelimit.Limiter
 	proxy     bool
 }
 
 // New returns the API over a service.
 func New(cfg Config) *API {
 	a := &API{svc: cfg.Service, log: cfg.Logger, clock: cfg.DemoClock, publicURL: strings.TrimRight(cfg.PublicURL, "/"),
-		logins: cfg.Logins, proxy: cfg.TrustProxy}
-	if a.logins == nil {
-		a.logins = ratelimit.Logins()
-	}
+		proxy: cfg.TrustProxy}
 	if a.log == nil {
 		a.log = slog.Default()
 	}
@@ -127,13 +121,18 @@ func (a *API) Routes(mux *http.ServeMux) {
 	}))
 }
 
-// wrap sets the headers every answer carries and turns a panic into a 500.
+// wrap sets the headers every answer carries, refuses a query string with text that cannot
+// be stored (400, naming the parameter), and turns a panic into a 500.
 func (a *API) wrap(h http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hdr := w.Header()
 		hdr.Set("X-Content-Type-Options", "nosniff")
 		hdr.Set("Cache-Control", "no-store")
 		hdr.Set("Referrer-Policy", "no-referrer")
+		if es := guantong.ValuesProblems(r.URL.Query()); len(es) > 0 { // before any handler reads it
+			a.fail(w, r, es)
+			return
+		}
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {

@@ -16,9 +16,11 @@ import (
 
 // The people of the scenarios, as their check documents describe them (docs/check.md).
 var (
-	// 张三: 钳工 技师 since 2021-06-30 → 工程 中级 (三(一)2), and 高级技师 next (三(二)2).
+	// 张三: 钳工 技师 since 2021-06-30 and 工程 助理级 → 工程 中级 (三(一)2), and, as a title
+	// holder, 高级技师 next (三(二)2).
 	zhangsanDoc = json.RawMessage(`{
 		"skills": [{"occupation_code": "6-20-01-01", "occupation": "钳工", "level": "技师", "obtained": "2021-06-30", "certificate_no": "S000012345"}],
+		"titles": [{"series": "工程", "specialty": "机械", "level": "助理级", "obtained": "2019-12-01"}],
 		"assessments": [{"year": 2023, "result": "合格"}, {"year": 2024, "result": "优秀"}, {"year": 2025, "result": "合格"}]}`)
 	// 李四: 工程 中级 engineer at a self-evaluating enterprise, with a related diploma.
 	lisiDoc = json.RawMessage(`{
@@ -252,9 +254,11 @@ func skillRoutes(t *testing.T, w *world) skillIDs {
 		t.Fatalf("registered: %s", a.Stage)
 	}
 
-	// 三(二)2: 焊工 does not stand under 工程 in the table: refused with the reasons.
+	// 三(二)2: a year of work after the title is not complete (contract v2; 焊工 itself, outside
+	// the table, is reachable on the reverse route): refused with the reasons.
 	var weld app
-	w.call("lisi", "POST", "/api/v1/applications", map[string]any{"route": "skill_evaluation", "occupation_code": "6-18-02-04", "level": "技师", "person": lisiDoc}, 201, &weld)
+	recent := json.RawMessage(`{"titles": [{"series": "工程", "specialty": "机械", "level": "中级", "obtained": "2026-06-01"}]}`)
+	w.call("lisi", "POST", "/api/v1/applications", map[string]any{"route": "skill_evaluation", "occupation_code": "6-18-02-04", "level": "技师", "person": recent}, 201, &weld)
 	var refusal struct {
 		Error   struct{ Code string }
 		Reasons []guantong.Reason

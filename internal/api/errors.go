@@ -37,6 +37,9 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 			body.Reasons = []guantong.Reason{}
 		}
 	}
+	if status == http.StatusInternalServerError && r.Context().Err() != nil {
+		return // the client went away while it waited: no one to answer, nothing broken
+	}
 	if status == http.StatusInternalServerError {
 		a.log.Error("api: internal error", "method", r.Method, "path", r.URL.Path, "err", err)
 		status, body.Error = http.StatusInternalServerError, errorDetail{Code: guantong.EInternal, Message: "服务器内部错误"}

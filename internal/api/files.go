@@ -7,9 +7,13 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"guantong"
 )
+
+// badFileName says that the header of the uploaded file could not be read.
+const badFileName = "文件名无法读取（含有空字符、换行或引号等），请将文件改名后重新上传"
 
 // upload takes one evidence file as multipart/form-data in the field "file"
 // (curl -F file=@diploma.pdf).
@@ -26,9 +30,17 @@ func (a *API) upload(w http.ResponseWriter, r *http.Request) {
 				if big := new(http.MaxBytesError); errors.As(err, &big) {
 					return nil, guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB"}}
 				}
+				if err != io.EOF { // a part's header that does not parse: a NUL or a line break in the file's name
+					return nil, guantong.FieldErrors{{Field: "file", Message: badFileName}}
+				}
 				return nil, guantong.FieldErrors{{Field: "file", Message: "缺少字段 file"}}
 			}
 			if part.FormName() != "file" {
+				if strings.Contains(part.Header.Get("Content-Disposition"), `name="file"`) {
+					// The part is the file, but its header does not parse: a NUL or a stray
+					// quote in the file's name. Say so rather than that there is no file.
+					return nil, guantong.FieldErrors{{Field: "file", Message: badFileName}}
+				}
 				continue
 			}
 			data, err := io.ReadAll(io.LimitReader(part, guantong.MaxFileSize+1))

@@ -32,17 +32,22 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Write(buf.Bytes())
 }
 
-// decode reads a JSON body into v, refusing unknown fields; every problem is a FieldError
-// naming the field.
+// decode reads a JSON body into v, refusing unknown fields and text that cannot be stored
+// (textErrors); every problem is a FieldError naming the field.
 func decode(w http.ResponseWriter, r *http.Request, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err == nil {
-		if _, err := dec.Token(); err != io.EOF {
-			return guantong.FieldErrors{{Field: "body", Message: "JSON 之后还有多余内容"}}
+		if es := textErrors(body); len(es) > 0 {
+			return es
 		}
-		return nil
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.DisallowUnknownFields()
+		if err = dec.Decode(v); err == nil {
+			if _, err := dec.Token(); err != io.EOF {
+				return guantong.FieldErrors{{Field: "body", Message: "JSON 之后还有多余内容"}}
+			}
+			return nil
+		}
 	}
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
@@ -59,7 +64,7 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 		if field == "" {
 			field = "body"
 		}
-		return guantong.FieldErrors{{Field: field, Message: "类型不对：应为 " + jsonType(typ.Type.Kind().String())}}
+		return guantong.FieldErrors{{Field: field, Message: "类型不对：应为" + jsonType(typ.Type.Kind().String()) + "，收到 " + typ.Value}}
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		name, _ := strconv.Unquote(strings.TrimPrefix(err.Error(), "json: unknown field "))
 		return guantong.FieldErrors{{Field: name, Message: "没有这个字段"}}
@@ -81,6 +86,8 @@ func jsonType(kind string) string {
 		return "对象"
 	case "slice", "array":
 		return "数组"
+	case "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64":
+		return "整数"
 	}
 	return "数字"
 }

@@ -122,7 +122,7 @@ func TestRecognitionAndDepartment(t *testing.T) {
 			t.Fatalf("三(一)4 recognised: %s", a.Stage)
 		}
 
-		w.call("zhaoliu", "POST", "/api/v1/applications", map[string]any{"route": "skill_evaluation", "occupation_code": "4-13-04-01", "level": "技师", "person": doc}, 201, &a)
+		w.call("zhaoliu", "POST", "/api/v1/applications", map[string]any{"route": "skill_evaluation", "occupation_code": "4-13-04-03", "level": "技师", "person": doc}, 201, &a)
 		a = w.act("zhaoliu", a.ID, "submit", nil, 200)
 		if a.EvaluatorID != id["河北省体育局"] {
 			t.Fatalf("三(二)6 routed to %d, want 河北省体育局 %d", a.EvaluatorID, id["河北省体育局"])

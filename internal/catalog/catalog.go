@@ -38,6 +38,7 @@ type Catalog struct {
 	entries []Entry
 	series  map[string][]string // code → series in tableSeries order, shared: never modified
 	names   map[string]string   // code → the plan's name (first row with the code)
+	byName  map[string]string   // the plan's name → code (first row with the name)
 	index   []searchKey         // one per entry, for Search
 }
 
@@ -60,7 +61,7 @@ func Load(r io.Reader) (*Catalog, error) {
 	if len(problems) > 0 {
 		return nil, problems
 	}
-	c := &Catalog{entries: entries, series: map[string][]string{}, names: map[string]string{}}
+	c := &Catalog{entries: entries, series: map[string][]string{}, names: map[string]string{}, byName: map[string]string{}}
 	for _, s := range tableSeries {
 		for _, e := range entries {
 			if e.Series == s {
@@ -74,6 +75,9 @@ func Load(r io.Reader) (*Catalog, error) {
 	for _, e := range entries {
 		if _, ok := c.names[e.Code]; !ok {
 			c.names[e.Code] = e.Occupation
+		}
+		if _, ok := c.byName[e.Occupation]; !ok {
+			c.byName[e.Occupation] = e.Code
 		}
 	}
 	c.index = buildIndex(entries)

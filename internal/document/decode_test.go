@@ -47,6 +47,25 @@ func TestDecodeEmptyListsAndNoAsOf(t *testing.T) {
 
 // Every problem is reported with its field path, none half-decoded (contract: exit 2, one
 // line per problem).
+// Contract v2: grades are policy data (良好, 基本称职, 不称职, 未考核 and an employer's own are
+// well-formed), work ending before it starts is the engine's warning, and passport and
+// residence-permit numbers are read by id_type.
+func TestDecodeAcceptsVersion2(t *testing.T) {
+	for _, doc := range []string{
+		`{"person": {"assessments": [{"year": 2024, "result": "良好"}, {"year": 2023, "result": "基本称职"}, {"year": 2022, "result": "不称职"}, {"year": 2021, "result": "未考核"}]}}`,
+		`{"person": {"work": [{"from": "2020-01-01", "to": "2019-01-01"}]}}`,
+		`{"person": {"id_type": "护照", "id_number": "E12345678"}}`,
+		`{"person": {"id_type": "台湾居民居住证", "id_number": "830000199001011234"}}`,
+	} {
+		if _, err := Decode([]byte(doc)); err != nil {
+			t.Errorf("%s: %v", doc, err)
+		}
+	}
+	if _, err := Decode([]byte(`{"person": {"id_type": "护照", "id_number": "E1"}}`)); err == nil || !strings.Contains(err.Error(), "person.id_number") {
+		t.Errorf("a 2-character passport number: err = %v", err)
+	}
+}
+
 func TestDecodeErrors(t *testing.T) {
 	tests := []struct {
 		name, doc string
@@ -73,8 +92,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"bad ID birth date", `{"person": {"id_number": "130102199002301233"}}`, []string{"出生日期部分无效"}},
 		{"year as string", `{"person": {"assessments": [{"year": "2024", "result": "合格"}]}}`, []string{"person.assessments[0].year: 应为整数年份，实为 字符串"}},
 		{"fractional year", `{"person": {"awards": [{"name": "全国技术能手", "year": 2022.5}]}}`, []string{"person.awards[0].year: 2022.5 不是合理的年份"}},
-		{"bad result", `{"person": {"assessments": [{"year": 2024, "result": "良好"}]}}`, []string{`person.assessments[0].result: "良好" 不是考核结果`}},
-		{"to before from", `{"person": {"work": [{"from": "2020-01-01", "to": "2019-01-01"}]}}`, []string{"person.work[0].to: 2019-01-01 早于开始日期 2020-01-01"}},
+		{"empty result", `{"person": {"assessments": [{"year": 2024, "result": " "}]}}`, []string{`person.assessments[0].result: 不能为空`}},
 		{"bad employer kind", `{"person": {"employer": {"kind": "公司"}}}`, []string{`person.employer.kind: "公司" 不是单位类型`}},
 		{"self_evaluation not bool", `{"person": {"employer": {"self_evaluation": "yes"}}}`, []string{"person.employer.self_evaluation: 应为 true 或 false"}},
 		{"list not array", `{"person": {"skills": {}}}`, []string{"person.skills: 应为数组，实为 对象"}},

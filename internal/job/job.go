@@ -14,7 +14,6 @@ import (
 	"strings"
 	"time"
 
-	"guantong/internal/policy"
 	"guantong/internal/screen"
 	"guantong/internal/store"
 	"guantong/internal/workbook"
@@ -33,10 +32,10 @@ const progressEvery = time.Second
 
 // Runner claims and runs jobs.
 type Runner struct {
-	Store  *store.Store
-	Engine *policy.Engine
-	Now    func() time.Time
-	Log    *slog.Logger
+	Store   *store.Store
+	Checker screen.Checker // the policies: the one in force on a job's as_of decides
+	Now     func() time.Time
+	Log     *slog.Logger
 }
 
 // Loop runs jobs until ctx is done, looking for one every interval when idle.
@@ -121,7 +120,7 @@ func (r *Runner) screen(ctx context.Context, j store.Job) (done int, summary str
 			}
 		}
 	}}
-	err = screen.Run(ctx, rd, []*policy.Engine{r.Engine}, opts, func(res *screen.Result) error {
+	err = screen.Run(ctx, rd, []screen.Checker{r.Checker}, opts, func(res *screen.Result) error {
 		sum.Add(res)
 		return o.Write(res)
 	})

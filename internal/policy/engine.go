@@ -18,13 +18,21 @@ import (
 // Engine checks people against one policy and one occupation table. It is safe for
 // concurrent use.
 type Engine struct {
-	params  *Params
-	catalog *catalog.Catalog
-	green   map[string]GreenRule
-	access  map[string]*AccessRule
+	params     *Params
+	catalog    *catalog.Catalog
+	green      map[string]*GreenRule // by award name and by every alias
+	access2015 map[string]*AccessRule
+	access2022 map[string]*AccessRule
+	awardNames string // the known awards, for the warning on an unknown one
 
 	committees  map[committeeKey]string
 	seriesTexts map[seriesKey]string // 二(三) reason for every row of the table, made once
+	levelTexts  map[levelKey]string  // 三(一)1 reason for every occupation of the table and level that opens titles
+}
+
+type levelKey struct {
+	code  string
+	level guantong.SkillLevel
 }
 
 type seriesKey struct{ code, series string }
@@ -36,10 +44,18 @@ type committeeKey struct {
 
 // New returns an engine for the given parameters and table.
 func New(p *Params, c *catalog.Catalog) *Engine {
-	e := &Engine{params: p, catalog: c, green: map[string]GreenRule{}, access: map[string]*AccessRule{}}
-	for _, g := range p.GreenChannel {
+	e := &Engine{params: p, catalog: c, green: map[string]*GreenRule{},
+		access2015: map[string]*AccessRule{}, access2022: map[string]*AccessRule{}}
+	var names []string
+	for i := range p.GreenChannel {
+		g := &p.GreenChannel[i]
+		names = append(names, g.Award)
 		e.green[g.Award] = g
+		for _, a := range g.Aliases {
+			e.green[a] = g
+		}
 	}
+	e.awardNames = strings.Join(names, "、")
 	e.committees = map[committeeKey]string{}
 	for _, series := range p.Series {
 		for l := guantong.Title5; l <= guantong.Title1; l++ {
@@ -47,13 +63,21 @@ func New(p *Params, c *catalog.Catalog) *Engine {
 		}
 	}
 	e.seriesTexts = map[seriesKey]string{}
+	e.levelTexts = map[levelKey]string{}
 	for _, row := range c.Entries() {
 		name, _ := c.Name(row.Code)
 		e.seriesTexts[seriesKey{row.Code, row.Series}] = string(seriesText(nil, name, row.Code, row.Series))
+		for l := p.MinSkillLevel; l <= guantong.Skill1; l++ {
+			e.levelTexts[levelKey{row.Code, l}] = string(levelText(nil, name, l, p.MinSkillLevel))
+		}
 	}
 	for i := range p.Access {
-		for _, code := range p.Access[i].Codes {
-			e.access[code] = &p.Access[i]
+		a := &p.Access[i]
+		for _, code := range a.Codes2015 {
+			e.access2015[code] = a
+		}
+		for _, code := range a.Codes2022 {
+			e.access2022[code] = a
 		}
 	}
 	return e
@@ -77,7 +101,15 @@ func (e *Engine) Params() *Params { return e.params }
 // Catalog returns the occupation table in force.
 func (e *Engine) Catalog() *catalog.Catalog { return e.catalog }
 
-// Check returns the options open to req.Person on req.AsOf, which must be set.
+// none is the empty list of an answer that has nothing to say there: [] in JSON, not null.
+// It is shared; answers are read, never appended to in place.
+var (
+	noNotes    = []guantong.Note{}
+	noWarnings = []string{}
+)
+
+// Check returns the options open to req.Person on req.AsOf, which must be set. An answer
+// with no option says why in NotApplicable.
 func (e *Engine) Check(req guantong.Request) guantong.Answer {
 	c := checker{
 		e:    e,
@@ -86,73 +118,67 @@ func (e *Engine) Check(req guantong.Request) guantong.Answer {
 		who:  &req.Person,
 	}
 	c.options = make([]guantong.Option, 0, 3)
-	c.reasons = make([]guantong.Reason, 0, 9)
-	c.warnings = make([]string, 0, 2)
+	c.reasons = make([]guantong.Reason, 0, 8) // the typical person: two title options of four reasons
+	c.warnings = noWarnings
+	c.notes = noNotes
 	c.start()
 	c.forward()
 	c.greenChannel()
 	c.reverse()
+	c.explainEmpty()
 	return guantong.Answer{
 		AsOf:          req.AsOf,
 		Policy:        e.params.ID,
 		Options:       c.options,
-		NotApplicable: []guantong.Note{},
+		NotApplicable: c.notes,
 		Warnings:      c.warnings,
 	}
 }
 
-// checker holds the state of one Check: what is computed once per person (the work history,
-// the assessment condition) and the growing answer.
+// checker holds the state of one Check: the facts the decision rests on (future and
+// impossible ones left out, codes read in the table's edition), what every rule shares (the
+// work history, the assessment condition) and the growing answer.
 type checker struct {
 	e    *Engine
 	p    *Params
 	asOf guantong.Date
 	who  *guantong.Person
 
-	work       history
-	assessment guantong.Reason // 三(一)2 近N年年度考核合格, the same for every title option
+	skills  []guantong.Skill // the person's certificates as used: codes are the table's
+	titles  []guantong.Title
+	awards  []guantong.Award
+	targets []target
+	work    history
+
+	assessment assessed // 三(一)2 近N年年度考核合格, the same for every title option
 
 	options  []guantong.Option
 	reasons  []guantong.Reason // backing store that every option's reasons are cut from
 	warnings []string
-	buf      [160]byte // scratch for building texts
+	notes    []guantong.Note
+	buf      [200]byte // scratch for building texts
 }
 
-// start computes what every rule shares and warns about what the document leaves open.
+// start checks the facts and computes what every rule shares.
 func (c *checker) start() {
-	c.work = newHistory(c.who.Work)
-	if len(c.who.Work) == 0 && (len(c.who.Skills) > 0 || len(c.who.Titles) > 0) {
-		c.warnings = append(c.warnings, "未提供工作经历，按取得证书后连续从事技术技能工作计算")
-	}
+	c.facts()
 	if !c.p.EffectiveFrom.IsZero() && c.asOf.Before(c.p.EffectiveFrom) {
-		c.warnings = append(c.warnings, "评估日期 "+c.asOf.String()+" 早于政策 "+c.p.ID+" 施行日期 "+c.p.EffectiveFrom.String())
+		c.warn("评估日期 " + c.asOf.String() + " 早于政策 " + c.p.ID + " 施行日期 " + c.p.EffectiveFrom.String() + "，按该政策判断")
 	}
-	cat := c.e.catalog
-	for i, s := range c.who.Skills {
-		name, ok := cat.Name(s.OccupationCode)
-		switch {
-		case !ok:
-			c.warnings = append(c.warnings, fieldf("person.skills", i, "occupation_code")+": "+s.OccupationCode+" 不在工种与职称系列对应表中，该证书不对应职称系列"+incompleteTable)
-		case s.Occupation != "" && s.Occupation != name:
-			c.warnings = append(c.warnings, fieldf("person.skills", i, "occupation")+": 「"+s.Occupation+"」与对应表中 "+s.OccupationCode+" 的名称「"+name+"」不一致，按编码处理")
-		}
-		if s.Obtained.After(c.asOf) {
-			c.warnings = append(c.warnings, fieldf("person.skills", i, "obtained")+": "+s.Obtained.String()+" 晚于评估日期 "+c.asOf.String())
-		}
+	if len(c.skills) > 0 || len(c.awards) > 0 {
+		c.assessment = c.assess()
 	}
-	for i, a := range c.who.Awards {
-		if _, ok := c.e.green[a.Name]; !ok {
-			c.warnings = append(c.warnings, fieldf("person.awards", i, "name")+": 「"+a.Name+"」不在绿色通道所列奖项、称号之中（三(一)4）")
-		}
-	}
-	if len(c.who.Skills) > 0 || len(c.who.Awards) > 0 {
-		c.assessment = c.assessmentReason()
-	}
+}
+
+func (c *checker) warn(w string) { c.warnings = append(c.warnings, w) }
+
+func (c *checker) note(clause, text string) {
+	c.notes = append(c.notes, guantong.Note{Clause: clause, Text: text})
 }
 
 // incompleteTable is said with every code not found: the built-in table lost pages (see
 // data/NOTES.md), so "not in the table" may only mean "not in our copy".
-const incompleteTable = "（内置对应表缺若干页，可用 --catalog 载入完整的官方对应表）"
+const incompleteTable = "（内置对应表缺若干页，以人社部门公布的完整对应表为准）"
 
 // cut returns the reasons appended since mark as one option's list; the full slice
 // expression keeps a later append from writing into it.
@@ -164,12 +190,17 @@ func (c *checker) reason(clause string, met bool, text string) {
 	c.reasons = append(c.reasons, guantong.Reason{Clause: clause, Met: met, Text: text})
 }
 
+// confirmed records a condition that rests on a declared fact, with who confirms it.
+func (c *checker) confirmed(clause string, met bool, text, by string) {
+	c.reasons = append(c.reasons, guantong.Reason{Clause: clause, Met: met, Text: text, ConfirmBy: by})
+}
+
 // add records a candidate option. When two paths lead to the same option (say 中级 by years
-// and by the green channel), the better one stands: eligible first, then fewer unmet
-// conditions, then the one found first.
+// and by the green channel), the better one stands: by status, then fewer unmet conditions,
+// then the one found first.
 func (c *checker) add(o guantong.Option) {
-	o.Eligible = allMet(o.Reasons)
 	o.Status = c.status(o)
+	o.Eligible = o.Status == guantong.StatusEligible
 	for i := range c.options {
 		old := &c.options[i]
 		if !sameOption(*old, o) {
@@ -195,26 +226,46 @@ func sameOption(a, b guantong.Option) bool {
 	return a.Series == b.Series
 }
 
-// status names the option's outcome: eligible when every condition holds; not_yet when the
-// years are the one unmet condition and they complete after as_of; else ineligible.
+// status names the option's outcome (the contract): eligible when every condition holds;
+// needs_information when nothing fails but an input is missing (the one unmet reason is the
+// undecided assessment, Missing says what); not_yet when the years are the one unmet
+// condition and they complete after as_of; else ineligible.
 func (c *checker) status(o guantong.Option) string {
+	n := unmet(o.Reasons)
+	if len(o.Missing) > 0 {
+		n-- // the undecided condition: neither met nor failed
+	}
+	yearsAhead := !o.YearsMetOn.IsZero() && o.YearsMetOn.After(c.asOf)
 	switch {
-	case o.Eligible:
+	case n == 0 && len(o.Missing) == 0:
 		return guantong.StatusEligible
-	case unmet(o.Reasons) == 1 && !o.YearsMetOn.IsZero() && o.YearsMetOn.After(c.asOf):
+	case n == 0, n == 1 && yearsAhead && len(o.Missing) > 0:
+		return guantong.StatusNeedsInformation
+	case n == 1 && yearsAhead:
 		return guantong.StatusNotYet
 	}
 	return guantong.StatusIneligible
 }
 
+// rank orders statuses from best to worst.
+func rank(status string) int {
+	switch status {
+	case guantong.StatusEligible:
+		return 0
+	case guantong.StatusNotYet:
+		return 1
+	case guantong.StatusNeedsInformation:
+		return 2
+	}
+	return 3
+}
+
 func better(a, b guantong.Option) bool {
-	if a.Eligible != b.Eligible {
-		return a.Eligible
+	if ra, rb := rank(a.Status), rank(b.Status); ra != rb {
+		return ra < rb
 	}
 	return unmet(a.Reasons) < unmet(b.Reasons)
 }
-
-func allMet(rs []guantong.Reason) bool { return unmet(rs) == 0 }
 
 func unmet(rs []guantong.Reason) int {
 	n := 0

@@ -64,9 +64,9 @@ func TestCheck(t *testing.T) {
 				reason: "将于 2024-06-30 届满，尚差 1 天", clause: "三(一)2"}},
 		},
 		{
-			name: "default 1: a 29 February start rolls to 1 March", asOf: "2026-12-31",
+			name: "default 1: a 29 February start is met on 28 February (民法典 第二百零二条)", asOf: "2026-12-31",
 			person: guantong.Person{Skills: []guantong.Skill{fitter(guantong.Skill2, "2020-02-29")}, Assessments: passed(2023, 2024, 2025)},
-			want:   []want{{route: "title_review", series: "工程", level: "中级", eligible: true, yearsMetOn: "2023-03-01"}},
+			want:   []want{{route: "title_review", series: "工程", level: "中级", eligible: true, yearsMetOn: "2023-02-28"}},
 		},
 		{
 			name: "default 1: a gap after the start pushes the date back by its days", asOf: "2026-12-31",
@@ -108,7 +108,7 @@ func TestCheck(t *testing.T) {
 				reason: "工作经历截至 2022-12-31，累计年限不足", clause: "三(一)2"}},
 		},
 		{
-			name: "default 2: 近3年 are the three calendar years before as_of's year", asOf: "2026-01-01",
+			name: "default 2: 近3年 are the last three years due by as_of (due 03-31)", asOf: "2026-04-01",
 			person: guantong.Person{Skills: []guantong.Skill{fitter(guantong.Skill2, "2020-01-01")}, Assessments: passed(2023, 2024, 2025)},
 			want:   []want{{route: "title_review", series: "工程", level: "中级", eligible: true, reason: "近3年（2023—2025）年度考核均合格", clause: "三(一)2"}},
 		},
@@ -205,7 +205,7 @@ func TestCheck(t *testing.T) {
 			name: "三(二)2 a 中级 title opens 技师 in an occupation of its series after 1 year", asOf: "2026-12-31",
 			person: guantong.Person{Titles: []guantong.Title{{Series: "工程", Level: guantong.Title3, Obtained: date("2019-12-01")}}, Targets: []guantong.Target{{OccupationCode: "6-20-01-01"}}},
 			want: []want{{route: "skill_evaluation", code: "6-20-01-01", level: "技师", eligible: true, yearsMetOn: "2020-12-01",
-				reason: "钳工(6-20-01-01) 在 工程 系列对应工种之列", clause: "三(二)2"}},
+				reason: "钳工(6-20-01-01) 为现岗位相对应的职业", clause: "三(二)2"}},
 		},
 		{
 			name: "三(二)2 the title held less than 1 year", asOf: "2026-12-31",
@@ -213,15 +213,16 @@ func TestCheck(t *testing.T) {
 			want:   []want{{route: "skill_evaluation", code: "6-20-01-01", level: "高级工", eligible: false, yearsMetOn: "2027-03-01"}},
 		},
 		{
-			name: "三(二)2 the target must stand under the title's series", asOf: "2026-12-31",
+			name: "三(二)2 the target is the current post's occupation, not restricted by the title's series", asOf: "2026-12-31",
 			person: guantong.Person{Titles: []guantong.Title{{Series: "农业", Level: guantong.Title3, Obtained: date("2019-12-01")}}, Targets: []guantong.Target{{OccupationCode: "6-20-01-01"}}},
-			want: []want{{route: "skill_evaluation", code: "6-20-01-01", level: "技师", eligible: false,
-				reason: "钳工(6-20-01-01) 不在 农业 系列对应工种之列", clause: "三(二)2"}},
+			want: []want{{route: "skill_evaluation", code: "6-20-01-01", level: "技师", eligible: true,
+				reason: "钳工(6-20-01-01) 为现岗位相对应的职业", clause: "三(二)2"}},
 		},
 		{
-			name: "三(二)2 a certificate held 1 year opens the next level", asOf: "2026-12-31",
-			person: guantong.Person{Skills: []guantong.Skill{fitter(guantong.Skill3, "2025-06-01")}, Targets: []guantong.Target{{OccupationCode: "6-20-01-01"}}},
-			want:   []want{{route: "skill_evaluation", code: "6-20-01-01", level: "技师", eligible: true, yearsMetOn: "2026-06-01", reason: "可申报晋级技师", clause: "三(二)2"}},
+			name: "三(二)2 for a title holder a certificate held 1 year opens the next level", asOf: "2026-12-31",
+			person: guantong.Person{Skills: []guantong.Skill{fitter(guantong.Skill3, "2025-06-01")}, Targets: []guantong.Target{{OccupationCode: "6-20-01-01"}},
+				Titles: []guantong.Title{{Series: "工程", Level: guantong.Title4, Obtained: date("2026-06-01")}}},
+			want: []want{{route: "skill_evaluation", code: "6-20-01-01", level: "技师", eligible: true, yearsMetOn: "2026-06-01", reason: "可申报晋级技师", clause: "三(二)2"}},
 		},
 		{
 			name: "三(二)3 a related diploma exempts the theory exam", asOf: "2026-12-31",
@@ -243,7 +244,8 @@ func TestCheck(t *testing.T) {
 		{
 			name: "三(二)6 焊工 goes to its department for a 职业资格证书", asOf: "2026-12-31",
 			person: guantong.Person{Employer: guantong.Employer{Name: "某钢铁公司", Kind: "企业", SelfEvaluation: true},
-				Skills: []guantong.Skill{{OccupationCode: "6-18-02-04", Occupation: "焊工", Level: guantong.Skill3, Obtained: date("2020-01-01")}}, Targets: []guantong.Target{{OccupationCode: "6-18-02-04"}}},
+				Skills: []guantong.Skill{{OccupationCode: "6-18-02-04", Occupation: "焊工", Level: guantong.Skill3, Obtained: date("2020-01-01")}}, Targets: []guantong.Target{{OccupationCode: "6-18-02-04"}},
+				Titles: []guantong.Title{{Series: "工程", Level: guantong.Title4, Obtained: date("2019-12-01")}}},
 			want: []want{{route: "skill_evaluation", code: "6-18-02-04", level: "技师", eligible: true, reason: "人力资源社会保障或环境保护部门职业技能鉴定机构", clause: "三(二)6"}},
 		},
 		{
@@ -251,7 +253,7 @@ func TestCheck(t *testing.T) {
 			person: guantong.Person{Skills: []guantong.Skill{fitter(guantong.Skill2, "2020-01-01")},
 				Titles: []guantong.Title{{Series: "工程", Level: guantong.Title3, Obtained: date("2019-12-01")}}, Targets: []guantong.Target{{OccupationCode: "6-20-01-01"}}},
 			want: []want{
-				{route: "skill_evaluation", code: "6-20-01-01", level: "技师", eligible: false, reason: "已持有该职业技师证书", clause: "三(二)2"},
+				{route: "skill_evaluation", code: "6-20-01-01", level: "技师", absent: true},
 				{route: "skill_evaluation", code: "6-20-01-01", level: "高级技师", eligible: true},
 			},
 		},
@@ -344,7 +346,7 @@ func TestReasonsCiteClauses(t *testing.T) {
 func TestWarnings(t *testing.T) {
 	a := engine.Check(guantong.Request{AsOf: date("2026-12-31"), Person: guantong.Person{
 		Skills: []guantong.Skill{
-			{OccupationCode: "6-20-01-01", Occupation: "装配钳工", Level: guantong.Skill2, Obtained: date("2020-01-01")},
+			{OccupationCode: "6-20-01-01", Occupation: "车工", Level: guantong.Skill2, Obtained: date("2020-01-01")},
 			{OccupationCode: "6-99-99-99", Level: guantong.Skill2, Obtained: date("2020-01-01")},
 		},
 		Awards:  []guantong.Award{{Name: "县级先进个人", Year: 2020}},
@@ -352,10 +354,10 @@ func TestWarnings(t *testing.T) {
 	}})
 	for _, w := range []string{
 		"未提供工作经历，按取得证书后连续从事技术技能工作计算",
-		"person.skills[0].occupation: 「装配钳工」与对应表中 6-20-01-01 的名称「钳工」不一致",
-		"person.skills[1].occupation_code: 6-99-99-99 不在工种与职称系列对应表中",
-		"person.awards[0].name: 「县级先进个人」不在绿色通道",
-		"person.targets[0]: 6-99-99-98 不在工种与职称系列对应表中",
+		"person.skills[0].occupation: 「车工」与对应表中 6-20-01-01 的名称「钳工」不一致",
+		"person.skills[1].occupation_code: 6-99-99-99 既不在工种与职称系列对应表中，也不在职业分类大典（2022年版）中",
+		"person.awards[0].name: 「县级先进个人」不在绿色通道所列奖项、称号之中（三(一)4 所列：享受国务院政府特殊津贴、",
+		"person.targets[0].occupation_code: 6-99-99-98 既不在",
 	} {
 		if !containsPrefix(a.Warnings, w) {
 			t.Errorf("no warning %q in %q", w, a.Warnings)

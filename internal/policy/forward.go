@@ -1,6 +1,9 @@
 package policy
 
-import "guantong"
+import (
+	"guantong"
+	"guantong/internal/catalog"
+)
 
 // Clauses of the plan that the forward route implements.
 const (
@@ -14,20 +17,46 @@ const (
 // person holds 高级工 or above, each series it opens, each title level up to the one that
 // matches the highest skill level held there.
 func (c *checker) forward() {
-	for i, s := range c.who.Skills {
+	var top guantong.SkillLevel
+	for i, s := range c.skills {
+		top = max(top, s.Level)
 		if s.Level < c.p.MinSkillLevel || c.seenOccupation(i) {
 			continue
 		}
-		top := c.highestSkill(s.OccupationCode)
-		for _, series := range c.seriesOpenedBy(s.OccupationCode) {
+		highest := c.highestSkill(s.OccupationCode)
+		opened := c.seriesOpenedBy(s.OccupationCode)
+		if len(opened) == 0 {
+			c.note(clauseSeriesTable, string(appendOccupation(c.buf[:0], c.skillName(s), s.OccupationCode))+
+				" 不在工种与职称系列对应表中，该证书不对应职称系列"+incompleteTable)
+		}
+		for _, series := range opened {
 			for _, rule := range c.p.Forward {
-				if rule.Skill > top {
+				if rule.Skill > highest {
 					break
 				}
 				c.forwardOption(s.OccupationCode, series, rule)
 			}
 		}
 	}
+	if top >= c.p.MinSkillLevel || len(c.titles) > 0 && len(c.skills) == 0 {
+		return // a professional without certificates is not looking for a title review
+	}
+	if top == 0 {
+		c.note(clauseLevels, "未持有职业资格证书或职业技能等级证书，申报职称须持有"+c.p.MinSkillLevel.String()+"及以上证书")
+		return
+	}
+	c.note(clauseLevels, "最高技能等级为"+top.String()+"，申报职称须持有"+c.p.MinSkillLevel.String()+"及以上证书")
+}
+
+// skillName is the table's name of a certificate's occupation, else the name it carries.
+func (c *checker) skillName(s guantong.Skill) string {
+	if name, ok := c.e.catalog.Name(s.OccupationCode); ok {
+		return name
+	}
+	if name, ok := catalog.Name2022(s.OccupationCode); ok && s.Classification == catalog.Edition2022 {
+		return name
+	}
+	return s.Occupation
 }
 
 // forwardOption builds one title_review option from the certificate in the occupation that
@@ -36,8 +65,8 @@ func (c *checker) forward() {
 func (c *checker) forwardOption(code, series string, rule ForwardRule) {
 	var best *guantong.Skill
 	var bestSpan span
-	for i := range c.who.Skills {
-		s := &c.who.Skills[i]
+	for i := range c.skills {
+		s := &c.skills[i]
 		if s.OccupationCode != code || s.Level < rule.Skill {
 			continue
 		}
@@ -47,18 +76,54 @@ func (c *checker) forwardOption(code, series string, rule ForwardRule) {
 		}
 	}
 	mark := len(c.reasons)
+	c.levelReason(best)
 	c.reason(clauseYears, !bestSpan.met.IsZero() && !bestSpan.met.After(c.asOf), c.yearsText(rule, best, bestSpan))
-	c.reasons = append(c.reasons, c.assessment)
-	c.seriesReason(code, series)
+	c.reasons = append(c.reasons, c.assessment.reason)
+	c.seriesReason(code, series, best)
+	c.heldReason(series, rule.Title)
 	c.add(guantong.Option{
 		Route:          guantong.RouteTitleReview,
 		Series:         series,
 		Level:          guantong.Level{Title: rule.Title},
 		OccupationCode: code,
+		Missing:        c.assessment.missing,
 		YearsMetOn:     bestSpan.met,
 		Authority:      c.committee(series, rule.Title),
 		Reasons:        c.cut(mark),
 	})
+}
+
+// levelReason cites 三(一)1 on every title_review option: 持有钳工技师证书（高级工及以上）.
+// The texts of the table's occupations are made once, in New.
+func (c *checker) levelReason(s *guantong.Skill) {
+	text, ok := c.e.levelTexts[levelKey{s.OccupationCode, s.Level}]
+	if !ok {
+		text = string(levelText(c.buf[:0], c.skillName(*s), s.Level, c.p.MinSkillLevel))
+	}
+	c.reason(clauseLevels, true, text)
+}
+
+func levelText(b []byte, name string, level, min guantong.SkillLevel) []byte {
+	b = append(b, "持有"...)
+	b = append(b, name...)
+	b = append(b, level.String()...)
+	b = append(b, "证书（"...)
+	b = append(b, min.String()...)
+	return append(b, "及以上）"...)
+}
+
+// heldReason fails a title option at or below a title the person already holds in the
+// series (contract default 4): 已具有工程系列中级职称.
+func (c *checker) heldReason(series string, level guantong.TitleLevel) {
+	var held guantong.TitleLevel
+	for _, t := range c.titles {
+		if t.Series == series && t.Level >= level && t.Level > held {
+			held = t.Level
+		}
+	}
+	if held != 0 {
+		c.reason(clauseLevels, false, "已具有"+series+"系列"+held.String()+"职称")
+	}
 }
 
 // earlier reports whether a completes its years before b; never completing is latest.
@@ -115,22 +180,33 @@ func (c *checker) appendSpan(b []byte, start guantong.Date, sp span) []byte {
 
 // seriesReason records why the occupation opens the series: the table (二(三)), or for the
 // 技工院校教师 series the employer (二(一)).
-func (c *checker) seriesReason(code, series string) {
+func (c *checker) seriesReason(code, series string, held *guantong.Skill) {
+	if text, ok := c.e.seriesTexts[seriesKey{code, series}]; ok {
+		c.reason(clauseSeriesTable, true, text)
+		return
+	}
 	name, inTable := c.e.catalog.Name(code)
+	if held != nil {
+		name = c.skillName(*held)
+	}
 	b := c.buf[:0]
 	if series == c.p.TeacherSeries {
 		b = append(b, "就职于"...)
 		b = append(b, c.p.TeacherEmployerKind...)
 		b = append(b, "，"...)
 		b = appendOccupation(b, name, code)
-		b = append(b, " 在对应表中，可申报"...)
+		if inTable {
+			b = append(b, " 在对应表中，可申报"...)
+			b = append(b, series...)
+			b = append(b, "系列"...)
+			c.reason(clauseTeacher, c.who.Employer.Kind == c.p.TeacherEmployerKind, string(b))
+			return
+		}
+		// 二(三) brings every occupation a 技工院校 teaches into scope; the school confirms it.
+		b = append(b, " 为本校所授职业，可申报"...)
 		b = append(b, series...)
 		b = append(b, "系列"...)
-		c.reason(clauseTeacher, inTable && c.who.Employer.Kind == c.p.TeacherEmployerKind, string(b))
-		return
-	}
-	if text, ok := c.e.seriesTexts[seriesKey{code, series}]; ok {
-		c.reason(clauseSeriesTable, true, text)
+		c.confirmed(clauseSeriesTable, c.who.Employer.Kind == c.p.TeacherEmployerKind, string(b), guantong.ConfirmByEmployer)
 		return
 	}
 	c.reason(clauseSeriesTable, c.e.catalog.Contains(code, series), string(seriesText(b, name, code, series)))
@@ -159,7 +235,7 @@ func appendOccupation(b []byte, name, code string) []byte {
 // 技工院校教师 for a person employed by a 技工院校 (contract default 5).
 func (c *checker) seriesOpenedBy(code string) []string {
 	series := c.e.catalog.SeriesOf(code)
-	if c.who.Employer.Kind == c.p.TeacherEmployerKind && len(series) > 0 {
+	if c.who.Employer.Kind == c.p.TeacherEmployerKind {
 		return append(series[:len(series):len(series)], c.p.TeacherSeries)
 	}
 	return series
@@ -168,7 +244,7 @@ func (c *checker) seriesOpenedBy(code string) []string {
 // highestSkill returns the highest level held in an occupation.
 func (c *checker) highestSkill(code string) guantong.SkillLevel {
 	var top guantong.SkillLevel
-	for _, s := range c.who.Skills {
+	for _, s := range c.skills {
 		if s.OccupationCode == code && s.Level > top {
 			top = s.Level
 		}
@@ -179,8 +255,8 @@ func (c *checker) highestSkill(code string) guantong.SkillLevel {
 // seenOccupation reports whether an earlier certificate than i, of a level that opens
 // titles, is in the same occupation, so that each occupation is listed once.
 func (c *checker) seenOccupation(i int) bool {
-	for _, s := range c.who.Skills[:i] {
-		if s.OccupationCode == c.who.Skills[i].OccupationCode && s.Level >= c.p.MinSkillLevel {
+	for _, s := range c.skills[:i] {
+		if s.OccupationCode == c.skills[i].OccupationCode && s.Level >= c.p.MinSkillLevel {
 			return true
 		}
 	}
@@ -194,61 +270,4 @@ func (c *checker) committee(series string, level guantong.TitleLevel) string {
 		return name
 	}
 	return c.e.committeeName(series, level)
-}
-
-// assessmentReason checks 近N年年度考核合格: each of the N calendar years before the year
-// of the date checked is present and passing (contract default 2).
-func (c *checker) assessmentReason() guantong.Reason {
-	n := c.p.AssessmentYears
-	first, last := c.asOf.Year()-n, c.asOf.Year()-1
-	b := c.buf[:0]
-	b = append(b, "近"...)
-	b = appendInt(b, n)
-	b = append(b, "年（"...)
-	b = appendInt(b, first)
-	b = append(b, "—"...)
-	b = appendInt(b, last)
-	b = append(b, "）年度考核"...)
-	met := true
-	for y := first; y <= last; y++ {
-		result, ok := c.assessmentOf(y)
-		switch {
-		case !ok:
-			b = c.appendProblem(b, met, y, "无记录")
-			met = false
-		case !contains(c.p.Passing, result):
-			b = c.appendProblem(b, met, y, result)
-			met = false
-		}
-	}
-	if met {
-		b = append(b, "均合格"...)
-	}
-	return guantong.Reason{Clause: clauseYears, Met: met, Text: string(b)}
-}
-
-func (c *checker) appendProblem(b []byte, first bool, year int, what string) []byte {
-	if first {
-		b = append(b, "未均合格："...)
-	} else {
-		b = append(b, "；"...)
-	}
-	b = appendInt(b, year)
-	b = append(b, " 年"...)
-	return append(b, what...)
-}
-
-// assessmentOf returns the result for a year; of two records for one year the failing one
-// counts, so that a duplicate cannot hide a failure.
-func (c *checker) assessmentOf(year int) (string, bool) {
-	result, found := "", false
-	for _, a := range c.who.Assessments {
-		if a.Year != year {
-			continue
-		}
-		if !found || !contains(c.p.Passing, a.Result) {
-			result, found = a.Result, true
-		}
-	}
-	return result, found
 }

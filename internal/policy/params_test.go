@@ -28,7 +28,8 @@ func TestBuiltInPolicies(t *testing.T) {
 	}
 	p := policy.Default()
 	if len(p.Forward) != 3 || p.Forward[1].Years != 3 || len(p.GreenChannel) != 11 || len(p.Series) != 8 ||
-		p.Reverse.TitleToSkill[guantong.Title3].Skill != guantong.Skill2 || p.Workflow.FraudBarYears != 3 {
+		p.Reverse.TitleToSkill[guantong.Title3].Skill != guantong.Skill2 || p.Workflow.FraudBarYears != 3 ||
+		p.Reverse.TitleToSkill[guantong.Title1].Skill != guantong.Skill1 || p.Assessment.DueMonth != 3 || p.Assessment.DueDay != 31 {
 		t.Errorf("hebei-2021 = %+v", p)
 	}
 }
@@ -43,8 +44,11 @@ func TestLoadErrorsNameTheKey(t *testing.T) {
 		{"zero years", `"title": "中级", "years": 3`, `"title": "中级", "years": 0`, "forward[1].years: 须为正整数"},
 		{"bad route", `"route": "title_review", "level": "中级"}`, `"route": "review", "level": "中级"}`, `green_channel[8].route: "review"`},
 		{"duplicate award", `"award": "中华技能大奖"`, `"award": "享受国务院政府特殊津贴"`, `green_channel[1].award: "享受国务院政府特殊津贴" 与 green_channel[0] 重复`},
-		{"bad access code", `"codes": ["6-18-02-04"]`, `"codes": ["6-18-2-4"]`, `access[0].codes[0]: "6-18-2-4" 不是职业编码`},
-		{"bad passing result", `"passing": ["优秀", "称职", "合格"]`, `"passing": ["优秀", "良好"]`, `assessment.passing[1]: "良好" 不是考核结果`},
+		{"bad access code", `"codes_2015": ["6-18-02-04"]`, `"codes_2015": ["6-18-2-4"]`, `access[0].codes_2015[0]: "6-18-2-4" 不是职业编码`},
+		{"a word both passing and failing", `"failing": ["基本称职"`, `"failing": ["良好"`, `assessment.failing[0]: "良好" 已列为合格`},
+		{"bad due date", `"due": "03-31"`, `"due": "02-30"`, `assessment.due: "02-30" 不是月日`},
+		{"an alias given twice", `"aliases": ["中华技能大奖获得者"]`, `"aliases": ["享受国务院特殊津贴"]`, `green_channel[1].aliases[0]: "享受国务院特殊津贴" 与 green_channel[0] 重复`},
+		{"self-evaluation by an unknown kind", `"self_evaluation_kinds": ["企业"]`, `"self_evaluation_kinds": ["公司"]`, `self_evaluation_kinds[0]: "公司" 不是单位类型`},
 		{"wrong type", `"years": 3,`, `"years": "3",`, "assessment.years: 类型不对"},
 		{"bad date", `"effective_from": "2021-01-01"`, `"effective_from": "2021-02-30"`, "effective_from:"},
 		{"broken JSON", `"id": "hebei-2021",`, `"id": "hebei-2021"`, "不是有效的 JSON"},

@@ -1,6 +1,10 @@
 package policy
 
-import "guantong"
+import (
+	"strings"
+
+	"guantong"
+)
 
 // Clauses of the plan that route a skill evaluation.
 const (
@@ -18,12 +22,32 @@ type routing struct {
 }
 
 // route sends an evaluation in an occupation to its department when the occupation is of
-// the access type (三(二)6), else to the employer when it is approved for self-evaluation
-// (三(二)4), else to a social training evaluation organisation (三(二)5); contract default 8.
-func (c *checker) route(code, name string) routing {
-	if a, ok := c.e.access[code]; ok {
-		what := name + "为就业准入类职业"
-		if a.Occupation != name {
+// the access type (三(二)6; for an occupation with items, only those items), else to the
+// employer when it is an enterprise approved for self-evaluation (三(二)4), else to a social
+// training evaluation organisation (三(二)5); contract default 8.
+func (c *checker) route(t *target) routing {
+	a := c.e.access2015[t.code]
+	if t.ed == "2022" {
+		if a2 := c.e.access2022[t.given]; a2 != nil {
+			a = a2
+		}
+	}
+	itemNote := ""
+	if a != nil && len(a.Items) > 0 && !contains(a.Items, t.Item) {
+		itemNote = a.Occupation + "仅" + strings.Join(a.Items, "、") + "项目属就业准入类"
+		if t.Item == "" {
+			itemNote += "，未注明项目；"
+		} else {
+			itemNote += "，所报项目为" + t.Item + "；"
+		}
+		a = nil
+	}
+	if a != nil {
+		if t.name == "" {
+			t.name = a.Occupation
+		}
+		what := t.name + "为就业准入类职业"
+		if a.Occupation != t.name {
 			what += "（" + a.Occupation + "）"
 		}
 		return routing{
@@ -34,8 +58,8 @@ func (c *checker) route(code, name string) routing {
 				Text: what + "，由" + a.Authority + "负责鉴定，合格者颁发" + guantong.CertQualification},
 		}
 	}
-	if emp := c.who.Employer; emp.SelfEvaluation {
-		employer := emp.Name
+	if c.selfEvaluating() {
+		employer := c.who.Employer.Name
 		if employer == "" {
 			employer = "所在单位"
 		}
@@ -45,7 +69,7 @@ func (c *checker) route(code, name string) routing {
 			authority:   authority,
 			certificate: guantong.CertSkillLevel,
 			reason: guantong.Reason{Clause: clauseSelfEvaluation, Met: true,
-				Text: "所在单位为技能人才自主评价企业，由" + authority + "制定评价方案并颁发" + guantong.CertSkillLevel},
+				Text: itemNote + "所在单位为技能人才自主评价企业，由" + authority + "制定评价方案并颁发" + guantong.CertSkillLevel},
 		}
 	}
 	return routing{
@@ -53,6 +77,6 @@ func (c *checker) route(code, name string) routing {
 		authority:   c.p.Authorities.Social,
 		certificate: guantong.CertSkillLevel,
 		reason: guantong.Reason{Clause: clauseSocial, Met: true,
-			Text: "所在单位不是技能人才自主评价企业，到" + c.p.Authorities.Social + "报名参加职业技能等级认定，合格者颁发" + guantong.CertSkillLevel},
+			Text: itemNote + "所在单位不是技能人才自主评价企业，到" + c.p.Authorities.Social + "报名参加职业技能等级认定，合格者颁发" + guantong.CertSkillLevel},
 	}
 }

@@ -74,3 +74,11 @@ func (h history) yearsFrom(start guantong.Date, n int) span {
 	}
 	return span{met: target, gapDays: gap}
 }
+
+// first returns the first day of work on record, or the zero Date when no work is given.
+func (h history) first() guantong.Date {
+	if len(h.periods) == 0 {
+		return guantong.Date{}
+	}
+	return h.periods[0].From
+}

@@ -59,7 +59,7 @@ func screenFile(tb testing.TB, in, out string, e *policy.Engine) *screen.Summary
 		tb.Fatal(err)
 	}
 	sum := screen.NewSummary()
-	err = screen.Run(context.Background(), r, []*policy.Engine{e}, screen.Options{AsOf: guantong.MakeDate(2026, 12, 31)},
+	err = screen.Run(context.Background(), r, []screen.Checker{e}, screen.Options{AsOf: guantong.MakeDate(2026, 12, 31)},
 		func(res *screen.Result) error {
 			sum.Add(res)
 			return o.Write(res)

@@ -13,12 +13,17 @@ import (
 	"sync"
 
 	"guantong"
-	"guantong/internal/policy"
 	"guantong/internal/workbook"
 )
 
+// Checker judges one person: a policy engine, or a set of dated policies where the one in
+// force on the date decides (*policy.Engine, *policy.Set).
+type Checker interface {
+	Check(req guantong.Request) guantong.Answer
+}
+
 // Result is one person's outcome: the record as read and, when it has no problems, the
-// engine's answer under each engine given to Run (one for screening, two for what-if).
+// answer under each checker given to Run (one for screening, two for what-if).
 type Result struct {
 	Record  workbook.Record
 	Answers []guantong.Answer
@@ -42,10 +47,10 @@ type batch struct {
 	done    chan struct{}
 }
 
-// Run reads every row of r, decodes and checks each under every engine, and calls emit for
+// Run reads every row of r, decodes and checks each under every checker, and calls emit for
 // each result in input order. At most a few batches per worker are in memory at once. It
 // stops at the first error of the reader or of emit, or when ctx is done.
-func Run(ctx context.Context, r *workbook.Reader, engines []*policy.Engine, opts Options, emit func(*Result) error) error {
+func Run(ctx context.Context, r *workbook.Reader, checkers []Checker, opts Options, emit func(*Result) error) error {
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -70,7 +75,7 @@ func Run(ctx context.Context, r *workbook.Reader, engines []*policy.Engine, opts
 			for b := range work {
 				b.results = make([]Result, len(b.raws))
 				for i, raw := range b.raws {
-					b.results[i] = check(r.Decode(raw), engines, opts)
+					b.results[i] = check(r.Decode(raw), checkers, opts)
 				}
 				b.raws = nil
 				close(b.done)
@@ -133,8 +138,8 @@ func read(ctx context.Context, r *workbook.Reader, work, order chan<- *batch) er
 	}
 }
 
-// check runs a record through every engine.
-func check(rec workbook.Record, engines []*policy.Engine, opts Options) Result {
+// check runs a record through every checker.
+func check(rec workbook.Record, checkers []Checker, opts Options) Result {
 	res := Result{Record: rec}
 	if len(rec.Problems) > 0 {
 		return res
@@ -146,8 +151,8 @@ func check(rec workbook.Record, engines []*policy.Engine, opts Options) Result {
 	if req.AsOf.IsZero() {
 		req.AsOf = opts.Today
 	}
-	res.Answers = make([]guantong.Answer, len(engines))
-	for i, e := range engines {
+	res.Answers = make([]guantong.Answer, len(checkers))
+	for i, e := range checkers {
 		res.Answers[i] = e.Check(req)
 	}
 	return res

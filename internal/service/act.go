@@ -185,7 +185,7 @@ func (s *Service) submit(ctx context.Context, tx *store.Tx, app *guantong.Applic
 		return err
 	}
 	req.AsOf = today
-	answer := s.engine.Check(req)
+	answer := s.policies.Check(req) // the policy in force on the day of submission; the record names it
 	var opt guantong.Option
 	var found bool
 	if app.Kind == guantong.KindTitle {
@@ -307,7 +307,7 @@ func (s *Service) describe(app *guantong.Application) string {
 	if app.Kind == guantong.KindTitle {
 		return app.Series + "系列" + app.Level.String() + "职称"
 	}
-	name, _ := s.engine.Catalog().Name(app.OccupationCode)
+	name, _ := s.Engine().Catalog().Name(app.OccupationCode)
 	return name + "(" + app.OccupationCode + ")" + app.Level.String()
 }
 

@@ -51,7 +51,7 @@ func (s *Service) validOrganisation(o *guantong.Organisation) error {
 		}
 	}
 	none := func(field string, empty bool) { need(field, empty, "%s不设此项", guantong.OrgKindName(o.Kind)) }
-	p := s.engine.Params()
+	p := s.Engine().Params()
 	switch o.Kind {
 	case guantong.OrgEmployer:
 		need("region", o.Region != "", "须填写所属的市或省直主管部门")
@@ -175,7 +175,7 @@ func (s *Service) validPerson(ctx context.Context, tx *store.Tx, p *guantong.App
 		es.Add("person", "申报人须填写人员信息（姓名、身份证号、工作单位）")
 		return guantong.Applicant{}, es
 	}
-	out := guantong.Applicant{Name: strings.TrimSpace(p.Name), IDNumber: strings.ToUpper(strings.TrimSpace(p.IDNumber)),
+	out := guantong.Applicant{Name: strings.TrimSpace(p.Name), IDNumber: guantong.NormalizeIDNumber(p.IDNumber),
 		Phone: strings.TrimSpace(p.Phone), EmployerID: p.EmployerID}
 	if out.Name == "" {
 		es.Add("person.name", "不能为空")

@@ -134,7 +134,7 @@ func (s *Service) applyDraft(ctx context.Context, tx *store.Tx, app *guantong.Ap
 	app.Series, app.OccupationCode, app.EvaluatorID, app.Level = "", "", 0, guantong.Level{}
 	switch kind {
 	case guantong.KindTitle:
-		params := s.engine.Params()
+		params := s.Engine().Params()
 		if !slices.Contains(params.Series, d.Series) {
 			es.Add("series", "须为 %s 之一", strings.Join(params.Series, "、"))
 		}

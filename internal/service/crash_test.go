@@ -37,13 +37,22 @@ var doc = json.RawMessage(`{"skills": [{"occupation_code": "6-20-01-01", "level"
 	"assessments": [{"year": 2023, "result": "合格"}, {"year": 2024, "result": "合格"}, {"year": 2025, "result": "合格"}]}`)
 
 func open(t testing.TB, dsn string) *service.Service {
-	st, err := store.Open(ctx, dsn)
+	s, err := openStore(t, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s
+}
+
+// openStore is open for a goroutine of a test: it returns the error instead of failing.
+func openStore(t testing.TB, dsn string) (*service.Service, error) {
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
 	t.Cleanup(func() { st.Close() })
 	return service.New(service.Config{Store: st, Engine: policy.New(policy.Default(), catalog.Default()),
-		Calendar: calendar.Default(), Now: func() time.Time { return t0 }, BcryptCost: bcrypt.MinCost})
+		Calendar: calendar.Default(), Now: func() time.Time { return t0 }, BcryptCost: bcrypt.MinCost}), nil
 }
 
 // A process killed with SIGKILL in the middle of many transitions leaves a database that

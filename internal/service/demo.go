@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"guantong"
@@ -94,14 +95,26 @@ func (s *Service) LoadDemo(ctx context.Context) ([]DemoAccount, error) {
 		out = append(out, DemoAccount{Username: d.username, Password: DemoPassword(d.username), Role: guantong.RoleExpert,
 			Name: d.name, Organisation: d.employer})
 	}
-	if _, _, err := s.store.UserByUsername(ctx, "admin"); err == nil {
-		return out, s.addDemoExperts(ctx)
-	} else if guantong.ErrorCode(err) != guantong.ENotFound {
+	if _, _, err := s.store.UserByUsername(ctx, demoExperts[len(demoExperts)-1].username); err == nil {
+		return out, nil // seeded already, experts included: a restart changes nothing
+	}
+	hashes, err := s.demoHashes(out)
+	if err != nil {
 		return nil, err
 	}
 	demo := &guantong.User{Username: "demo"}
 	now := s.now().UTC()
-	err := s.store.Write(ctx, func(tx *store.Tx) error {
+	// Under one lock, so that servers started together with --demo on one empty PostgreSQL
+	// database seed it once: the others wait, then find it seeded.
+	err = s.store.Write(ctx, func(tx *store.Tx) error {
+		if err := tx.Lock(ctx, "demo"); err != nil {
+			return err
+		}
+		if _, _, err := tx.UserByUsername(ctx, "admin"); err == nil {
+			return s.addDemoExperts(ctx, tx, hashes)
+		} else if guantong.ErrorCode(err) != guantong.ENotFound {
+			return err
+		}
 		ids := map[string]int64{}
 		for _, o := range demoOrgs {
 			o.CreatedAt = now
@@ -128,18 +141,14 @@ func (s *Service) LoadDemo(ctx context.Context) ([]DemoAccount, error) {
 			if d.org != "" && ids[d.org] == 0 {
 				return fmt.Errorf("service: demo: no organisation %q", d.org)
 			}
-			hash, err := s.hashPassword(DemoPassword(d.username))
-			if err != nil {
-				return err
-			}
-			if err := tx.InsertUser(ctx, &u, hash); err != nil {
+			if err := tx.InsertUser(ctx, &u, hashes[d.username]); err != nil {
 				return err
 			}
 			if err := s.audit(ctx, tx, demo, "create_user", subjectOf("user", u.ID), u); err != nil {
 				return err
 			}
 		}
-		return s.demoExperts(ctx, tx, demo, ids, now)
+		return s.demoExperts(ctx, tx, demo, ids, now, hashes)
 	})
 	if err != nil {
 		return nil, err
@@ -149,15 +158,11 @@ func (s *Service) LoadDemo(ctx context.Context) ([]DemoAccount, error) {
 
 // demoExperts writes the demo's expert pool, with the experts' logins, and seats them on
 // the demo committee.
-func (s *Service) demoExperts(ctx context.Context, tx *store.Tx, demo *guantong.User, ids map[string]int64, now time.Time) error {
+func (s *Service) demoExperts(ctx context.Context, tx *store.Tx, demo *guantong.User, ids map[string]int64, now time.Time, hashes map[string]string) error {
 	var members []guantong.Member
 	for _, d := range demoExperts {
 		u := guantong.User{Username: d.username, Name: d.name, Role: guantong.RoleExpert, CreatedAt: now}
-		hash, err := s.hashPassword(DemoPassword(d.username))
-		if err != nil {
-			return err
-		}
-		if err := tx.InsertUser(ctx, &u, hash); err != nil {
+		if err := tx.InsertUser(ctx, &u, hashes[d.username]); err != nil {
 			return err
 		}
 		if err := s.audit(ctx, tx, demo, "create_user", subjectOf("user", u.ID), u); err != nil {
@@ -189,13 +194,13 @@ func (s *Service) demoExperts(ctx context.Context, tx *store.Tx, demo *guantong.
 }
 
 // addDemoExperts writes the demo experts into a demo database that has none.
-func (s *Service) addDemoExperts(ctx context.Context) error {
-	if _, _, err := s.store.UserByUsername(ctx, demoExperts[0].username); err == nil {
+func (s *Service) addDemoExperts(ctx context.Context, tx *store.Tx, hashes map[string]string) error {
+	if _, _, err := tx.UserByUsername(ctx, demoExperts[0].username); err == nil {
 		return nil
 	} else if guantong.ErrorCode(err) != guantong.ENotFound {
 		return err
 	}
-	orgs, err := s.store.Organisations(ctx, "")
+	orgs, err := tx.Organisations(ctx, "")
 	if err != nil {
 		return err
 	}
@@ -203,7 +208,25 @@ func (s *Service) addDemoExperts(ctx context.Context) error {
 	for _, o := range orgs {
 		ids[o.Name] = o.ID
 	}
-	return s.store.Write(ctx, func(tx *store.Tx) error {
-		return s.demoExperts(ctx, tx, &guantong.User{Username: "demo"}, ids, s.now().UTC())
-	})
+	return s.demoExperts(ctx, tx, &guantong.User{Username: "demo"}, ids, s.now().UTC(), hashes)
+}
+
+// demoHashes hashes the passwords of the demo accounts, on every core, before the seeding
+// transaction: bcrypt is slow on purpose, and the transaction holds the write lock.
+func (s *Service) demoHashes(accounts []DemoAccount) (map[string]string, error) {
+	hashes := make([]string, len(accounts))
+	errs := make([]error, len(accounts))
+	var wg sync.WaitGroup
+	for i, a := range accounts {
+		wg.Go(func() { hashes[i], errs[i] = s.hashPassword(a.Password) })
+	}
+	wg.Wait()
+	out := make(map[string]string, len(accounts))
+	for i, a := range accounts {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		out[a.Username] = hashes[i]
+	}
+	return out, nil
 }

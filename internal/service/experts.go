@@ -127,8 +127,8 @@ func (s *Service) expertFields(ctx context.Context, tx *store.Tx, in ExpertUpdat
 	if e.Skilled && e.Skill < guantong.Skill3 {
 		es.Add("skilled", "高技能人才专家须具有高级工及以上职业技能等级（skill_level）")
 	}
-	if e.Series != "" && !slices.Contains(s.engine.Params().Series, e.Series) {
-		es.Add("series", "须为 %s 之一", strings.Join(s.engine.Params().Series, "、"))
+	if e.Series != "" && !slices.Contains(s.Engine().Params().Series, e.Series) {
+		es.Add("series", "须为 %s 之一", strings.Join(s.Engine().Params().Series, "、"))
 	}
 	o, err := tx.Organisation(ctx, e.EmployerID)
 	if err != nil && guantong.ErrorCode(err) != guantong.ENotFound {

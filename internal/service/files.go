@@ -59,9 +59,10 @@ func (s *Service) AddFile(ctx context.Context, u *guantong.User, id int64, name 
 	return f, err
 }
 
-// cleanName keeps a file name printable and short, and gives it the extension of its type.
+// cleanName keeps a file name printable and short, and gives it the extension of its type;
+// direction controls go, so that "\u202egnp.exe" is not shown as "exe.png".
 func cleanName(name, typ string) string {
-	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
+	name = path.Base(strings.ReplaceAll(guantong.CleanText(name), `\`, "/"))
 	name = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) || strings.ContainsRune(`"/\<>:|?*`, r) {
 			return -1

@@ -377,13 +377,16 @@ func TestSkillBySelfEvaluatingEmployer(t *testing.T) {
 	f.refused("hr2", v.ID, workflow.Input{Action: workflow.Register}, guantong.EForbidden)
 	f.act("admin", v.ID, workflow.Input{Action: workflow.Register}, guantong.StageRegistered)
 
-	weld, err := s.CreateApplication(ctx, lisi, service.Draft{Route: guantong.RouteSkillEvaluation, OccupationCode: "6-18-02-04", Level: "技师", Person: lisiDoc})
+	// 三(二)2 (contract v2): 焊工, outside the table, is reachable on the reverse route; a year
+	// of work after the title is not: a title of 2026-06-01 is refused with the reasons.
+	recent := json.RawMessage(`{"titles": [{"series": "工程", "specialty": "机械", "level": "中级", "obtained": "2026-06-01"}]}`)
+	weld, err := s.CreateApplication(ctx, lisi, service.Draft{Route: guantong.RouteSkillEvaluation, OccupationCode: "6-18-02-04", Level: "技师", Person: recent})
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, err = s.Act(ctx, lisi, weld.ID, weld.Version, workflow.Input{Action: workflow.Submit})
 	var in *guantong.Ineligible
 	if !errors.As(err, &in) || len(in.Reasons) == 0 {
-		t.Errorf("三(二)2 焊工 under 工程: %v", err)
+		t.Errorf("三(二)2 焊工 a month after the title: %v", err)
 	}
 }

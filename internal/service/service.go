@@ -23,37 +23,47 @@ import (
 	"guantong"
 	"guantong/internal/calendar"
 	"guantong/internal/policy"
+	"guantong/internal/ratelimit"
 	"guantong/internal/store"
 )
 
-// Config is what a Service needs. Store and Engine are required.
+// Config is what a Service needs: a Store, and Policies or Engine.
 type Config struct {
 	Store    *store.Store
-	Engine   *policy.Engine
+	Policies *policy.Set        // the dated policies: each application is judged by the one in force on its date
+	Engine   *policy.Engine     // one policy alone, when Policies is nil
 	Calendar *calendar.Calendar // nil: calendar.Default(), the statutory calendar with 调休
 	Now      func() time.Time   // nil: time.Now; tests and the demo give their own clock
 	Logger   *slog.Logger       // nil: slog.Default()
 
 	SessionTTL time.Duration // how long a login lasts; 0: 12 hours
 	BcryptCost int           // 0: bcrypt.DefaultCost; tests use bcrypt.MinCost
+	// ComparePassword checks a password against its hash (nil: bcrypt's); tests count and
+	// hold the comparisons through it.
+	ComparePassword func(hash, password []byte) error
 }
 
 // Service is the application layer. It is safe for concurrent use; with PostgreSQL several
 // processes may run one each on the same database.
 type Service struct {
-	store  *store.Store
-	engine *policy.Engine
-	cal    *calendar.Calendar
-	now    func() time.Time
-	log    *slog.Logger
-	ttl    time.Duration
-	cost   int
+	store    *store.Store
+	policies *policy.Set
+	cal      *calendar.Calendar
+	now      func() time.Time
+	log      *slog.Logger
+	ttl      time.Duration
+	cost     int
+	cmp      func(hash, password []byte) error
+	logins   *ratelimit.Limiter // failed logins, in the database: shared with every server
 }
 
 // New returns a service over the store and engine of cfg.
 func New(cfg Config) *Service {
-	s := &Service{store: cfg.Store, engine: cfg.Engine, cal: cfg.Calendar, now: cfg.Now, log: cfg.Logger,
-		ttl: cfg.SessionTTL, cost: cfg.BcryptCost}
+	s := &Service{store: cfg.Store, policies: cfg.Policies, cal: cfg.Calendar, now: cfg.Now, log: cfg.Logger,
+		ttl: cfg.SessionTTL, cost: cfg.BcryptCost, cmp: cfg.ComparePassword}
+	if s.policies == nil {
+		s.policies = policy.SetOf(cfg.Engine)
+	}
 	if s.cal == nil {
 		s.cal = calendar.Default()
 	}
@@ -66,14 +76,21 @@ func New(cfg Config) *Service {
 	if s.ttl == 0 {
 		s.ttl = 12 * time.Hour
 	}
+	s.logins = ratelimit.Logins(s.store)
+	if s.cmp == nil {
+		s.cmp = bcrypt.CompareHashAndPassword
+	}
 	if s.cost == 0 {
 		s.cost = bcrypt.DefaultCost
 	}
 	return s
 }
 
-// Engine returns the policy engine in force.
-func (s *Service) Engine() *policy.Engine { return s.engine }
+// Engine returns the engine of the policy in force today.
+func (s *Service) Engine() *policy.Engine { return s.policies.For(s.Today()) }
+
+// Policies returns every dated policy the service judges by.
+func (s *Service) Policies() *policy.Set { return s.policies }
 
 // Health reports the database engine (sqlite or postgres) and whether it answers, for the
 // health check.
@@ -94,12 +111,12 @@ func (s *Service) Check(req guantong.Request) guantong.Answer {
 	if req.AsOf.IsZero() {
 		req.AsOf = s.Today()
 	}
-	return s.engine.Check(req)
+	return s.policies.Check(req)
 }
 
 // params returns the workflow numbers of the policy in force: notice lengths and the fraud
 // bar.
-func (s *Service) params() policy.Workflow { return s.engine.Params().Workflow }
+func (s *Service) params() policy.Workflow { return s.Engine().Params().Workflow }
 
 // signedIn refuses the public.
 func signedIn(u *guantong.User) error {

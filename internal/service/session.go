@@ -8,10 +8,12 @@ import (
 	"encoding/hex"
 	"fmt"
 	"sync"
+	"time"
 
 	"golang.org/x/crypto/bcrypt"
 
 	"guantong"
+	"guantong/internal/ratelimit"
 	"guantong/internal/store"
 )
 
@@ -36,7 +38,7 @@ func (s *Service) Login(ctx context.Context, username, password string) (guanton
 	if err != nil {
 		hash = string(dummyHash())
 	}
-	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(password)) != nil || err != nil {
+	if s.cmp([]byte(hash), []byte(password)) != nil || err != nil {
 		if err == nil { // a wrong password for an account that exists: on its record
 			if aerr := s.store.Write(ctx, func(tx *store.Tx) error {
 				_, err := tx.Audit(ctx, s.now(), "public", "login_failed", subjectOf("user", u.ID), []byte(`{}`))
@@ -64,6 +66,20 @@ func (s *Service) Login(ctx context.Context, username, password string) (guanton
 		return s.audit(ctx, tx, &u, "login", subjectOf("user", u.ID), map[string]any{"expires_at": sess.ExpiresAt})
 	})
 	return sess, err
+}
+
+// SignIn is Login under the limit of failed logins (internal/ratelimit): the pages and the
+// API sign people in through it. clientIP is the address the attempt came from. When the
+// username or the address has had too many failures, it checks no password and returns how
+// long until an attempt is allowed again.
+func (s *Service) SignIn(ctx context.Context, username, password, clientIP string) (guantong.Session, time.Duration, error) {
+	name, addr := ratelimit.Keys(username, clientIP)
+	var sess guantong.Session
+	wait, err := s.logins.Attempt(ctx, name, addr, func() (err error) {
+		sess, err = s.Login(ctx, username, password)
+		return err
+	})
+	return sess, wait, err
 }
 
 // Authenticate returns the user of a session token; an unknown or expired one is

@@ -16,6 +16,9 @@ import (
 //go:embed migrations
 var migrations embed.FS
 
+// migrationLock is the name of the lock every migration transaction holds.
+const migrationLock = "schema_migrations"
+
 // migration is one numbered file.
 type migration struct {
 	version int
@@ -47,23 +50,31 @@ func loadMigrations(engine string) ([]migration, error) {
 }
 
 // migrate runs, each in its own transaction, the migrations not yet recorded in
-// schema_migrations. On PostgreSQL an advisory lock keeps app servers that start together
-// from running the same migration twice; on SQLite the write lock does.
+// schema_migrations. On PostgreSQL an advisory lock (Tx.Lock) keeps app servers that start
+// together from running the same migration twice; on SQLite the write lock does.
 func (s *Store) migrate(ctx context.Context) error {
 	ms, err := loadMigrations(s.engine)
 	if err != nil {
 		return err
 	}
-	if _, err := s.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`); err != nil {
+	// The lock comes before CREATE TABLE IF NOT EXISTS too: two servers creating the table at
+	// once on PostgreSQL collide in its catalogue (a duplicate key on pg_type), IF NOT EXISTS
+	// or not.
+	err = s.Write(ctx, func(tx *Tx) error {
+		if err := tx.Lock(ctx, migrationLock); err != nil {
+			return err
+		}
+		_, err := tx.tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`)
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("store: create schema_migrations: %w", err)
 	}
 	for _, m := range ms {
 		err := s.Write(ctx, func(tx *Tx) error {
-			if s.engine == Postgres {
-				if _, err := tx.tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(727274)`); err != nil {
-					return err
-				}
+			if err := tx.Lock(ctx, migrationLock); err != nil {
+				return err
 			}
 			var n int
 			if err := tx.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = $1`, m.version).Scan(&n); err != nil {

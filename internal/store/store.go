@@ -123,7 +123,8 @@ func (s *Store) DB() *sql.DB { return s.read }
 // Tx is one write transaction; see Write.
 type Tx struct {
 	reader
-	tx *sql.Tx
+	tx     *sql.Tx
+	engine string
 }
 
 // Write runs fn in one transaction and commits it if fn returns nil; any error rolls
@@ -134,7 +135,7 @@ func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
-	tx := &Tx{reader: reader{q: sqlTx}, tx: sqlTx}
+	tx := &Tx{reader: reader{q: sqlTx}, tx: sqlTx, engine: s.engine}
 	if err := fn(tx); err != nil {
 		if rbErr := sqlTx.Rollback(); rbErr != nil && !errors.Is(rbErr, sql.ErrTxDone) {
 			return errors.Join(err, fmt.Errorf("store: rollback: %w", rbErr))

@@ -186,11 +186,14 @@ func setRow[R any](rows []R, i int, r R) []R {
 func parseApplyRequest(w http.ResponseWriter, r *http.Request) (name string, data []byte, problem string, err error) {
 	if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
 		r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
-		return "", nil, "", r.ParseForm()
-	}
-	name, data, problem = readUpload(w, r)
-	if r.MultipartForm == nil { // nothing of the form could be read
+		if err := r.ParseForm(); err != nil {
+			return "", nil, "", err
+		}
+	} else if name, data, problem = readUpload(w, r); r.MultipartForm == nil { // nothing of the form could be read
 		return "", nil, "", errors.New(problem)
+	}
+	if msg := formTextProblem(r); msg != "" {
+		return "", nil, "", errors.New(msg)
 	}
 	return name, data, problem, nil
 }
@@ -210,6 +213,9 @@ func readUploadUpTo(w http.ResponseWriter, r *http.Request, max int64, tooLarge 
 			return "", nil, tooLarge
 		}
 		return "", nil, "无法读取上传的内容，请重新选择文件"
+	}
+	if msg := formTextProblem(r); msg != "" {
+		return "", nil, msg
 	}
 	file, hdr, err := r.FormFile("file")
 	if errors.Is(err, http.ErrMissingFile) {

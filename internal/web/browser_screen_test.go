@@ -11,13 +11,14 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"guantong/internal/job"
+	"guantong/internal/store/storetest"
 )
 
 // HR screens a staff sheet in Chromium: uploads it on 批量测评, sees the job queued, and after
 // the worker has run it, the page (reloaded) shows the summary and the download.
 func TestBrowserScreening(t *testing.T) {
 	newTab(t)
-	s, st := newServerStore(t)
+	s, st := newServerStore(t, storetest.SQLite(t))
 	mux := http.NewServeMux()
 	s.Routes(mux)
 	ts := httptest.NewServer(mux)
@@ -35,7 +36,7 @@ func TestBrowserScreening(t *testing.T) {
 	mustContain(t, "the queued job", mainText(t, hr), "本单位职工.csv", "排队中", "自动刷新")
 	screenshot(t, hr, "screening-queued", 1280)
 
-	runner := &job.Runner{Store: st, Engine: s.engine, Now: s.svc.Now, Log: s.log}
+	runner := &job.Runner{Store: st, Checker: s.engine, Now: s.svc.Now, Log: s.log}
 	if ran, err := runner.RunOnce(context.Background()); !ran || err != nil {
 		t.Fatalf("RunOnce: %v %v", ran, err)
 	}

@@ -10,13 +10,14 @@ import (
 // catalogPage is the data of templates/catalog.html.
 type catalogPage struct {
 	Query   string
-	Entries []catalog.Entry // the rows found, as the table holds them (one per series)
-	Opens   []opening       // which series each occupation found opens, when they are few
-	Codes   int             // distinct occupations found
-	More    int             // rows found beyond those shown
-	Series  []seriesCount   // without a query: the table's series and their sizes
-	Teacher string          // the series any occupation opens to a 技工院校 teacher
-	School  string          // the employer kind that opens it
+	Entries []catalog.Entry      // the rows found, as the table holds them (one per series)
+	Opens   []opening            // which series each occupation found opens, when they are few
+	Codes   int                  // distinct occupations found
+	More    int                  // rows found beyond those shown
+	Series  []seriesCount        // without a query: the table's series and their sizes
+	Teacher string               // the series any occupation opens to a 技工院校 teacher
+	School  string               // the employer kind that opens it
+	Beyond  []catalog.Occupation // real occupations (2022 edition) the built-in table lacks
 }
 
 // opening says which title series one occupation opens.
@@ -68,6 +69,7 @@ func (s *Server) catalogPage(w http.ResponseWriter, r *http.Request) {
 				p.Opens = append(p.Opens, opening{Occupation: e.Occupation, Code: e.Code, Series: s.catalog.SeriesOf(e.Code)})
 			}
 		}
+		p.Beyond = s.catalog.Beyond(q)
 		p.Codes = len(p.Opens)
 		if p.Codes > maxOpenings { // the table's series column says it row by row
 			p.Opens = nil

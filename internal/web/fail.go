@@ -39,6 +39,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	status := guantong.HTTPStatus(err)
+	if status == http.StatusInternalServerError && r.Context().Err() != nil {
+		return // the client went away while it waited: no one to answer, nothing broken
+	}
 	if status == http.StatusInternalServerError {
 		s.log.Error("web: internal error", "method", r.Method, "path", r.URL.Path, "err", err)
 		s.serverError(w, r)

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"guantong"
-	"guantong/internal/ratelimit"
 	"guantong/internal/service"
 )
 
@@ -35,17 +34,15 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	username := strings.TrimSpace(r.PostForm.Get("username"))
 	data := loginPage{Username: username, Next: safeNext(r.PostForm.Get("next")), Demo: s.demo}
-	nameKey, ipKey := ratelimit.Keys(username, s.clientIP(r))
-	if wait := s.logins.Wait(nameKey, ipKey); wait > 0 {
+	sess, wait, err := s.svc.SignIn(r.Context(), username, r.PostForm.Get("password"), s.clientIP(r))
+	if wait > 0 {
 		minutes := int(math.Ceil(wait.Minutes()))
 		w.Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))
 		data.Error = fmt.Sprintf("登录尝试过多，请 %d 分钟后再试", minutes)
 		s.render(w, r, http.StatusTooManyRequests, "login", page{Title: "登录", Nav: "login", Data: data})
 		return
 	}
-	sess, err := s.svc.Login(r.Context(), username, r.PostForm.Get("password"))
 	if guantong.ErrorCode(err) == guantong.EUnauthorized {
-		s.logins.Fail(nameKey, ipKey)
 		data.Error = "用户名或密码错误"
 		s.render(w, r, http.StatusUnauthorized, "login", page{Title: "登录", Nav: "login", Data: data})
 		return
@@ -54,9 +51,6 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	// Only the username's count is forgiven: signing in to one's own account must not reset
-	// the count of an address that is guessing others'.
-	s.logins.Reset(nameKey)
 	s.SetCookie(w, r, &http.Cookie{Name: sessionCookie, Value: sess.Token})
 	next := data.Next
 	if next == "" {

@@ -6,11 +6,11 @@ import (
 	"guantong/internal/plan"
 )
 
-// clauseView is one clause with what the engine checks for it.
+// clauseView is one clause with what the engine checks for it, in words: the public sees no
+// file, function or field names (policy.Rule.Code is for developers).
 type clauseView struct {
 	plan.Clause
 	Checks string // 引擎检查：… ("" where the engine checks nothing)
-	Code   string // where the rule is implemented
 }
 
 // planPage is the data of templates/plan.html.
@@ -32,7 +32,7 @@ type clausePage struct {
 
 func (s *Server) clauseView(c plan.Clause) clauseView {
 	r := s.rules[c.ID]
-	return clauseView{Clause: c, Checks: r.Checks, Code: r.Code}
+	return clauseView{Clause: c, Checks: r.Checks}
 }
 
 // planPage is GET /plan: the whole plan, clause by clause, each with an anchor.

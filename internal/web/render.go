@@ -109,6 +109,7 @@ func (s *Server) funcs() template.FuncMap {
 		"when":       when,
 		"mask":       guantong.MaskID,
 		"what":       s.what,
+		"fieldErr":   fieldErr,
 		"size":       fileSize,
 		"personFields": func(f *checkForm, c checkChoices, targets bool) personFields {
 			return personFields{Form: f, Choices: c, Targets: targets, Max: maxRows}

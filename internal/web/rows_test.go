@@ -171,7 +171,7 @@ func TestCheckRowLimit(t *testing.T) {
 		mustShow(t, tt.kind+" beyond the limit", body,
 			fmt.Sprintf(`<a href="#%s">%s：%s</a>`, tt.kind, tt.label, msg),
 			fmt.Sprintf(`<fieldset class="rows" id="%s"`, tt.kind),
-			`<p class="field-error" role="alert">`+msg+`</p>`,
+			fmt.Sprintf(`<p class="field-error" id="%s-error">%s</p>`, tt.kind, msg),
 			fmt.Sprintf(`name="%s.%d.`, tt.kind, maxRows)) // the last row kept
 	}
 }

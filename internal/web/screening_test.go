@@ -15,6 +15,7 @@ import (
 
 	"guantong/internal/job"
 	"guantong/internal/store"
+	"guantong/internal/store/storetest"
 )
 
 // screeningSamples is every state of the 批量测评 page, for TestTemplates.
@@ -45,7 +46,7 @@ var jobLink = regexp.MustCompile(`/screen/(\d+)/result\.xlsx`)
 // person's options and the bad row by row and column. Another user cannot see it, and an
 // applicant has no 批量测评 page.
 func TestScreeningPage(t *testing.T) {
-	s, st := newServerStore(t)
+	s, st := newServerStore(t, storetest.SQLite(t))
 	mux := http.NewServeMux()
 	s.Routes(mux)
 	ts := httptest.NewServer(mux)
@@ -74,7 +75,7 @@ func TestScreeningPage(t *testing.T) {
 		t.Error("the page of a queued job does not reload itself")
 	}
 
-	runner := &job.Runner{Store: st, Engine: s.engine, Now: s.svc.Now, Log: s.log}
+	runner := &job.Runner{Store: st, Checker: s.engine, Now: s.svc.Now, Log: s.log}
 	if ran, err := runner.RunOnce(context.Background()); !ran || err != nil {
 		t.Fatalf("RunOnce: %v %v", ran, err)
 	}

@@ -36,6 +36,7 @@ import (
 	"strings"
 	"time"
 
+	"guantong"
 	"guantong/internal/catalog"
 	"guantong/internal/policy"
 	"guantong/internal/ratelimit"
@@ -61,9 +62,6 @@ type Config struct {
 	// TrustProxy says that a reverse proxy terminates TLS and sets X-Forwarded-Proto, so
 	// that cookies are marked Secure behind it.
 	TrustProxy bool
-	// Logins counts failed logins (nil: a limiter of the pages' own). serve gives the pages
-	// and the API the same one.
-	Logins *ratelimit.Limiter
 	// TrustedOrigins are other origins (https://portal.example) allowed to post forms here.
 	TrustedOrigins []string
 	// PublicURL is the address of the public site (https://zc.example.gov.cn) that printed
@@ -87,8 +85,7 @@ type Server struct {
 	static *assets
 	cop    *http.CrossOriginProtection
 
-	rules  map[string]policy.Rule // what the engine checks, by clause
-	logins *ratelimit.Limiter     // failed logins, by username and by client address
+	rules map[string]policy.Rule // what the engine checks, by clause
 }
 
 // New parses the templates and prepares the server. A template that does not parse is a
@@ -128,9 +125,6 @@ func New(cfg Config) *Server {
 		}
 	}
 	s.cop.SetDenyHandler(http.HandlerFunc(s.forbidden))
-	if s.logins = cfg.Logins; s.logins == nil {
-		s.logins = ratelimit.Logins()
-	}
 	return s
 }
 
@@ -219,6 +213,10 @@ func (s *Server) wrap(h http.Handler) http.Handler {
 		if s.secure(r) {
 			hdr.Set("Strict-Transport-Security", "max-age=31536000")
 		}
+		if es := guantong.ValuesProblems(r.URL.Query()); len(es) > 0 { // before any handler reads it
+			s.errorPage(w, r, http.StatusBadRequest, "地址有误", "地址中的参数 "+es[0].Field+" "+es[0].Message+"。")
+			return
+		}
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {
@@ -258,6 +256,10 @@ func (s *Server) readForm(w http.ResponseWriter, r *http.Request, limit int64) b
 	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	if err := r.ParseForm(); err != nil {
 		s.errorPage(w, r, http.StatusBadRequest, "无法读取表单", "提交的内容无法读取或过大，请返回重新填写。")
+		return false
+	}
+	if msg := formTextProblem(r); msg != "" {
+		s.errorPage(w, r, http.StatusBadRequest, "无法读取表单", msg+"，请返回修改。")
 		return false
 	}
 	return true

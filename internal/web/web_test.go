@@ -36,15 +36,21 @@ var testNow = time.Date(2026, 12, 31, 12, 0, 0, 0, guantong.Shanghai)
 // moved by weeks, as under serve --demo.
 func newServer(t testing.TB) *Server {
 	t.Helper()
-	s, _ := newServerStore(t)
+	return newServerOn(t, storetest.SQLite(t))
+}
+
+// newServerOn is newServer on the database dsn.
+func newServerOn(t testing.TB, dsn string) *Server {
+	t.Helper()
+	s, _ := newServerStore(t, dsn)
 	return s
 }
 
-// newServerStore is newServer with its store, for tests that run jobs beside the pages.
-func newServerStore(t testing.TB) (*Server, *store.Store) {
+// newServerStore is newServerOn with its store, for tests that run jobs beside the pages.
+func newServerStore(t testing.TB, dsn string) (*Server, *store.Store) {
 	t.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	st := storetest.Open(t, storetest.SQLite(t))
+	st := storetest.Open(t, dsn)
 	clock := service.NewClock(func() time.Time { return testNow })
 	svc := service.New(service.Config{Store: st, Engine: policy.New(policy.Default(), catalog.Default()), Now: clock.Now,
 		Logger: log, BcryptCost: bcrypt.MinCost, SessionTTL: 400 * 24 * time.Hour})
@@ -140,6 +146,7 @@ func TestTemplates(t *testing.T) {
 			catalogPage{Query: "钳工", Entries: s.catalog.Search("钳工"), Opens: []opening{{"钳工", "6-20-01-01", []string{"工程"}}}, Codes: 1, More: 3},
 			catalogPage{Query: "工", Entries: s.catalog.Search("工")[:3], Codes: 300},
 			catalogPage{Query: "无此职业"},
+			catalogPage{Query: "焊工", Beyond: s.catalog.Beyond("焊工")},
 		},
 		"plan": {planPage{Title: plan.Title(), Preamble: plan.Preamble(), Policy: "hebei-2021", Clauses: []clauseView{s.clauseView(all[0]), s.clauseView(all[9])}}},
 		"clause": {
@@ -189,6 +196,8 @@ func TestPages(t *testing.T) {
 		{"/catalog?q=qiangong", 200, []string{"<strong>钳工</strong>", "持高级工及以上证书可申报<em>工程</em>系列职称"}},
 		{"/catalog?q=gong", 200, []string{"只显示前 200 行", "每个职业可申报的系列见下表"}},
 		{"/catalog?q=" + url.QueryEscape("不存在的职业"), 200, []string{"没有与「不存在的职业」相符的职业"}},
+		{"/catalog?q=" + url.QueryEscape("焊工"), 200, []string{"6-18-02-04</span> <strong>焊工</strong> 是国家职业分类中的职业，但不在内置对应表中（对应表缺页，"}},
+		{"/catalog?q=" + url.QueryEscape("车工"), 200, []string{"6-18-01-01</span> <strong>车工</strong> 是国家职业分类中的职业"}},
 		{"/plan", 200, []string{"三(一)2", "三(二)6", `id="c-三(一)4"`, "引擎检查：", "满3年", "焊工由人力资源社会保障"}},
 		{"/plan/" + url.PathEscape("三(一)2"), 200, []string{"满3年", "引擎检查", "高技能人才参加职称评审", "三(一)1", "三(一)3"}},
 		{"/plan/" + url.PathEscape("三(一)"), 200, []string{"高技能人才参加职称评审", "三(一)4", "绿色通道"}},
@@ -208,6 +217,21 @@ func TestPages(t *testing.T) {
 		for _, w := range tt.want {
 			if !strings.Contains(body, w) {
 				t.Errorf("GET %s: body lacks %q", tt.path, w)
+			}
+		}
+	}
+}
+
+// The public pages of the plan and the table show words, not code: no Go file or function
+// names, no field paths, no English notes.
+func TestPublicPagesShowNoCode(t *testing.T) {
+	ts := newTestServer(t)
+	for _, path := range []string{"/plan", "/plan/" + url.PathEscape("三(一)2"), "/plan/" + url.PathEscape("三(二)3"),
+		"/catalog?q=" + url.QueryEscape("弹簧工"), "/catalog?q=6-2"} {
+		_, body := get(t, ts, path)
+		for _, bad := range []string{"internal/", ".go", "related_codes", "occupation_years", "code missing", "seed", "<code>"} {
+			if strings.Contains(body, bad) {
+				t.Errorf("GET %s shows %q", path, bad)
 			}
 		}
 	}

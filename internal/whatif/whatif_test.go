@@ -82,7 +82,7 @@ func TestTwoYearsForTechnicians(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	if err := screen.Run(context.Background(), r, []*policy.Engine{inForce, draft}, screen.Options{AsOf: asOf}, rep.Add); err != nil {
+	if err := screen.Run(context.Background(), r, []screen.Checker{inForce, draft}, screen.Options{AsOf: asOf}, rep.Add); err != nil {
 		t.Fatal(err)
 	}
 	if err := rep.Close(); err != nil {

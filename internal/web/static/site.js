@@ -2,6 +2,19 @@
 (function () {
   "use strict";
 
+  // A page sent back with mistakes: focus goes to its summary of them (data-errors, the page's
+  // one live region) so that it is read first and Tab continues from there; a form without a
+  // summary focuses its first field in error, whose aria-describedby reads the message, or
+  // else the first message (of a group of checkboxes or radios, say).
+  var mistake = document.querySelector("[data-errors]") || document.querySelector('[aria-invalid="true"]');
+  if (!mistake) {
+    mistake = document.querySelector(".field-error");
+    if (mistake) mistake.tabIndex = -1;
+  }
+  if (mistake && (!document.activeElement || document.activeElement === document.body)) {
+    mistake.focus();
+  }
+
   // 打印结果: the button is hidden for browsers without JavaScript.
   document.querySelectorAll("[data-print]").forEach(function (b) {
     b.hidden = false;
@@ -43,6 +56,8 @@
       row.querySelectorAll("label[for]").forEach(function (el) { renumber(el, "for", "-"); });
       row.querySelectorAll(".field-error").forEach(function (el) { el.remove(); });
       row.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
+      // A row's fields are described only by their own messages, removed above.
+      row.querySelectorAll("[aria-describedby]").forEach(function (el) { el.removeAttribute("aria-describedby"); });
       row.querySelectorAll("input").forEach(function (el) { el.removeAttribute("value"); el.value = ""; });
       row.querySelectorAll("select").forEach(function (el) {
         Array.prototype.forEach.call(el.options, function (o) { o.removeAttribute("selected"); });

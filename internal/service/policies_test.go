@@ -1,0 +1,86 @@
+package service_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"guantong"
+	"guantong/data"
+	"guantong/internal/calendar"
+	"guantong/internal/catalog"
+	"guantong/internal/policy"
+	"guantong/internal/service"
+	"guantong/internal/store/storetest"
+	"guantong/internal/workflow"
+)
+
+// Contract default 9 through the service: an application is judged by the policy in force on
+// the day it is submitted, and its check record names that policy.
+func TestApplicationJudgedByPolicyInForce(t *testing.T) {
+	raw, err := data.Policies.ReadFile("policy/hebei-2021.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A stricter policy year from 2027-01-01: 技师 → 中级 after 10 years.
+	s := strings.Replace(string(raw), `"id": "hebei-2021"`, `"id": "hebei-2027"`, 1)
+	s = strings.Replace(s, `"effective_from": "2021-01-01"`, `"effective_from": "2027-01-01"`, 1)
+	s = strings.Replace(s, `{"skill": "技师", "title": "中级", "years": 3}`, `{"skill": "技师", "title": "中级", "years": 10}`, 1)
+	later, err := policy.Load(strings.NewReader(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := policy.NewSet([]*policy.Params{policy.Default(), later}, catalog.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		t.Parallel()
+		st := storetest.Open(t, dsn)
+		clock := service.NewClock(func() time.Time { return t0 })
+		svc := service.New(service.Config{Store: st, Policies: set, Calendar: calendar.Default(), Now: clock.Now, BcryptCost: bcrypt.MinCost})
+		if _, err := svc.LoadDemo(ctx); err != nil {
+			t.Fatal(err)
+		}
+		f := &flow{t: t, s: svc, clock: clock, users: map[string]*guantong.User{}}
+		zs := f.user("zhangsan")
+		draft := service.Draft{Route: guantong.RouteTitleReview, Series: "工程", Level: "中级", Person: zhangsanDoc}
+
+		// 2026-11-30: hebei-2021 is in force; 技师 since 2021-06-30 has its 3 years.
+		v, err := svc.CreateApplication(ctx, zs, draft)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v = f.act("zhangsan", v.ID, workflow.Input{Action: workflow.Submit}, guantong.StageSubmitted)
+		if v.Check == nil || v.Check.Policy != "hebei-2021" {
+			t.Errorf("submitted on %s: check %+v, want policy hebei-2021", svc.Today(), v.Check)
+		}
+		f.act("zhangsan", v.ID, workflow.Input{Action: workflow.Withdraw}, guantong.StageWithdrawn)
+
+		// 2027-01-02: hebei-2027 is in force and asks 10 years.
+		f.after(guantong.MakeDate(2027, 1, 1))
+		if got := svc.Engine().Params().ID; got != "hebei-2027" {
+			t.Errorf("engine in force on %s: %s", svc.Today(), got)
+		}
+		v, err = svc.CreateApplication(ctx, zs, draft)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = svc.Act(ctx, zs, v.ID, v.Version, workflow.Input{Action: workflow.Submit})
+		var in *guantong.Ineligible
+		if !errors.As(err, &in) || !strings.Contains(reasonTexts(in.Reasons), "满10年") {
+			t.Errorf("submitted on %s under hebei-2027: %v, want refused for 10 years", svc.Today(), err)
+		}
+	})
+}
+
+func reasonTexts(rs []guantong.Reason) string {
+	var b strings.Builder
+	for _, r := range rs {
+		b.WriteString(r.Text + "\n")
+	}
+	return b.String()
+}
