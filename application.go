@@ -198,6 +198,7 @@ type Event struct {
 	Payload  json.RawMessage `json:"payload"`
 	PrevHash string          `json:"prev_hash"`
 	Hash     string          `json:"hash"`
+	Alg      string          `json:"alg,omitempty"` // the hash of this row: "sha256" (before the switch) or "sm3"
 }
 
 // Notice is what the public sees of an application under notice: the ID number and phone

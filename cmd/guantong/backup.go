@@ -13,7 +13,7 @@ func init() {
 // database, taken while the server goes on (SQLite: VACUUM INTO; PostgreSQL: pg_dump).
 func runBackup(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "backup", "[--db guantong.db] FILE")
-	dsn := fs.String("db", envOr("GUANTONG_DB", "guantong.db"), "SQLite 文件，或 postgres://… （环境变量 GUANTONG_DB）")
+	dsn := dbFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

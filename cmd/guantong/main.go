@@ -10,8 +10,14 @@
 //	guantong catalog check FILE
 //	guantong policy
 //	guantong serve [--addr 127.0.0.1:8080] [--db guantong.db] [--demo]
-//	guantong audit verify [--db guantong.db]
+//	guantong migrate [--db guantong.db]
+//	guantong user add --role admin --username NAME [--name 姓名] [--password-stdin]
+//	guantong user passwd --username NAME [--password-stdin]
+//	guantong audit verify [--db guantong.db] [--checkpoints DIR [--pubkey KEY.pub.pem] [--skip-later]]
+//	guantong audit keygen --out KEY.pem
+//	guantong audit checkpoint --key KEY.pem --dir DIR [--db guantong.db]
 //	guantong backup [--db guantong.db] FILE
+//	guantong restore [--db guantong.db] FILE
 //
 // Every command takes --catalog FILE (an occupation table of the same columns instead of the
 // built-in one) and --policy FILE (a dated policy file instead of hebei-2021).

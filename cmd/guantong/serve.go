@@ -38,6 +38,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	demo := fs.Bool("demo", false, "载入演示省份（各类单位与每个角色一个账号），并允许管理员调快时钟")
 	publicFlag := fs.String("public-url", envOr("GUANTONG_PUBLIC_URL", ""), "公众访问本站的地址，如 https://zc.example.gov.cn：打印的证书及其二维码中的查验地址以此为准（默认：每个请求所用的地址；环境变量 GUANTONG_PUBLIC_URL）")
 	proxy := fs.Bool("trust-proxy", envOr("GUANTONG_TRUST_PROXY", "") != "", "由反向代理终结 TLS 并设置 X-Forwarded-Proto/For：会话 Cookie 标记 Secure，登录限速按真实客户端地址（环境变量 GUANTONG_TRUST_PROXY）")
+	var anchor anchoring
+	anchor.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -79,6 +81,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "  %-10s %-20s %-10s %s\n", a.Username, a.Password, a.Role, a.Organisation)
 		}
 	}
+	stopAnchoring, err := anchor.start(ctx, st, e.now, log)
+	if err != nil {
+		return err
+	}
+	defer stopAnchoring()
 
 	mux := http.NewServeMux()
 	api.New(api.Config{Service: svc, Logger: log, DemoClock: clock, PublicURL: public, TrustProxy: *proxy}).Routes(mux)

@@ -50,7 +50,9 @@ func serve(t *testing.T, args ...string) (string, *syncBuffer) {
 		}
 	})
 	re := regexp.MustCompile(`http://127\.0\.0\.1:\d+`)
-	for range 200 {
+	// No deadline of its own: loading the demo on a busy machine takes what it takes, and
+	// go test's timeout ends a server that never starts.
+	for {
 		if u := re.FindString(out.String()); u != "" {
 			return u, out
 		}
@@ -60,8 +62,6 @@ func serve(t *testing.T, args ...string) (string, *syncBuffer) {
 		case <-time.After(25 * time.Millisecond):
 		}
 	}
-	t.Fatalf("serve did not start:\n%s", out)
-	return "", nil
 }
 
 func TestServeDemoCreatesTheDatabase(t *testing.T) {

@@ -43,14 +43,43 @@ func exec(t *testing.T, s *store.Store, q string, args ...any) {
 
 var rawOf = map[*store.Store]*sql.DB{}
 
+// tamperable opens a fresh database of dsn's engine with a connection that may write behind
+// the store's back (the store's own SQLite pool is read-only).
+func tamperable(t *testing.T, dsn string) *store.Store {
+	t.Helper()
+	d := storetest.SQLite(t)
+	if store.IsPostgres(dsn) {
+		d = storetest.Postgres(t)
+	}
+	s := storetest.Open(t, d)
+	raw := s.DB()
+	if !store.IsPostgres(d) {
+		var err error
+		if raw, err = sql.Open("sqlite", d); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { raw.Close() })
+	}
+	rawOf[s] = raw
+	return s
+}
+
+// insert writes a forged row, hashed as the rows around it.
+func insert(t *testing.T, s *store.Store, e *guantong.Event) {
+	t.Helper()
+	e.Hash = audit.Hash(e)
+	exec(t, s, `INSERT INTO audit (seq, at, actor, action, subject, payload, prev_hash, hash, alg) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+		e.Seq, e.At.UnixMilli(), e.Actor, e.Action, e.Subject, string(e.Payload), e.PrevHash, e.Hash, e.Alg)
+}
+
 // hashOf recomputes the hash of row seq as it now stands, for a forger who rehashes.
 func hashOf(t *testing.T, s *store.Store, seq int64) string {
 	t.Helper()
 	var e guantong.Event
 	var at int64
 	var payload string
-	err := s.DB().QueryRowContext(ctx, `SELECT seq, at, actor, action, subject, payload, prev_hash FROM audit WHERE seq = $1`, seq).
-		Scan(&e.Seq, &at, &e.Actor, &e.Action, &e.Subject, &payload, &e.PrevHash)
+	err := s.DB().QueryRowContext(ctx, `SELECT seq, at, actor, action, subject, payload, prev_hash, alg FROM audit WHERE seq = $1`, seq).
+		Scan(&e.Seq, &at, &e.Actor, &e.Action, &e.Subject, &payload, &e.PrevHash, &e.Alg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,39 +130,22 @@ func TestVerifyFindsTampering(t *testing.T) {
 			var prev string
 			s.DB().QueryRowContext(ctx, `SELECT hash FROM audit WHERE seq = 2`).Scan(&prev)
 			e := guantong.Event{Seq: 3, At: time.Date(2026, 11, 30, 9, 0, 2, 500e6, time.UTC), Actor: "forger", Action: "grant",
-				Subject: "application/9", Payload: []byte(`{}`), PrevHash: prev}
-			e.Hash = audit.Hash(&e)
-			exec(t, s, `INSERT INTO audit (seq, at, actor, action, subject, payload, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-				e.Seq, e.At.UnixMilli(), e.Actor, e.Action, e.Subject, string(e.Payload), e.PrevHash, e.Hash)
+				Subject: "application/9", Payload: []byte(`{}`), PrevHash: prev, Alg: audit.SM3}
+			insert(t, s, &e)
 			exec(t, s, `UPDATE audit_head SET seq = 6 WHERE id = 1`)
 		}, 3, audit.Inserted},
 		{"row appended behind the head's back", func(t *testing.T, s *store.Store) {
 			var prev string
 			s.DB().QueryRowContext(ctx, `SELECT hash FROM audit WHERE seq = 5`).Scan(&prev)
 			e := guantong.Event{Seq: 6, At: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Actor: "forger", Action: "grant",
-				Subject: "application/9", Payload: []byte(`{}`), PrevHash: prev}
-			e.Hash = audit.Hash(&e)
-			exec(t, s, `INSERT INTO audit (seq, at, actor, action, subject, payload, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-				e.Seq, e.At.UnixMilli(), e.Actor, e.Action, e.Subject, string(e.Payload), e.PrevHash, e.Hash)
+				Subject: "application/9", Payload: []byte(`{}`), PrevHash: prev, Alg: audit.SM3}
+			insert(t, s, &e)
 		}, 6, audit.Inserted},
 	}
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		for _, tc := range tampers {
 			t.Run(tc.name, func(t *testing.T) {
-				d := storetest.SQLite(t)
-				if store.IsPostgres(dsn) {
-					d = storetest.Postgres(t)
-				}
-				s := storetest.Open(t, d)
-				raw := s.DB()
-				if !store.IsPostgres(d) {
-					var err error
-					if raw, err = sql.Open("sqlite", d); err != nil {
-						t.Fatal(err)
-					}
-					defer raw.Close()
-				}
-				rawOf[s] = raw
+				s := tamperable(t, dsn)
 				fill(t, s, 5)
 				tc.do(t, s)
 				r, err := audit.Verify(ctx, s.DB())

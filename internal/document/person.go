@@ -1,7 +1,9 @@
 package document
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 
 	"guantong"
 )
@@ -109,4 +111,38 @@ func EncodePerson(p guantong.Person) json.RawMessage {
 		panic("document: encode person: " + err.Error())
 	}
 	return b
+}
+
+// DecodePerson validates the person part of a check document on its own, as Decode does
+// inside a whole one; the field paths of its problems start with "person".
+func DecodePerson(raw json.RawMessage) (guantong.Person, error) {
+	doc := make([]byte, 0, len(raw)+12)
+	doc = append(append(append(doc, `{"person":`...), raw...), '}')
+	req, err := Decode(doc)
+	return req.Person, err
+}
+
+// Overlay writes the named fields of p (the JSON names: "skills", "id_type") over the person
+// part stored, keeping every other field of stored as it was, those the caller knows nothing
+// of included: an editor that shows some fields of a person saves them without losing the
+// rest. A field p leaves empty is removed.
+func Overlay(stored json.RawMessage, p guantong.Person, fields ...string) (json.RawMessage, error) {
+	out := map[string]json.RawMessage{}
+	if len(bytes.TrimSpace(stored)) > 0 && !bytes.Equal(bytes.TrimSpace(stored), []byte("null")) {
+		if err := json.Unmarshal(stored, &out); err != nil {
+			return nil, fmt.Errorf("document: the stored person is not a JSON object: %w", err)
+		}
+	}
+	var enc map[string]json.RawMessage
+	if err := json.Unmarshal(EncodePerson(p), &enc); err != nil {
+		return nil, err
+	}
+	for _, f := range fields {
+		if v, ok := enc[f]; ok {
+			out[f] = v
+		} else {
+			delete(out, f)
+		}
+	}
+	return json.Marshal(out)
 }

@@ -1,10 +1,6 @@
 package policy
 
-import (
-	"time"
-
-	"guantong"
-)
+import "guantong"
 
 // assessed is the outcome of 近N年年度考核合格 for one person on one date.
 type assessed struct {
@@ -18,12 +14,7 @@ type assessed struct {
 // year fails the condition; a missing year, with none failing, leaves it undecided.
 func (c *checker) assess() assessed {
 	a := c.p.Assessment
-	y := c.asOf.Year()
-	last := y - 1
-	if c.asOf.Before(guantong.MakeDate(y, time.Month(a.DueMonth), a.DueDay)) {
-		last--
-	}
-	first := last - a.Years + 1
+	first, last := a.Window(c.asOf)
 	from := first
 	if start := c.work.first(); !start.IsZero() && start.Year() > from {
 		from = start.Year()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"sync"
+	"time"
 
 	"guantong"
 	"guantong/data"
@@ -44,6 +45,17 @@ type Assessment struct {
 	DueDay   int
 	Passing  []string // results that pass
 	Failing  []string // results that do not (未考核 included); a word in neither is undecided
+}
+
+// Window returns the years whose assessments 近N年年度考核合格 asks for on asOf: the last N
+// whose assessment is due by then (a year's is due on DueMonth-DueDay of the next year),
+// first and last inclusive.
+func (a Assessment) Window(asOf guantong.Date) (first, last int) {
+	last = asOf.Year() - 1
+	if asOf.Before(guantong.MakeDate(asOf.Year(), time.Month(a.DueMonth), a.DueDay)) {
+		last--
+	}
+	return last - a.Years + 1, last
 }
 
 // ForwardRule is one step of 三(一)2: a skill level held for Years opens a title level.

@@ -278,7 +278,7 @@ func (s *Service) request(app *guantong.Application, p *guantong.Applicant, emp 
 	person["employer"] = map[string]any{"name": emp.Name, "kind": emp.EmployerKind, "self_evaluation": emp.SelfEvaluation}
 	if app.Kind == guantong.KindSkill {
 		targets, _ := person["targets"].([]any)
-		if !slices.Contains(targets, any(app.OccupationCode)) {
+		if !slices.ContainsFunc(targets, func(t any) bool { return targetCode(t) == app.OccupationCode }) {
 			person["targets"] = append(targets, app.OccupationCode)
 		}
 	}
@@ -287,6 +287,20 @@ func (s *Service) request(app *guantong.Application, p *guantong.Applicant, emp 
 		return req, err
 	}
 	return req, nil
+}
+
+// targetCode is the occupation code of a target as the document gives it: a code string, or
+// an object with occupation_code (and perhaps a sub-item, which must not be lost to a
+// plain duplicate).
+func targetCode(t any) string {
+	switch t := t.(type) {
+	case string:
+		return t
+	case map[string]any:
+		code, _ := t["occupation_code"].(string)
+		return code
+	}
+	return ""
 }
 
 // notBarred refuses a person barred for fraud (五: 严厉打击弄虚作假行为).

@@ -1,6 +1,7 @@
 package service_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -83,4 +84,25 @@ func reasonTexts(rs []guantong.Reason) string {
 		b.WriteString(r.Text + "\n")
 	}
 	return b.String()
+}
+
+// 三(二)6 through the service: a target's sub-item survives the request the service builds,
+// so 社会体育指导员 (游泳) goes to the 体育部门, not to a social organisation.
+func TestTargetItemRoutesToDepartment(t *testing.T) {
+	f := newFlow(t, storetest.SQLite(t))
+	lisi := f.user("lisi")
+	doc := json.RawMessage(`{"titles": [{"series": "体育", "level": "中级", "obtained": "2019-12-01"}],
+		"targets": [{"occupation_code": "4-13-04-01", "item": "游泳"}]}`)
+	v, err := f.s.CreateApplication(ctx, lisi, service.Draft{Route: guantong.RouteSkillEvaluation, OccupationCode: "4-13-04-01", Level: "技师", Person: doc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v = f.act("lisi", v.ID, workflow.Input{Action: workflow.Submit}, guantong.StageAssessing)
+	if v.Check == nil || v.Check.Option.Evaluator != guantong.EvaluatorDepartment {
+		t.Fatalf("routed by %+v", v.Check)
+	}
+	org, err := f.s.Store().Organisation(ctx, v.EvaluatorID)
+	if err != nil || org.Name != "河北省体育局" {
+		t.Errorf("evaluator %+v %v, want 河北省体育局", org, err)
+	}
 }

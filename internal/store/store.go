@@ -56,6 +56,19 @@ func IsPostgres(dsn string) bool {
 // Open opens the database named by dsn, creating an SQLite file if there is none, and runs
 // the migrations it lacks.
 func Open(ctx context.Context, dsn string) (*Store, error) {
+	s, err := open(dsn)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// open opens the database named by dsn without migrating it.
+func open(dsn string) (*Store, error) {
 	s := &Store{dsn: dsn}
 	var err error
 	if IsPostgres(dsn) {
@@ -86,10 +99,6 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		s.read.SetMaxOpenConns(8)
 	}
 	s.q = s.read
-	if err := s.migrate(ctx); err != nil {
-		s.Close()
-		return nil, err
-	}
 	return s, nil
 }
 

@@ -3,11 +3,9 @@ package store_test
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -57,29 +55,12 @@ func TestOpenMigratesOnce(t *testing.T) {
 		s := storetest.Open(t, dsn)
 		s.Close()
 		s = storetest.Open(t, dsn) // a second start finds the migrations applied
-		if v, err := s.Version(ctx); err != nil || v != latestMigration(t) {
-			t.Errorf("version %d, %v; want %d", v, err, latestMigration(t))
+		files, _ := filepath.Glob("migrations/" + s.Engine() + "/*.sql")
+		last, _ := strconv.Atoi(filepath.Base(files[len(files)-1])[:4])
+		if v, err := s.Version(ctx); err != nil || v != last || last < 4 {
+			t.Errorf("version %d, %v; the last migration is %d", v, err, last)
 		}
 	})
-}
-
-// latestMigration is the highest number of the migration files, so that a new migration
-// does not need this test changed.
-func latestMigration(t *testing.T) int {
-	t.Helper()
-	entries, err := os.ReadDir("migrations/sqlite")
-	if err != nil {
-		t.Fatal(err)
-	}
-	latest := 0
-	for _, e := range entries {
-		n, err := strconv.Atoi(strings.SplitN(e.Name(), "_", 2)[0])
-		if err != nil {
-			t.Fatalf("migration %s has no number", e.Name())
-		}
-		latest = max(latest, n)
-	}
-	return latest
 }
 
 func TestApplicationRoundTripAndVersions(t *testing.T) {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"slices"
 	"strconv"
@@ -101,7 +102,7 @@ func (s *Server) newForm(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	s.renderApply(w, r, u, http.StatusOK, newApplyForm(s.svc.Today()), nil)
+	s.renderApply(w, r, u, http.StatusOK, newApplyForm(s.svc.Today(), s.assessmentYears(s.svc.Today())), nil)
 }
 
 // editForm is GET /applications/{id}/edit: a draft, or an application returned by the
@@ -173,9 +174,18 @@ func (s *Server) saveDraft(w http.ResponseWriter, r *http.Request, u *guantong.U
 		s.errorPage(w, r, http.StatusBadRequest, "无法读取表单", msg)
 		return
 	}
-	f := readApplyForm(r.PostForm, s.svc.Today())
+	f := readApplyForm(r.PostForm, s.svc.Today(), s.years())
 	f.ID = id
-	d, ok := f.draft(s)
+	var stored json.RawMessage // an edit merges the form into the person stored
+	if id != 0 {
+		v, err := s.svc.Application(r.Context(), u, id)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		stored = v.Document
+	}
+	d, ok := f.draft(s, stored)
 	if fileProblem != "" {
 		f.fail("file", fileProblem)
 		ok = false

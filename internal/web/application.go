@@ -26,6 +26,7 @@ type appPage struct {
 	What          string // 工程系列 中级职称
 	Doc           *docView
 	Check         *optionView // the engine's answer stored at submission
+	Conditions    []noteView  // before submission: what the plan asks of the option applied for
 	CheckAsOf     string
 	CheckPolicy   string
 	Warnings      []string
@@ -95,6 +96,9 @@ func (s *Server) appPage(r *http.Request, u *guantong.User, id int64) (*appPage,
 	}
 	p := &appPage{V: v, What: s.what(v.Application), Doc: s.docView(v.Document), Today: s.svc.Today(),
 		wf: s.engine.Params().Workflow}
+	if v.Check == nil {
+		p.Conditions = s.conditions(v.Application)
+	}
 	if c := v.Check; c != nil {
 		ov := s.optionView(c.Option, c.AsOf)
 		p.Check, p.CheckAsOf, p.CheckPolicy = &ov, c.AsOf.String(), c.Policy
@@ -297,7 +301,10 @@ func (p *problem) isStale() bool { return p != nil && p.Stale }
 
 func joinErrs(es errs) string {
 	var out []string
-	for _, m := range es {
+	for f, m := range es {
+		if strings.HasPrefix(f, "person") { // the document's problem, said by row and field
+			m = pathWords(f) + "：" + messageText(m)
+		}
 		out = append(out, m)
 	}
 	slices.Sort(out)

@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -41,17 +43,17 @@ var routeChoices = []routeChoice{
 	{guantong.RouteSkillEvaluation, "申请职业技能评价", "专业技术人员申请相应职业的技能等级评价（三(二)）。"},
 }
 
-// newApplyForm is the empty form, dated today.
-func newApplyForm(today guantong.Date) *applyForm {
-	return &applyForm{Route: guantong.RouteTitleReview, Person: newCheckForm(today)}
+// newApplyForm is the empty form, dated today, with the years of assessment asked about.
+func newApplyForm(today guantong.Date, years []int) *applyForm {
+	return &applyForm{Route: guantong.RouteTitleReview, Person: newCheckForm(today, years)}
 }
 
 // readApplyForm reads the posted form.
-func readApplyForm(v url.Values, today guantong.Date) *applyForm {
+func readApplyForm(v url.Values, today guantong.Date, years int) *applyForm {
 	get := func(k string) string { return strings.TrimSpace(v.Get(k)) }
 	f := &applyForm{Route: get("route"), Series: get("series"), TitleLevel: get("title_level"),
 		Occupation: get("occupation"), SkillLevel: get("skill_level"), EvaluatorID: get("evaluator_id"),
-		Person: readCheckForm(v)}
+		Person: readCheckForm(v, years)}
 	f.ID, _ = strconv.ParseInt(get("id"), 10, 64)
 	f.Version, _ = strconv.Atoi(get("version"))
 	f.Person.AsOf = today.String() // the check runs on the day of submission
@@ -61,11 +63,12 @@ func readApplyForm(v url.Values, today guantong.Date) *applyForm {
 // kind is the kind of application the chosen route leads to.
 func (f *applyForm) kind() string { return guantong.KindOf(f.Route) }
 
-// draft checks the rows as the self-check does and builds the service's draft; false when a
-// row has a mistake (shown next to it). What is applied for is the service's to check.
-func (f *applyForm) draft(s *Server) (service.Draft, bool) {
-	c := s.choices()
-	req, ok := f.Person.request(s.resolveOccupation, c.Awards, c.Series)
+// draft checks the rows as the self-check does (document.Decode, once) and builds the
+// service's draft: the rows merged into the person stored (nil for a new application), so
+// that what the form has no box for stays as it was (keepStored). False when a row has a
+// mistake, shown next to it. What is applied for is the service's to check.
+func (f *applyForm) draft(s *Server, stored json.RawMessage) (service.Draft, bool) {
+	req, ok := f.Person.request(s.resolveOccupation)
 	d := service.Draft{Route: f.Route}
 	switch f.kind() {
 	case guantong.KindTitle:
@@ -83,8 +86,18 @@ func (f *applyForm) draft(s *Server) (service.Draft, bool) {
 		}
 		d.EvaluatorID, _ = strconv.ParseInt(f.EvaluatorID, 10, 64)
 	}
-	d.Person = personDocument(req.Person)
-	return d, ok
+	if !ok {
+		return d, false
+	}
+	base, err := storedPerson(stored)
+	if err == nil {
+		d.Person, err = document.Overlay(stored, keepStored(base, req.Person, f.Person.refs), ownedFields...)
+	}
+	if err != nil {
+		f.Problems = append(f.Problems, "已保存的申报内容无法读取，请联系管理员")
+		return d, false
+	}
+	return d, true
 }
 
 func (f *applyForm) fail(field, msg string) {
@@ -96,7 +109,8 @@ func (f *applyForm) fail(field, msg string) {
 
 // serviceErrs puts the service's field errors next to the form's fields.
 func (f *applyForm) serviceErrs(es errs) {
-	for field, msg := range es {
+	for _, field := range slices.Sorted(maps.Keys(es)) {
+		msg := es[field]
 		switch field {
 		case "route", "series", "occupation", "evaluator_id", "file":
 			f.fail(field, msg)
@@ -108,20 +122,21 @@ func (f *applyForm) serviceErrs(es errs) {
 			} else {
 				f.fail("title_level", msg)
 			}
-		default:
-			f.Problems = append(f.Problems, field+"："+msg)
+		default: // the person's fields, as the service checks the document with the records'
+			if kind, row, at := f.Person.refs.field(field); at != "" || kind != "" {
+				f.Person.note(kind, row, at, messageText(msg))
+			} else {
+				f.Problems = append(f.Problems, pathWords(field)+"："+messageText(msg))
+			}
 		}
 	}
 }
-
-// personDocument writes the rows as the person part of the check document (docs/check.md).
-func personDocument(p guantong.Person) json.RawMessage { return document.EncodePerson(p) }
 
 // formOf is the form of an application to edit: its choices and its document in the rows,
 // every row of it (the API may write more rows than the form shows by default), so that
 // saving it unchanged writes the rows back as they were.
 func (s *Server) formOf(v service.View, today guantong.Date) *applyForm {
-	f := &applyForm{ID: v.ID, Version: v.Version, Route: v.Route, Series: v.Series, Person: newCheckForm(today)}
+	f := &applyForm{ID: v.ID, Version: v.Version, Route: v.Route, Series: v.Series, Person: newCheckForm(today, s.assessmentYears(today))}
 	if v.Kind == guantong.KindSkill {
 		f.SkillLevel, f.Occupation = v.Level.String(), s.occupationName(v.OccupationCode)
 		if v.EvaluatorID != 0 {
@@ -130,13 +145,19 @@ func (s *Server) formOf(v service.View, today guantong.Date) *applyForm {
 	} else {
 		f.TitleLevel = v.Level.String()
 	}
-	req, err := document.Decode(append(append([]byte(`{"person":`), v.Document...), '}'))
+	p, err := storedPerson(v.Document)
 	if err != nil {
+		f.Problems = append(f.Problems, "已保存的申报内容无法读取，请联系管理员")
 		return f
 	}
-	p, c := req.Person, f.Person
+	c := f.Person
+	c.IDType = p.IDType
 	for i, sk := range p.Skills {
-		c.Skills = setRow(c.Skills, i, skillRow{Occupation: s.occupationName(sk.OccupationCode), Level: sk.Level.String(), Obtained: sk.Obtained.String()})
+		name := s.occupationName(sk.OccupationCode)
+		if sk.Occupation != "" { // the name on the certificate, which the code may not have in the table
+			name = sk.Occupation + "（" + sk.OccupationCode + "）"
+		}
+		c.Skills = setRow(c.Skills, i, skillRow{Occupation: name, Level: sk.Level.String(), Obtained: sk.Obtained.String()})
 	}
 	for i, t := range p.Titles {
 		c.Titles = setRow(c.Titles, i, titleRow{Series: t.Series, Level: t.Level.String(), Obtained: t.Obtained.String()})

@@ -275,7 +275,7 @@ func TestBrowserCheckNotYet(t *testing.T) {
 	do(t, ctx, fillWorker("2025-01-10"))
 	navigate(t, ctx, 200, submit)
 	card := optionText(t, ctx, "工程系列 中级职称")
-	mustContain(t, "the 工程 中级 card", card, "暂不符合", "自 2028-01-10 起可申报", "✗", "三(一)2")
+	mustContain(t, "the 工程 中级 card", card, "暂不能申报", "2028年1月10日起可申报", "✗", "三(一)2")
 	screenshot(t, ctx, "check-not-yet", 1280)
 	screenshot(t, ctx, "check-not-yet-390", 390)
 

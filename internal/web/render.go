@@ -114,8 +114,9 @@ func (s *Server) funcs() template.FuncMap {
 		"personFields": func(f *checkForm, c checkChoices, targets bool) personFields {
 			return personFields{Form: f, Choices: c, Targets: targets, Max: maxRows}
 		},
-		"ScoreOf": ScoreOf,
-		"has":     func(list []workflow.Action, a string) bool { return slices.Contains(list, workflow.Action(a)) },
+		"withChoice": withChoice,
+		"ScoreOf":    ScoreOf,
+		"has":        func(list []workflow.Action, a string) bool { return slices.Contains(list, workflow.Action(a)) },
 	}
 }
 
@@ -193,4 +194,13 @@ func (s *Server) forbidden(w http.ResponseWriter, r *http.Request) {
 	s.log.Warn("web: cross-origin request refused", "method", r.Method, "path", r.URL.Path,
 		"origin", r.Header.Get("Origin"), "sec_fetch_site", r.Header.Get("Sec-Fetch-Site"))
 	s.errorPage(w, r, http.StatusForbidden, "请求被拒绝", "该请求来自其他网站，为保护您的信息已被拒绝。请在本站页面中重新提交。")
+}
+
+// withChoice is the options of a select with the value stored added when the list lacks it (a
+// series or an award name an API caller wrote), so that the form shows it and saves it back.
+func withChoice(list []string, v string) []string {
+	if v == "" || slices.Contains(list, v) {
+		return list
+	}
+	return append(slices.Clip(list), v)
 }

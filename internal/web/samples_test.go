@@ -61,14 +61,14 @@ func roleSamples(s *Server) map[string][]any {
 	draft.What = s.what(draft.V.Application)
 	draft.forms()
 
-	form := newApplyForm(guantong.MakeDate(2026, 12, 31))
-	bad := readApplyForm(url.Values{"route": {"skill_evaluation"}, "skills.0.occupation": {"钳"}}, guantong.MakeDate(2026, 12, 31))
-	bad.draft(s)
+	form := newApplyForm(guantong.MakeDate(2026, 12, 31), []int{2023, 2024, 2025})
+	bad := readApplyForm(url.Values{"route": {"skill_evaluation"}, "skills.0.occupation": {"钳"}}, guantong.MakeDate(2026, 12, 31), 3)
+	bad.draft(s, nil)
 	bad.serviceErrs(errs{"level": "须为职业技能等级", "person.skills[0]": "x"})
 	long := readApplyForm(url.Values{"route": {"title_review"}, "work.0.from": {"2012-07-01"}, "work.1.from": {"2014-01-01"}, "work.2.from": {"2016-01-01"},
-		"work.3.from": {"2018-01-01"}, "work.4.from": {"2020-01-01"}, "awards.5.name": {evil}}, guantong.MakeDate(2026, 12, 31))
-	long.draft(s)
-	edit := &applyForm{ID: 3, Version: 2, Route: guantong.RouteSkillEvaluation, EvaluatorID: "16", Person: newCheckForm(guantong.MakeDate(2026, 12, 31))}
+		"work.3.from": {"2018-01-01"}, "work.4.from": {"2020-01-01"}, "awards.5.name": {evil}}, guantong.MakeDate(2026, 12, 31), 3)
+	long.draft(s, nil)
+	edit := &applyForm{ID: 3, Version: 2, Route: guantong.RouteSkillEvaluation, EvaluatorID: "16", Person: newCheckForm(guantong.MakeDate(2026, 12, 31), []int{2023, 2024, 2025})}
 	prof := service.Profile{User: guantong.User{Username: "zhangsan", Name: evil, Role: guantong.RoleApplicant},
 		Person: &guantong.Applicant{Name: evil, IDNumber: "130102199001011237", BarredUntil: guantong.MakeDate(2029, 1, 1), BarReason: evil}}
 	staff := service.Profile{User: guantong.User{Username: "hr2", Role: guantong.RoleHR},

@@ -20,21 +20,22 @@ func TestFormTextRefused(t *testing.T) {
 			c     *client
 			path  string
 			form  url.Values
-			field string
+			field string // in words, as the page names it
 		}{
-			{"the login's username with NUL", visitor, "/login", url.Values{"username": {"off\x00ice"}, "password": {"x"}}, "username"},
-			{"an objection's name that is not UTF-8", visitor, "/notices/1/objections", url.Values{"name": {"\xff"}, "contact": {"1"}, "text": {"x"}}, "name"},
+			{"the login's username with NUL", visitor, "/login", url.Values{"username": {"off\x00ice"}, "password": {"x"}}, "用户名"},
+			{"an objection's name that is not UTF-8", visitor, "/notices/1/objections", url.Values{"name": {"\xff"}, "contact": {"1"}, "text": {"x"}}, "姓名"},
 			{"an applicant's name with a direction override", adm, "/admin/users", url.Values{"username": {"u1"}, "password": {"long-enough"},
-				"role": {"applicant"}, "person_name": {"\u202e三张"}, "id_number": {"11010519491231002X"}, "employer_id": {"1"}}, "person_name"},
-			{"a draft's field with NUL", zs, "/applications/new", url.Values{"series": {"工程\x00"}}, "series"},
+				"role": {"applicant"}, "person_name": {"\u202e三张"}, "id_number": {"11010519491231002X"}, "employer_id": {"1"}}, "姓名"},
+			{"a draft's field with NUL", zs, "/applications/new", url.Values{"series": {"工程\x00"}}, "系列"},
+			{"a row's field with NUL", zs, "/check", url.Values{"skills.0.occupation": {"钳\x00工"}}, "第1张证书的职业"},
 		} {
 			status, body := tt.c.post(tt.path, tt.form)
-			if status != 400 || !strings.Contains(body, "字段 "+tt.field+" ") {
+			if status != 400 || !strings.Contains(body, "「"+tt.field+"」") {
 				t.Errorf("%s: %d, the page does not name %s:\n%.400s", tt.rule, status, tt.field, body)
 			}
 		}
 		status, body := zs.postFile("/applications/new", url.Values{"series": {"工程\u2067"}}, "a.pdf", []byte("%PDF-1.4\n"))
-		if status != 400 || !strings.Contains(body, "字段 series ") {
+		if status != 400 || !strings.Contains(body, "「系列」") {
 			t.Errorf("a multipart draft with an isolate: %d\n%.400s", status, body)
 		}
 		if status, body := visitor.get("/catalog?q=%00"); status != 400 || !strings.Contains(body, "参数 q ") {

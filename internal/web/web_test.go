@@ -121,25 +121,25 @@ func TestTemplates(t *testing.T) {
 		Targets:     []guantong.Target{{OccupationCode: "6-20-01-01"}, {OccupationCode: "6-29-03-04"}},
 	}}
 	answer := s.answerView(req, eng.Check(req))
-	broken := readCheckForm(url.Values{"as_of": {"2026-13-01"}, "skills.0.occupation": {"钳"}, "skills.0.level": {"九级"}})
-	broken.request(s.resolveOccupation, nil, nil)
+	broken := readCheckForm(url.Values{"as_of": {"2026-13-01"}, "skills.0.occupation": {"钳"}, "skills.0.level": {"九级"}}, 3)
+	broken.request(s.resolveOccupation)
 	many := url.Values{} // more work periods than the form takes, and a fourth certificate
 	for i := range maxRows + 1 {
 		many.Set(fmt.Sprintf("work.%d.from", i), "2020-01-01")
 	}
 	many.Set("skills.3.occupation", "<钳工>")
-	tooMany := readCheckForm(many)
-	tooMany.request(s.resolveOccupation, nil, nil)
+	tooMany := readCheckForm(many, 3)
+	tooMany.request(s.resolveOccupation)
 	all := plan.Clauses()
 	samples := map[string][]any{
 		"home":  {homePage{Policy: "hebei-2021", Title: "方案", Notices: 5}},
 		"error": {errorPage{404, "页面不存在", "没有这一页"}},
 		"check": {
-			checkPage{Form: newCheckForm(guantong.MakeDate(2026, 12, 31)), Choices: s.choices()},
+			checkPage{Form: newCheckForm(guantong.MakeDate(2026, 12, 31), []int{2023, 2024, 2025}), Choices: s.choices()},
 			checkPage{Form: broken, Choices: s.choices()},
 			checkPage{Form: tooMany, Choices: s.choices()},
-			checkPage{Form: newCheckForm(guantong.MakeDate(2026, 12, 31)), Answer: answer, Choices: s.choices()},
-			checkPage{Form: newCheckForm(guantong.MakeDate(2026, 12, 31)), Answer: &answerView{AsOf: "2026-12-31"}, Choices: s.choices()},
+			checkPage{Form: newCheckForm(guantong.MakeDate(2026, 12, 31), []int{2023, 2024, 2025}), Answer: answer, Choices: s.choices()},
+			checkPage{Form: newCheckForm(guantong.MakeDate(2026, 12, 31), []int{2023, 2024, 2025}), Answer: &answerView{AsOf: "2026-12-31"}, Choices: s.choices()},
 		},
 		"catalog": {
 			catalogPage{Series: []seriesCount{{"工程", 3}}, Teacher: "技工院校教师", School: "技工院校"},

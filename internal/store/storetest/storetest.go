@@ -5,11 +5,6 @@ package storetest
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
-	"net/url"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -36,33 +31,7 @@ func SQLite(t testing.TB) string {
 // ends. Without a server it skips the test, or fails it when CI=true.
 func Postgres(t testing.TB) string {
 	t.Helper()
-	base := os.Getenv(EnvPostgres)
-	if base == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is not set: CI must test PostgreSQL (.ci/run starts one)", EnvPostgres)
-		}
-		t.Skipf("%s is not set: skipping PostgreSQL (see .ci/run to start one)", EnvPostgres)
-	}
-	var b [6]byte
-	rand.Read(b[:])
-	schema := "t_" + hex.EncodeToString(b[:])
-	db, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	if _, err := db.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
-		db.Close()
-		t.Fatalf("create schema on %s: %v", EnvPostgres, err)
-	}
-	t.Cleanup(func() {
-		db.ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
-		db.Close()
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
+	schema, u := create(t, "SCHEMA", "CASCADE")
 	q := u.Query()
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
