@@ -22,7 +22,8 @@ type Expert struct {
 // Member is an expert sitting on a committee, with their role there.
 type Member struct {
 	Expert
-	Role string `json:"role"` // CommitteeChair, CommitteeViceChair or CommitteeMember
+	Role        string `json:"role"`         // CommitteeChair, CommitteeViceChair or CommitteeMember
+	AppointedOn Date   `json:"appointed_on"` // the term of office runs from this day (data/regulation.json term_years)
 }
 
 // The roles of a committee member.

@@ -30,9 +30,9 @@ func (a *API) verifyCertificate(w http.ResponseWriter, r *http.Request) {
 	}
 	number, name := r.PathValue("number"), r.URL.Query().Get("name")
 	st, err := a.svc.VerifyCertificate(r.Context(), number, name)
-	if err == nil && u != nil {
+	if u != nil { // those who may see the application read it in full, registered (上网) or not
 		if full, ferr := a.svc.Certificate(r.Context(), u, number); ferr == nil && (name == "" || name == full.Name) {
-			st = full
+			st, err = full, nil
 		}
 	}
 	if err != nil {

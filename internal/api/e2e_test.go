@@ -240,18 +240,27 @@ func skillRoutes(t *testing.T, w *world) skillIDs {
 		t.Fatalf("passed: %s", a.Stage)
 	}
 	a = w.act("hr2", lisi, "issue", nil, 200)
-	if !strings.HasPrefix(a.Certificate, "冀装自评-") {
+	if !strings.HasPrefix(a.Certificate, "JZZP-") {
 		t.Errorf("self-evaluation certificate %q", a.Certificate)
 	}
 	var cs guantong.CertificateStatus
-	w.call("", "GET", "/api/v1/certificates/"+a.Certificate+"?name=李四", nil, 200, &cs)
-	if cs.Status != "issued" {
-		t.Errorf("before registration: %s", cs.Status)
+	var refused struct{ Error struct{ Message string } }
+	w.call("", "GET", "/api/v1/certificates/"+a.Certificate+"?name=李四", nil, 404, &refused) // not yet registered (上网)
+	if !strings.Contains(refused.Error.Message, "尚未上网登记") {
+		t.Errorf("before registration: %+v", refused)
+	}
+	w.call("lisi", "GET", "/api/v1/certificates/"+a.Certificate, nil, 200, &cs) // the holder reads it in full
+	if cs.Status != "issued" || cs.Name != "李四" {
+		t.Errorf("the holder before registration: %+v", cs)
 	}
 	w.act("hr2", lisi, "register", nil, 403)
 	a = w.act("admin", lisi, "register", nil, 200)
 	if a.Stage != "registered" {
 		t.Fatalf("registered: %s", a.Stage)
+	}
+	w.call("", "GET", "/api/v1/certificates/"+a.Certificate+"?name=李四", nil, 200, &cs)
+	if cs.Status != "valid" || cs.RegisteredOn.IsZero() {
+		t.Errorf("after registration: %+v", cs)
 	}
 
 	// 三(二)2: a year of work after the title is not complete (contract v2; 焊工 itself, outside

@@ -42,7 +42,7 @@ func TestExpertEdit(t *testing.T) {
 		// 王建国 moves to 石家庄市建筑业协会 and is no longer a skilled expert: 周明 still is.
 		var e expertJSON
 		w.call("admin", "PUT", fmt.Sprintf("/api/v1/experts/%d", wang.ID), map[string]any{"name": "王建国", "employer_id": org["石家庄市建筑业协会"],
-			"series": "工程", "specialty": "机械制造", "skill_level": "高级技师"}, 200, &e)
+			"series": "工程", "specialty": "机械制造", "skill_level": "高级技师", "title_level": "副高级"}, 200, &e)
 		if e.EmployerID != org["石家庄市建筑业协会"] || e.Skilled || e.SkillLevel != "高级技师" || e.UserID != wang.UserID || !e.Active {
 			t.Errorf("王建国 after the edit: %+v", e)
 		}
@@ -65,7 +65,7 @@ func TestExpertEdit(t *testing.T) {
 		}
 		// 周明 is now the committee's only skilled expert, of the one its rules ask.
 		zhou := before["周明"]
-		w.call("admin", "PUT", fmt.Sprintf("/api/v1/experts/%d", zhou.ID), map[string]any{"name": "周明", "employer_id": zhou.EmployerID, "skill_level": "技师"}, 400, &bad)
+		w.call("admin", "PUT", fmt.Sprintf("/api/v1/experts/%d", zhou.ID), map[string]any{"name": "周明", "employer_id": zhou.EmployerID, "skill_level": "技师", "title_level": "副高级"}, 400, &bad)
 		if len(bad.Errors) != 1 || bad.Errors[0].Field != "skilled" || !strings.Contains(bad.Errors[0].Message, "河北省工程系列中级职称评审委员会") ||
 			!strings.Contains(bad.Errors[0].Message, "高技能人才专家 0 人，少于 1 人") {
 			t.Errorf("unmarking the last skilled member: %+v", bad.Errors)

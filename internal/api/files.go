@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -18,6 +19,12 @@ const badFileName = "文件名无法读取（含有空字符、换行或引号�
 // upload takes one evidence file as multipart/form-data in the field "file"
 // (curl -F file=@diploma.pdf).
 func (a *API) upload(w http.ResponseWriter, r *http.Request) {
+	a.uploaded(w, r, a.svc.AddFile)
+}
+
+// uploaded reads the multipart field "file" of a request about the application at {id}
+// and hands it to keep (AddFile, SetPhoto), answering 201 with the file kept.
+func (a *API) uploaded(w http.ResponseWriter, r *http.Request, keep func(ctx context.Context, u *guantong.User, id int64, name string, data []byte) (guantong.File, error)) {
 	a.serve(w, r, http.StatusCreated, func(u *guantong.User, id int64) (any, error) {
 		r.Body = http.MaxBytesReader(w, r.Body, guantong.MaxFileSize+64<<10)
 		mr, err := r.MultipartReader()
@@ -47,7 +54,7 @@ func (a *API) upload(w http.ResponseWriter, r *http.Request) {
 			if err != nil {
 				return nil, guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB 或上传中断"}}
 			}
-			return a.svc.AddFile(r.Context(), u, id, part.FileName(), data)
+			return keep(r.Context(), u, id, part.FileName(), data)
 		}
 	})
 }

@@ -120,22 +120,28 @@ func (w *world) send(token string, req *http.Request, want int, out any) []byte 
 // upload attaches a file as multipart/form-data.
 func (w *world) upload(user string, appID int64, name string, data []byte, want int, out any) {
 	w.t.Helper()
-	w.send(w.as(user), w.uploadRequest(appID, name, data), want, out)
+	w.send(w.as(user), w.uploadRequest(fmt.Sprintf("/api/v1/applications/%d/files", appID), name, data), want, out)
+}
+
+// uploadTo posts a file as multipart/form-data, field "file", to path.
+func (w *world) uploadTo(user, path, name string, data []byte, want int, out any) {
+	w.t.Helper()
+	w.send(w.as(user), w.uploadRequest(path, name, data), want, out)
 }
 
 // uploadRaw is upload returning the answer's body.
 func (w *world) uploadRaw(user string, appID int64, name string, data []byte, want int) string {
 	w.t.Helper()
-	return string(w.send(w.as(user), w.uploadRequest(appID, name, data), want, nil))
+	return string(w.send(w.as(user), w.uploadRequest(fmt.Sprintf("/api/v1/applications/%d/files", appID), name, data), want, nil))
 }
 
-func (w *world) uploadRequest(appID int64, name string, data []byte) *http.Request {
+func (w *world) uploadRequest(path, name string, data []byte) *http.Request {
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	fw, _ := mw.CreateFormFile("file", name)
 	fw.Write(data)
 	mw.Close()
-	req, _ := http.NewRequest("POST", fmt.Sprintf("%s/api/v1/applications/%d/files", w.srv.URL, appID), &buf)
+	req, _ := http.NewRequest("POST", w.srv.URL+path, &buf)
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	return req
 }

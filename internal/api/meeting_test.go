@@ -48,6 +48,7 @@ type applicant struct {
 			Count  int
 		}
 	}
+	SheetHidden   bool `json:"sheet_hidden"`
 	Voted, Voters int
 	Decision      string
 	Outcome       *struct {
@@ -282,6 +283,22 @@ func TestCommitteeMeeting(t *testing.T) {
 			t.Errorf("周七's sheet: %+v, want 82.50×40%% + 85.00×40%% + 72.50×20%% = 81.50", a.Sheet)
 		}
 
+		// Experts score before they vote, and see the others' scores only once they have scored.
+		if a := w.meeting("expert5", mid).applicant(t, zq); !a.SheetHidden || a.Sheet.Methods[0].Count != 0 {
+			t.Errorf("expert5 sees the sheet before scoring: %+v", a.Sheet)
+		}
+		for _, e := range members {
+			if e.username != "expert2" && e.username != "expert4" {
+				w.meetingAct(e.username, mid, "scores", map[string]any{"application_id": zq, "scores": scores(80, 80, 80)}, 200)
+			}
+			if e.username != "expert1" && e.username != "expert2" {
+				w.meetingAct(e.username, mid, "scores", map[string]any{"application_id": zs, "scores": scores(80, 80, 80)}, 200)
+			}
+		}
+		if a := w.meeting("expert5", mid).applicant(t, zq); a.SheetHidden || a.Sheet.Methods[0].Count != 15 {
+			t.Errorf("expert5 does not see the sheet after scoring: %+v", a.Sheet)
+		}
+
 		// 周七: fifteen vote; ten yes is exactly two thirds, which passes. A second vote is refused.
 		a = w.meetingAct("secretary", mid, "applicants/"+fmt.Sprint(zq)+"/start-vote", nil, 200).applicant(t, zq)
 		if a.Status != "voting" || a.Voters != 15 {
@@ -370,6 +387,8 @@ func TestCommitteeMeeting(t *testing.T) {
 				t.Errorf("verified as %q: %+v", typed, cs)
 			}
 		}
+		w.pdfOf("zhouqi", number, 200)
+		w.pdfOf("zhangsan", number, 403)
 		w.call("zhouqi", "GET", "/api/v1/certificates/"+number, nil, 200, &cs)
 		if cs.Name != "周七" || cs.IDNumber != "130102199103151230" {
 			t.Errorf("the holder sees %s %s", cs.Name, cs.IDNumber)
@@ -460,14 +479,16 @@ func passByMeeting(t *testing.T, w *world, id int64) {
 	w.meetingAct("secretary", m.ID, "attendance", map[string]any{"present": present}, 200)
 	w.meetingAct("secretary", m.ID, "open", nil, 200)
 	voters := []string{}
-	for i := 1; i <= 5; i++ {
+	for i := 1; i <= 9; i++ {
 		user := fmt.Sprintf("expert%d", i)
 		if a := w.meeting(user, m.ID).applicant(t, id); a.You.Eligible {
 			voters = append(voters, user)
 		}
 	}
-	w.meetingAct(voters[0], m.ID, "scores", map[string]any{"application_id": id, "scores": []map[string]any{
-		{"method": "业绩评审", "points": 85}, {"method": "技能操作考核", "points": 88}, {"method": "面试答辩", "points": 80}}}, 200)
+	for _, v := range voters { // experts score before they vote
+		w.meetingAct(v, m.ID, "scores", map[string]any{"application_id": id, "scores": []map[string]any{
+			{"method": "业绩评审", "points": 85}, {"method": "技能操作考核", "points": 88}, {"method": "面试答辩", "points": 80}}}, 200)
+	}
 	w.meetingAct("secretary", m.ID, fmt.Sprintf("applicants/%d/start-vote", id), nil, 200)
 	for _, v := range voters {
 		w.vote(v, m.ID, id, "yes", 200)

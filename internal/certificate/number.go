@@ -15,14 +15,18 @@
 //
 // A skill certificate is numbered by the organisation that issues it:
 //
-//	{prefix}-{year}-{seq}-{check}                e.g. 冀装自评-2026-000007-L
+//	{prefix}-{year}-{seq}-{check}                e.g. JZZP-2026-000007-4
 //
-// where prefix is the organisation's own (guantong.Organisation.CertPrefix) and seq counts
-// per prefix and year (SkillCounter).
+// where prefix is the organisation's own (guantong.Organisation.CertPrefix: 2 to 12 ASCII
+// letters and digits, such as the pinyin initials of its name) and seq counts per prefix and
+// year (SkillCounter). Numbers are ASCII only, so that the verification address printed on
+// paper and held in the QR code (/verify/JZZP-2026-000007-4) can be typed as it reads.
+// Numbers issued before this rule with a Chinese prefix (冀装自评-2026-000007-L) are still
+// read and verified; no new one is made.
 //
 // The check character is ISO/IEC 7064 MOD 37,36 (the hybrid system for alphanumeric
 // strings) computed over every character of the number but the hyphens, digits valued 0-9
-// and letters A-Z 10-35; a character of a Chinese prefix is valued at its code point
+// and letters A-Z 10-35; a character of an old Chinese prefix is valued at its code point
 // modulo 36. MOD 37,36 catches every single mistyped letter or digit and every swap of two
 // adjacent different characters (TestTypos tries them all on a sample), so a typo is
 // refused before any look-up ("编号有误") instead of looking like a forged certificate
@@ -85,12 +89,17 @@ func Number(year int, series string, level guantong.TitleLevel, seq int) string 
 	return body + "-" + string(check(body))
 }
 
-// SkillNumber returns the number of a skill certificate of an issuer. The prefix may hold
-// letters, digits and Chinese characters, but no hyphen or space.
+// SkillNumber returns the number of a skill certificate of an issuer. The prefix holds 2 to
+// 12 ASCII letters and digits (case folded), nothing else.
 func SkillNumber(prefix string, year, seq int) (string, error) {
 	prefix = Normalize(prefix)
 	if err := checkPrefix(prefix); err != nil {
 		return "", err
+	}
+	for i := 0; i < len(prefix); i++ {
+		if !isAlnum(prefix[i]) {
+			return "", guantong.Errorf(guantong.EInvalid, "证书编号前缀 %q 只能由英文字母和数字组成（如单位名称的拼音首字母），以便证书上的查验网址可以照样输入", prefix)
+		}
 	}
 	if year < 1000 || year > 9999 || seq < 1 {
 		return "", guantong.Errorf(guantong.EInvalid, "证书年份 %d 或序号 %d 超出范围", year, seq)

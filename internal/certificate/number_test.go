@@ -75,23 +75,34 @@ func TestNumberPanics(t *testing.T) {
 }
 
 func TestSkillNumber(t *testing.T) {
-	n, err := SkillNumber("冀装自评", 2026, 7)
-	if err != nil || !strings.HasPrefix(n, "冀装自评-2026-000007-") {
+	n, err := SkillNumber("JZZP", 2026, 7)
+	if err != nil || !strings.HasPrefix(n, "JZZP-2026-000007-") {
 		t.Fatalf("SkillNumber = %q, %v", n, err)
 	}
+	for _, r := range n {
+		if r > 0x7f {
+			t.Errorf("%q is not ASCII", n)
+		}
+	}
 	p, err := ParseNumber(n)
-	if err != nil || p.Kind != guantong.KindSkill || p.Prefix != "冀装自评" || p.Seq != 7 || p.Year != 2026 {
+	if err != nil || p.Kind != guantong.KindSkill || p.Prefix != "JZZP" || p.Seq != 7 || p.Year != 2026 {
 		t.Errorf("ParseNumber(%q) = %+v, %v", n, p, err)
 	}
 	if n2, _ := SkillNumber("abc01", 2026, 7); !strings.HasPrefix(n2, "ABC01-") || !ValidNumber(strings.ToLower(n2)) {
 		t.Errorf("lower-case prefix: %q", n2)
 	}
-	for _, bad := range []string{"", "冀", "A-B", "HB", "A_B", "一二三四五六七八九十一二三"} {
+	for _, bad := range []string{"", "J", "A-B", "HB", "A_B", "冀装自评", "JZ装", "ABCDEFGHIJKLM"} {
 		if _, err := SkillNumber(bad, 2026, 1); guantong.ErrorCode(err) != guantong.EInvalid {
 			t.Errorf("prefix %q: %v", bad, err)
 		}
 	}
-	if c := SkillCounter("冀装自评", 2026); c != "冀装自评-2026" {
+	// A number issued before prefixes were ASCII only still reads.
+	old := "冀装自评-2026-000007-"
+	old += string(check(old[:len(old)-1]))
+	if p, err := ParseNumber(old); err != nil || p.Prefix != "冀装自评" {
+		t.Errorf("an old number: %+v, %v", p, err)
+	}
+	if c := SkillCounter("jzzp", 2026); c != "JZZP-2026" {
 		t.Errorf("SkillCounter = %q", c)
 	}
 }

@@ -70,12 +70,14 @@ var Builtin = sync.OnceValue(func() []*Rules {
 })
 
 // For returns the built-in rules of the committee reviewing series at level: its own file, or
-// else a copy of the default rules with the series and level filled in.
+// else a copy of the default rules with the series and level filled in; in both cases with
+// what the built-in regulation asks of such a committee (Regulation.Apply: its least number of
+// members, the title its members hold).
 func For(series string, level guantong.TitleLevel) *Rules {
 	var def *Rules
 	for _, r := range Builtin() {
 		if r.Series == series && r.Level == level {
-			return r
+			return BuiltinRegulation().Apply(r)
 		}
 		if r.IsDefault() {
 			def = r
@@ -83,7 +85,7 @@ func For(series string, level guantong.TitleLevel) *Rules {
 	}
 	c := *def
 	c.Series, c.Level = series, level
-	return &c
+	return BuiltinRegulation().Apply(&c)
 }
 
 // ByID returns the built-in rules with the given id.

@@ -36,11 +36,15 @@ func (r *Rules) MarshalJSON() ([]byte, error) {
 		PassBase          string  `json:"pass_base"`
 		MinMembers        int     `json:"min_members"`
 		MinSkilledMembers int     `json:"min_skilled_members"`
+		Kind              string  `json:"kind"`
+		MinExpertTitle    string  `json:"min_expert_title,omitempty"`
+		MinSkilledSkill   string  `json:"min_skilled_skill,omitempty"`
 		Groups            []group `json:"groups"`
 	}{
 		ID: r.ID, Name: r.Name, Series: r.Series, Level: r.Level.String(), Source: r.Source, Note: r.Note,
 		Quorum: r.Quorum.String(), Pass: r.Pass.String(), PassBase: r.PassBase,
 		MinMembers: r.MinMembers, MinSkilledMembers: r.MinSkilledMembers,
+		Kind: r.Kind, MinExpertTitle: r.MinExpertTitle.String(), MinSkilledSkill: r.MinSkilledSkill.String(),
 	}
 	for _, g := range r.Groups {
 		og := group{Name: g.Name, Skilled: g.Skilled, Note: g.Note, AchievementCap: g.AchievementCap, Methods: []method{}}

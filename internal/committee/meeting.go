@@ -184,12 +184,15 @@ func (m *Meeting) QuorumReason() guantong.Reason {
 }
 
 // Open opens the meeting: attendance is then fixed, and scoring and voting may begin. It is
-// refused without a quorum. An expert who leaves afterwards simply casts no vote, which
+// refused for a committee below its rules' MinMembers and without a quorum. An expert who leaves afterwards simply casts no vote, which
 // counts as not yes; experts absent at the opening may not vote later (no proxy or late
 // votes).
 func (m *Meeting) Open() error {
 	if m.opened || m.closed {
 		return guantong.Errorf(guantong.EConflict, "会议已开始")
+	}
+	if len(m.members) < m.rules.MinMembers {
+		return guantong.Errorf(guantong.EConflict, "不能开会：%s", m.rules.TooFew(len(m.members)))
 	}
 	if !m.Quorate() {
 		return guantong.Errorf(guantong.EConflict, "不能开会：%s", m.QuorumReason().Text)

@@ -40,6 +40,14 @@ type Rules struct {
 	MinMembers        int // a committee needs at least this many members; 0: no minimum
 	MinSkilledMembers int // of which at least this many skilled experts (三(一)6); 0: none required
 
+	// Kind is KindSeries (default), KindSpecialty or KindPanel: the regulation's sizes
+	// differ by kind (Regulation.Apply).
+	Kind string
+	// MinExpertTitle is the lowest title a member may hold (0: any); a skilled expert may
+	// instead hold MinSkilledSkill or above (高级技师, 三(一)6).
+	MinExpertTitle  guantong.TitleLevel
+	MinSkilledSkill guantong.SkillLevel
+
 	Groups []Group
 }
 
@@ -115,6 +123,9 @@ type file struct {
 	PassBase          string      `json:"pass_base"`
 	MinMembers        int         `json:"min_members"`
 	MinSkilledMembers int         `json:"min_skilled_members"`
+	Kind              string      `json:"kind"`
+	MinExpertTitle    string      `json:"min_expert_title"`
+	MinSkilledSkill   string      `json:"min_skilled_skill"`
 	Groups            []groupFile `json:"groups"`
 }
 
@@ -210,6 +221,7 @@ func (f *file) header(es *guantong.FieldErrors) *Rules {
 	default:
 		es.Add("pass_base", "%q 须为 %s 或 %s", f.PassBase, BaseEligible, BasePresent)
 	}
+	rules.Kind, rules.MinExpertTitle, rules.MinSkilledSkill = membership(es, f.Kind, f.MinExpertTitle, f.MinSkilledSkill)
 	if rules.MinMembers < 0 {
 		es.Add("min_members", "不能为负数")
 	}
@@ -313,4 +325,27 @@ func fraction(es *guantong.FieldErrors, key, s string) Fraction {
 		es.Add(key, "%s", err.Error())
 	}
 	return f
+}
+
+// membership reads the optional keys kind, min_expert_title and min_skilled_skill.
+func membership(es *guantong.FieldErrors, kind, title, skill string) (string, guantong.TitleLevel, guantong.SkillLevel) {
+	if kind == "" {
+		kind = KindSeries
+	} else if kindNames[kind] == "" {
+		es.Add("kind", "%q 须为 series、specialty 或 panel", kind)
+	}
+	var t guantong.TitleLevel
+	var l guantong.SkillLevel
+	var ok bool
+	if title != "" {
+		if t, ok = guantong.ParseTitleLevel(title); !ok {
+			es.Add("min_expert_title", "%q 不是职称等级（%s）", title, strings.Join(guantong.TitleLevels(), "、"))
+		}
+	}
+	if skill != "" {
+		if l, ok = guantong.ParseSkillLevel(skill); !ok {
+			es.Add("min_skilled_skill", "%q 不是职业技能等级（%s）", skill, strings.Join(guantong.SkillLevels(), "、"))
+		}
+	}
+	return kind, t, l
 }

@@ -57,7 +57,9 @@ func (m *Meeting) StartVote(applicant int64) error {
 }
 
 // Vote casts an expert's vote on an applicant. It is refused unless the applicant's ballot
-// is open and the expert may vote on them, and refused for a second vote. When every voter
+// is open and the expert may vote on them, until the expert has scored every method of the
+// applicant's group (experts score before they vote; a recognition has no scores), and for
+// a second vote. When every voter
 // has voted the ballot closes by itself.
 func (m *Meeting) Vote(expert, applicant int64, c Choice) error {
 	if err := m.sitting(); err != nil {
@@ -72,6 +74,9 @@ func (m *Meeting) Vote(expert, applicant int64, c Choice) error {
 	}
 	if err := m.eligibility(expert, a.ID); err != nil {
 		return err
+	}
+	if missing := m.Unscored(expert, a.ID); len(missing) > 0 {
+		return guantong.Errorf(guantong.EConflict, "请先评分再投票：尚未评「%s」", strings.Join(missing, "」「"))
 	}
 	if err := m.box.Cast(a.ID, expert, c); err != nil {
 		return err
@@ -167,4 +172,28 @@ func (m *Meeting) RestoreBallots(cast []CastRow, tallies []TallyRow) error {
 	}
 	m.box = box
 	return nil
+}
+
+// Unscored returns the methods of an applicant's group that an expert has not scored, in
+// the group's order; none for a recognition (认定 rests on certificates, not scores).
+func (m *Meeting) Unscored(expert, applicant int64) []string {
+	a, err := m.applicant(applicant)
+	if err != nil || a.Recognition {
+		return nil
+	}
+	g, _ := m.rules.Group(a.Group)
+	var missing []string
+	for _, mr := range g.Methods {
+		scored := false
+		for _, s := range m.scores {
+			if s.ExpertID == expert && s.ApplicantID == applicant && s.Method == mr.Method {
+				scored = true
+				break
+			}
+		}
+		if !scored {
+			missing = append(missing, mr.Method)
+		}
+	}
+	return missing
 }

@@ -41,12 +41,13 @@ func (s *Service) number(ctx context.Context, tx *store.Tx, app *guantong.Applic
 	return number, nil
 }
 
-// issuerPrefix is the prefix of an issuer's skill certificates: its own, or 冀技 and its ID.
+// issuerPrefix is the prefix of an issuer's skill certificates: its own, or HBJN (河北技能)
+// and its ID.
 func issuerPrefix(o *guantong.Organisation) string {
 	if o.CertPrefix != "" {
 		return o.CertPrefix
 	}
-	return fmt.Sprintf("冀技%04d", o.ID)
+	return fmt.Sprintf("HBJN%04d", o.ID)
 }
 
 // VerifyCertificate answers anyone whether a certificate issued through guantong stands:
@@ -56,9 +57,19 @@ func issuerPrefix(o *guantong.Organisation) string {
 // refused (EInvalid, "编号有误") before any look-up. name is optional; when given it must be
 // the holder's, and a mismatch is ENotFound, like an unknown number, saying nothing of which
 // part was wrong.
+//
+// A skill certificate verifies publicly only once registered (上网, workflow.Register): before
+// that it is ENotFound saying so, to the public as to anyone, while its holder, issuer and
+// the admin read it in full (Certificate). Titles are registered with their grant.
 func (s *Service) VerifyCertificate(ctx context.Context, number, name string) (guantong.CertificateStatus, error) {
-	st, _, err := s.certificateStatus(ctx, number, name)
-	return certificate.Public(st), err
+	st, app, err := s.certificateStatus(ctx, number, name)
+	if err != nil {
+		return guantong.CertificateStatus{}, err
+	}
+	if app.Kind == guantong.KindSkill && app.RegisteredOn.IsZero() {
+		return guantong.CertificateStatus{}, errNotRegistered
+	}
+	return certificate.Public(st), nil
 }
 
 // Certificate returns a certificate as VerifyCertificate does, but with the name and ID number
@@ -115,6 +126,7 @@ func (s *Service) certificateStatus(ctx context.Context, number, name string) (g
 var (
 	errNoCertificate = guantong.Errorf(guantong.ENotFound, "未找到该编号的证书")
 	errNoMatch       = guantong.Errorf(guantong.ENotFound, "未找到与该编号和姓名相符的证书")
+	errNotRegistered = guantong.Errorf(guantong.ENotFound, "该证书尚未上网登记，登记后方可公开查验")
 )
 
 // certified reads a certificate number and returns the application that led to it and its

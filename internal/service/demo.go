@@ -24,7 +24,7 @@ type DemoAccount struct {
 // training evaluation organisation and the departments of 三(二)6.
 var demoOrgs = []guantong.Organisation{
 	{Kind: guantong.OrgEmployer, Name: "河北冀钢集团有限公司", Region: "石家庄市", EmployerKind: guantong.KindEnterprise},
-	{Kind: guantong.OrgEmployer, Name: "河北冀装智能装备股份有限公司", Region: "石家庄市", EmployerKind: guantong.KindEnterprise, SelfEvaluation: true, CertPrefix: "冀装自评"},
+	{Kind: guantong.OrgEmployer, Name: "河北冀装智能装备股份有限公司", Region: "石家庄市", EmployerKind: guantong.KindEnterprise, SelfEvaluation: true, CertPrefix: "JZZP"},
 	{Kind: guantong.OrgEmployer, Name: "石家庄市农业技术推广中心", Region: "石家庄市", EmployerKind: guantong.KindInstitute},
 	{Kind: guantong.OrgEmployer, Name: "石家庄市应急管理局", Region: "石家庄市", EmployerKind: guantong.KindOrgan},
 	{Kind: guantong.OrgEmployer, Name: "河北工业技师学院", Region: "省人力资源和社会保障厅", EmployerKind: guantong.KindTechSchool},
@@ -63,9 +63,11 @@ var demoUsers = []struct {
 	{"evaluator", "机械行业认定中心 孙磊", guantong.RoleEvaluator, "河北省机械行业职业技能等级认定中心", nil},
 }
 
-// demoExperts are the expert pool of the demo, all members of the 工程 中级 committee: five,
-// so that four make its quorum (two thirds); two are skilled experts (三(一)6); 王建国 works
-// at 张三's employer, so that the conflict of interest shows when 张三 is reviewed.
+// demoExperts are the expert pool of the demo, all members of the 工程 中级 committee: nine,
+// the least the regulation allows a 中级 committee for a series (data/regulation.json), so
+// that six make its quorum (two thirds); each holds a title above 中级, or is a skilled expert
+// with 高级技师 (三(一)6), two of them; 王建国 works at 张三's employer, so that the conflict of
+// interest shows when 张三 is reviewed.
 var demoExperts = []struct {
 	username, name, employer, specialty, title, skill, role string
 	skilled                                                 bool
@@ -74,7 +76,11 @@ var demoExperts = []struct {
 	{"expert2", "刘秀英", "河北工业技师学院", "机械工程", "正高级", "", "chair", false},
 	{"expert3", "赵志刚", "河北冀装智能装备股份有限公司", "机电一体化", "副高级", "", "vice_chair", false},
 	{"expert4", "孙丽", "石家庄市建筑业协会", "建筑工程", "副高级", "", "member", false},
-	{"expert5", "周明", "石家庄市应急管理局", "安全工程", "中级", "技师", "member", true},
+	{"expert5", "周明", "石家庄市应急管理局", "安全工程", "中级", "高级技师", "member", true},
+	{"expert6", "吴海燕", "河北工业技师学院", "焊接技术", "副高级", "", "member", false},
+	{"expert7", "郑国平", "石家庄市农业技术推广中心", "农业机械", "正高级", "", "member", false},
+	{"expert8", "冯晓东", "石家庄市建筑业协会", "土木工程", "副高级", "", "member", false},
+	{"expert9", "陈立新", "河北工业技师学院", "电气自动化", "副高级", "", "member", false},
 }
 
 // demoCommittee is the committee the demo experts sit on.
@@ -181,7 +187,7 @@ func (s *Service) demoExperts(ctx context.Context, tx *store.Tx, demo *guantong.
 		if err := s.audit(ctx, tx, demo, "create_expert", subjectOf("expert", e.ID), e); err != nil {
 			return err
 		}
-		members = append(members, guantong.Member{Expert: e, Role: d.role})
+		members = append(members, guantong.Member{Expert: e, Role: d.role, AppointedOn: guantong.Today(now)})
 	}
 	if err := tx.SetCommitteeMembers(ctx, ids[demoCommittee], members); err != nil {
 		return err

@@ -172,14 +172,8 @@ func (s *Service) UpdateExpert(ctx context.Context, u *guantong.User, id int64, 
 		if err != nil {
 			return err
 		}
-		if before.Skilled && !e.Skilled {
-			problems, err := s.skilledShort(ctx, tx, e)
-			if err != nil {
-				return err
-			}
-			for _, p := range problems {
-				es.Add("skilled", "%s", p)
-			}
+		if err := s.seatedProblems(ctx, tx, before, e, &es); err != nil {
+			return err
 		}
 		if len(es) > 0 {
 			return es
@@ -192,22 +186,31 @@ func (s *Service) UpdateExpert(ctx context.Context, u *guantong.User, id int64, 
 	return e, err
 }
 
-// skilledShort says, for each committee the expert sits on, whether it would have fewer
-// skilled experts than its rules ask once the expert is no longer one ("" for none).
-func (s *Service) skilledShort(ctx context.Context, tx *store.Tx, e guantong.Expert) ([]string, error) {
+// seatedProblems adds to es, for each committee the expert sits on, what the edit from
+// before to e would break: a member without the title its members must hold
+// (committee.Rules.Qualified, at title_level), or, the skilled mark taken off, fewer skilled
+// experts than its rules ask (三(一)6, at skilled).
+func (s *Service) seatedProblems(ctx context.Context, tx *store.Tx, before, e guantong.Expert, es *guantong.FieldErrors) error {
 	ids, err := tx.ExpertCommittees(ctx, e.ID)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var out []string
 	for _, cid := range ids {
 		org, err := committeeOrg(ctx, tx, cid)
 		if err != nil {
-			return nil, err
+			return err
+		}
+		rules := committee.For(org.Series, org.Level)
+		ce := poolExpert(e)
+		if why := rules.Qualified(&ce); why != "" {
+			es.Add("title_level", "%s是%s的成员，修改后%s；请先调整评委会组成", e.Name, org.Name, why)
+		}
+		if !before.Skilled || e.Skilled {
+			continue
 		}
 		members, err := tx.CommitteeMembers(ctx, cid)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		skilled := 0
 		for _, m := range members {
@@ -215,12 +218,12 @@ func (s *Service) skilledShort(ctx context.Context, tx *store.Tx, e guantong.Exp
 				skilled++
 			}
 		}
-		if want := committee.For(org.Series, org.Level).MinSkilledMembers; skilled < want {
-			out = append(out, fmt.Sprintf("%s是%s的成员，取消高技能人才专家标记后该评委会高技能人才专家 %d 人，少于 %d 人（三(一)6）；请先调整评委会组成",
-				e.Name, org.Name, skilled, want))
+		if skilled < rules.MinSkilledMembers {
+			es.Add("skilled", "%s是%s的成员，取消高技能人才专家标记后该评委会高技能人才专家 %d 人，少于 %d 人（三(一)6）；请先调整评委会组成",
+				e.Name, org.Name, skilled, rules.MinSkilledMembers)
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // SetExpertActive takes an expert out of the pool (active false: 停用) or back into it (admin
@@ -321,11 +324,14 @@ func readsPool(u *guantong.User) error {
 type MemberInput struct {
 	ExpertID int64  `json:"expert_id"`
 	Role     string `json:"role"`
+	Renew    bool   `json:"renew"` // a new term from today for a member already seated (续聘)
 }
 
-// SetCommitteeMembers replaces a committee's membership (admin only). The committee's rules
-// decide how many members and skilled members it needs (committee.Rules.Members); there is
-// at most one chair. Meetings already set up keep their members.
+// SetCommitteeMembers replaces a committee's membership (admin only). The committee's rules,
+// with the regulation's (committee.For), decide how many members and skilled members it
+// needs and the title each member holds (committee.Rules.Members); there is at most one
+// chair. A member already seated keeps the day of appointment their term runs from, unless
+// Renew; a new member's term starts today. Meetings already set up keep their members.
 func (s *Service) SetCommitteeMembers(ctx context.Context, u *guantong.User, committeeID int64, in []MemberInput) ([]guantong.Member, error) {
 	if err := s.requireAdmin(u); err != nil {
 		return nil, err
@@ -343,12 +349,20 @@ func (s *Service) SetCommitteeMembers(ctx context.Context, u *guantong.User, com
 		if err != nil {
 			return err
 		}
+		seated, err := tx.CommitteeMembers(ctx, committeeID)
+		if err != nil {
+			return err
+		}
+		appointed := map[int64]guantong.Date{}
+		for _, m := range seated {
+			appointed[m.ID] = m.AppointedOn
+		}
 		var es guantong.FieldErrors
 		var cpool []committee.Expert
 		byID := map[int64]guantong.Expert{}
 		for _, e := range pool {
 			if e.Active {
-				cpool = append(cpool, committee.Expert{ID: e.ID, Name: e.Name, EmployerID: e.EmployerID, Skilled: e.Skilled})
+				cpool = append(cpool, poolExpert(e))
 				byID[e.ID] = e
 			}
 		}
@@ -366,7 +380,11 @@ func (s *Service) SetCommitteeMembers(ctx context.Context, u *guantong.User, com
 				es.Add(fmt.Sprintf("[%d].role", i), "须为 chair、vice_chair 或 member")
 			}
 			ids = append(ids, m.ExpertID)
-			out = append(out, guantong.Member{Expert: byID[m.ExpertID], Role: role})
+			since, ok := appointed[m.ExpertID]
+			if !ok || m.Renew || since.IsZero() {
+				since = s.Today()
+			}
+			out = append(out, guantong.Member{Expert: byID[m.ExpertID], Role: role, AppointedOn: since})
 		}
 		if chairs > 1 {
 			es.Add("role", "主任委员只能有一名")
@@ -386,7 +404,7 @@ func (s *Service) SetCommitteeMembers(ctx context.Context, u *guantong.User, com
 		}
 		members := make([]map[string]any, len(out))
 		for i, m := range out {
-			members[i] = map[string]any{"expert_id": m.ID, "role": m.Role}
+			members[i] = map[string]any{"expert_id": m.ID, "role": m.Role, "appointed_on": m.AppointedOn}
 		}
 		return s.audit(ctx, tx, u, "set_members", subjectOf("organisation", committeeID), map[string]any{"members": members})
 	})
@@ -419,4 +437,22 @@ func committeeOrg(ctx context.Context, r interface {
 		err = guantong.Errorf(guantong.ENotFound, "评委会 %d 不存在", id)
 	}
 	return o, err
+}
+
+// poolExpert is an expert of the pool as the committee rules judge them: with the title and
+// skill level they hold.
+func poolExpert(e guantong.Expert) committee.Expert {
+	return committee.Expert{ID: e.ID, Name: e.Name, EmployerID: e.EmployerID, Series: e.Series, Specialty: e.Specialty,
+		Title: e.Title, Skill: e.Skill, Skilled: e.Skilled}
+}
+
+// termOver returns the last day of a member's term, and whether it has ended by day: a
+// member appointed on 2026-01-05 for 3 years sits until 2029-01-04. A member with no day of
+// appointment (seated before terms were recorded) has no end.
+func termOver(m guantong.Member, day guantong.Date) (guantong.Date, bool) {
+	if m.AppointedOn.IsZero() {
+		return guantong.Date{}, false
+	}
+	until := m.AppointedOn.AddYears(committee.BuiltinRegulation().TermYears).AddDays(-1)
+	return until, day.After(until)
 }

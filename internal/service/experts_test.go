@@ -32,7 +32,7 @@ func TestExpertLeavesWhileSeated(t *testing.T) {
 		for _, m := range demo {
 			five = append(five, service.MemberInput{ExpertID: m.ID, Role: m.Role})
 		}
-		x, err := s.CreateExpert(ctx, admin, service.NewExpert{ExpertUpdate: service.ExpertUpdate{Name: "李工", EmployerID: demo[0].EmployerID}})
+		x, err := s.CreateExpert(ctx, admin, service.NewExpert{ExpertUpdate: service.ExpertUpdate{Name: "李工", EmployerID: demo[0].EmployerID, TitleLevel: "副高级"}})
 		if err != nil {
 			t.Fatal(err)
 		}

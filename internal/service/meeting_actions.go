@@ -88,9 +88,18 @@ func (s *Service) SetAttendance(ctx context.Context, u *guantong.User, id int64,
 
 // OpenMeeting opens the meeting once the experts present make its quorum (at least two
 // thirds of the members: 职称评审管理暂行规定); without it the meeting cannot open (EConflict,
-// saying how many are present and needed). Attendance is then fixed.
+// saying how many are present and needed). Nor can a meeting whose members are fewer than
+// the committee must have, by the rules it was set up with or by the regulation in force
+// today. Attendance is then fixed.
 func (s *Service) OpenMeeting(ctx context.Context, u *guantong.User, id int64) (MeetingView, error) {
 	return s.act(ctx, u, id, []string{SeatSecretary}, func(tx *store.Tx, st *sitting) error {
+		org, err := committeeOrg(ctx, tx, st.rec.CommitteeID)
+		if err != nil {
+			return err
+		}
+		if now := committee.For(org.Series, org.Level); len(st.rec.Members) < now.MinMembers {
+			return guantong.Errorf(guantong.EConflict, "不能开会：%s", now.TooFew(len(st.rec.Members)))
+		}
 		if err := st.m.Open(); err != nil {
 			return err
 		}

@@ -94,6 +94,21 @@ func (w *meetingWorld) opened() service.MeetingView {
 	return m
 }
 
+// score has each expert score the applicant 80 in every method: experts score before they
+// vote.
+func (w *meetingWorld) score(meeting, app int64, experts ...string) {
+	w.t.Helper()
+	for _, e := range experts {
+		if _, err := w.s.EnterScores(ctx, w.user(e), meeting, service.ScoreInput{ApplicationID: app, Scores: scoresOf("80", "80", "80")}); err != nil {
+			w.t.Fatalf("%s: %v", e, err)
+		}
+	}
+}
+
+// voters are the demo experts who may vote on 张三 when all nine are present: all but
+// 王建国 (expert1), who works at 张三's employer.
+var voters = []string{"expert2", "expert3", "expert4", "expert5", "expert6", "expert7", "expert8", "expert9"}
+
 func scoresOf(perf, skill, interview string) []service.ScoreEntry {
 	p := func(s string) committee.Points {
 		v, err := committee.ParsePoints(s)
@@ -137,8 +152,11 @@ func TestDeclaredConflictAndRecognition(t *testing.T) {
 			t.Fatal(err)
 		}
 		a := applicantOf(t, m, zs)
-		if a.Sheet.Combined != 8200 || len(a.Withdrawn) != 2 || a.Voters != 3 || a.You == nil || a.You.Eligible || a.You.Withdrawn != "曾为申报人的师傅" {
-			t.Errorf("after the declaration: combined %s, withdrawn %+v, voters %d, you %+v", a.Sheet.Combined, a.Withdrawn, a.Voters, a.You)
+		if !a.SheetHidden || len(a.Withdrawn) != 2 || a.Voters != 7 || a.You == nil || a.You.Eligible || a.You.Withdrawn != "曾为申报人的师傅" {
+			t.Errorf("after the declaration: hidden %v, withdrawn %+v, voters %d, you %+v", a.SheetHidden, a.Withdrawn, a.Voters, a.You)
+		}
+		if m, _ := w.s.Meeting(ctx, w.user("expert3"), m.ID); applicantOf(t, m, zs).Sheet.Combined != 8200 {
+			t.Errorf("the sheet as expert3, who scored: %+v", applicantOf(t, m, zs).Sheet)
 		}
 		if _, err := w.s.DeclareConflict(ctx, w.user("expert2"), m.ID, service.ConflictInput{ApplicationID: zs, ExpertID: 3}); guantong.ErrorCode(err) != guantong.EForbidden {
 			t.Errorf("an expert declaring for another: %v", err)
@@ -146,6 +164,7 @@ func TestDeclaredConflictAndRecognition(t *testing.T) {
 		if _, err := w.s.DeclareConflict(ctx, w.user("secretary"), m.ID, service.ConflictInput{ApplicationID: rec, ExpertID: 4, Reason: "亲属"}); err != nil {
 			t.Fatal(err)
 		}
+		w.score(m.ID, zs, voters[2:]...) // expert2 withdrew, expert3 scored
 		if _, err := w.s.StartVote(ctx, w.user("secretary"), m.ID, zs); err != nil {
 			t.Fatal(err)
 		}
@@ -155,33 +174,33 @@ func TestDeclaredConflictAndRecognition(t *testing.T) {
 		if _, err := w.s.CastBallot(ctx, w.user("expert2"), m.ID, zs, "yes"); guantong.ErrorCode(err) != guantong.EForbidden {
 			t.Errorf("a withdrawn expert voted: %v", err)
 		}
-		for _, e := range []string{"expert3", "expert4", "expert5"} {
+		for _, e := range voters[1:] {
 			if _, err := w.s.CastBallot(ctx, w.user(e), m.ID, zs, "同意"); err != nil {
 				t.Fatal(err)
 			}
 		}
 		// The recognition: no scores; 赵志刚 works at 李四's employer and expert4 withdrew, so
-		// three may vote; two yes and one missing is exactly two thirds.
+		// seven may vote; five yes and two missing is two thirds and more.
 		m, err = w.s.StartVote(ctx, w.user("secretary"), m.ID, rec)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if a := applicantOf(t, m, rec); a.Status != "voting" || a.Voters != 3 || len(a.Methods) != 0 {
+		if a := applicantOf(t, m, rec); a.Status != "voting" || a.Voters != 7 || len(a.Methods) != 0 {
 			t.Errorf("recognition %+v", a)
 		}
-		for _, e := range []string{"expert1", "expert2"} {
+		for _, e := range []string{"expert1", "expert2", "expert5", "expert6", "expert7"} {
 			if _, err := w.s.CastBallot(ctx, w.user(e), m.ID, rec, "yes"); err != nil {
 				t.Fatal(err)
 			}
 		}
-		if _, err := w.s.CloseVote(ctx, w.user("secretary"), m.ID, rec); err != nil { // expert5 has not voted: not yes
+		if _, err := w.s.CloseVote(ctx, w.user("secretary"), m.ID, rec); err != nil { // expert8 and expert9 have not voted: not yes
 			t.Fatal(err)
 		}
 		m, err = w.s.CloseMeeting(ctx, w.user("secretary"), m.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if o := applicantOf(t, m, rec).Outcome; o == nil || o.Decision != guantong.DecisionRecognised || o.Result.Missing != 1 || o.Result.Base != 3 {
+		if o := applicantOf(t, m, rec).Outcome; o == nil || o.Decision != guantong.DecisionRecognised || o.Result.Missing != 2 || o.Result.Base != 7 {
 			t.Errorf("recognition outcome %+v", o)
 		}
 		for id, want := range map[int64]guantong.Stage{zs: guantong.StageResultNotice, rec: guantong.StageResultNotice} {
@@ -231,6 +250,7 @@ func TestVoteAuditHasNoChoice(t *testing.T) {
 	if _, err := w.s.EnterScores(ctx, w.user("expert2"), m.ID, service.ScoreInput{ApplicationID: zs, Scores: scoresOf("80", "80", "80")}); err != nil {
 		t.Fatal(err)
 	}
+	w.score(m.ID, zs, "expert3", "expert4", "expert5")
 	if _, err := w.s.StartVote(ctx, w.user("secretary"), m.ID, zs); err != nil {
 		t.Fatal(err)
 	}
@@ -273,13 +293,11 @@ func TestConcurrentVotes(t *testing.T) {
 		w := newMeetingWorld(t, dsn, false)
 		zs := w.apps[0]
 		m := w.opened()
-		if _, err := w.s.EnterScores(ctx, w.user("expert2"), m.ID, service.ScoreInput{ApplicationID: zs, Scores: scoresOf("80", "80", "80")}); err != nil {
-			t.Fatal(err)
-		}
+		w.score(m.ID, zs, voters...)
 		if _, err := w.s.StartVote(ctx, w.user("secretary"), m.ID, zs); err != nil {
 			t.Fatal(err)
 		}
-		voters := []string{"expert2", "expert2", "expert3", "expert4", "expert5", "expert5"}
+		voters := append([]string{"expert2", "expert5"}, voters...) // two of them twice
 		for _, v := range voters {
 			w.user(v)
 		}
@@ -304,14 +322,14 @@ func TestConcurrentVotes(t *testing.T) {
 				t.Errorf("vote: %v", err)
 			}
 		}
-		if ok != 4 || dup != 2 {
+		if ok != 8 || dup != 2 {
 			t.Errorf("%d counted, %d refused (%v)", ok, dup, errs)
 		}
 		m, err := w.s.Meeting(ctx, w.user("secretary"), m.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if o := applicantOf(t, m, zs).Outcome; o == nil || o.Result.Yes != 4 || o.Decision != guantong.DecisionPassed {
+		if o := applicantOf(t, m, zs).Outcome; o == nil || o.Result.Yes != 8 || o.Decision != guantong.DecisionPassed {
 			t.Errorf("outcome %+v", o)
 		}
 	})

@@ -70,8 +70,9 @@ type MeetingApplicant struct {
 	StatusName        string                  `json:"status_name"`
 	Withdrawn         []committee.Conflict    `json:"withdrawn"` // conflicts of interest, declared or detected
 	Sheet             committee.Sheet         `json:"sheet"`
-	Voted             int                     `json:"voted"`  // of Voters, while the ballot is open
-	Voters            int                     `json:"voters"` // experts who may vote
+	SheetHidden       bool                    `json:"sheet_hidden,omitempty"` // an expert sees the others' scores only once they have scored
+	Voted             int                     `json:"voted"`                  // of Voters, while the ballot is open
+	Voters            int                     `json:"voters"`                 // experts who may vote
 	Outcome           *committee.Outcome      `json:"outcome,omitempty"`
 	Decision          string                  `json:"decision,omitempty"` // once decided: passed, recognised, failed
 	You               *ExpertPart             `json:"you,omitempty"`      // for an expert
@@ -173,6 +174,9 @@ func (s *Service) meetingView(ctx context.Context, st *sitting) (MeetingView, er
 			}
 			you.Voted = voted(rec.Cast, app.ID, st.expert)
 			a.You = you
+			if o.Status != committee.Decided && (!you.Eligible || len(m.Unscored(st.expert, app.ID)) > 0) {
+				a.Sheet, a.SheetHidden = hiddenSheet(o.Sheet), true
+			}
 		}
 		v.Applicants = append(v.Applicants, a)
 	}
@@ -186,4 +190,15 @@ func voted(cast []committee.CastRow, applicant, expert int64) bool {
 		}
 	}
 	return false
+}
+
+// hiddenSheet is a score sheet with the methods and weights but none of the others' scores:
+// what an expert sees of an applicant before scoring them, so that no one scores towards
+// the others' means.
+func hiddenSheet(sh committee.Sheet) committee.Sheet {
+	out := committee.Sheet{ApplicantID: sh.ApplicantID, Group: sh.Group, Methods: make([]committee.MethodScore, len(sh.Methods)), Achievements: sh.Achievements}
+	for i, ms := range sh.Methods {
+		out.Methods[i] = committee.MethodScore{Method: ms.Method, Weight: ms.Weight, PassScore: ms.PassScore}
+	}
+	return out
 }

@@ -66,11 +66,15 @@ func (s *Service) CreateMeeting(ctx context.Context, u *guantong.User, in NewMee
 		var pool []committee.Expert
 		var ids []int64
 		var rows []store.MeetingMember
+		var es guantong.FieldErrors
 		for _, mb := range members {
 			if !mb.Active {
 				continue
 			}
-			pool = append(pool, committee.Expert{ID: mb.ID, Name: mb.Name, EmployerID: mb.EmployerID, Skilled: mb.Skilled})
+			if until, over := termOver(mb, in.HeldOn); over {
+				es.Add("members", "委员 %s 的任期已于 %s 届满，请管理员续聘或调整评委会组成", mb.Name, until)
+			}
+			pool = append(pool, poolExpert(mb.Expert))
 			ids = append(ids, mb.ID)
 			rows = append(rows, store.MeetingMember{ExpertID: mb.ID, EmployerID: mb.EmployerID})
 		}
@@ -78,7 +82,12 @@ func (s *Service) CreateMeeting(ctx context.Context, u *guantong.User, in NewMee
 			return guantong.Errorf(guantong.EConflict, "%s尚无专家，请管理员先从专家库选定评委会成员", org.Name)
 		}
 		cmembers, err := rules.Members(pool, ids)
-		if err != nil {
+		if fe, ok := err.(guantong.FieldErrors); ok {
+			es = append(es, fe...)
+		} else if err != nil {
+			return err
+		}
+		if err := es.Err(); err != nil {
 			return guantong.Errorf(guantong.EConflict, "%s的组成不符合评审规则：%v", org.Name, err)
 		}
 		apps, err := s.meetingApplications(ctx, tx, org.ID, in.ApplicationIDs)

@@ -18,7 +18,7 @@ func TestLoginAndSessions(t *testing.T) {
 		t.Fatal(err)
 	}
 	again, err := s.LoadDemo(ctx) // a second start changes nothing
-	if err != nil || len(again) != 13 {
+	if err != nil || len(again) != 17 {
 		t.Fatalf("demo twice: %d %v", len(again), err)
 	}
 	_, err1 := s.Login(ctx, "zhangsan", "wrong-password")
@@ -142,7 +142,7 @@ func TestDemoExpertsAddedToAnOldDemo(t *testing.T) {
 		}
 	}
 	es, err := s.Store().Experts(ctx)
-	if err != nil || len(es) != 5 {
+	if err != nil || len(es) != 9 {
 		t.Fatalf("experts %d %v", len(es), err)
 	}
 	if _, err := s.Login(ctx, "expert1", service.DemoPassword("expert1")); err != nil {

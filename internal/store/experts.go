@@ -119,8 +119,8 @@ func (tx *Tx) SetCommitteeMembers(ctx context.Context, committeeID int64, member
 		return fmt.Errorf("store: committee %d members: %w", committeeID, err)
 	}
 	for _, m := range members {
-		if _, err := tx.tx.ExecContext(ctx, `INSERT INTO committee_members (committee_id, expert_id, role) VALUES ($1, $2, $3)`,
-			committeeID, m.ID, m.Role); err != nil {
+		if _, err := tx.tx.ExecContext(ctx, `INSERT INTO committee_members (committee_id, expert_id, role, appointed_on) VALUES ($1, $2, $3, $4)`,
+			committeeID, m.ID, m.Role, m.AppointedOn.String()); err != nil {
 			return fmt.Errorf("store: committee %d member %d: %w", committeeID, m.ID, err)
 		}
 	}
@@ -130,7 +130,7 @@ func (tx *Tx) SetCommitteeMembers(ctx context.Context, committeeID int64, member
 // CommitteeMembers returns the members of a committee, chair first, then by expert ID.
 func (r reader) CommitteeMembers(ctx context.Context, committeeID int64) ([]guantong.Member, error) {
 	rows, err := r.q.QueryContext(ctx, `SELECT e.id, e.name, e.employer_id, e.series, e.specialty, e.title_level, e.skill_level,
-		e.skilled, e.user_id, e.active, e.created_at, m.role
+		e.skilled, e.user_id, e.active, e.created_at, m.role, m.appointed_on
 		FROM committee_members m JOIN experts e ON e.id = m.expert_id
 		WHERE m.committee_id = $1
 		ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 ELSE 2 END, e.id`, committeeID)
@@ -139,8 +139,14 @@ func (r reader) CommitteeMembers(ctx context.Context, committeeID int64) ([]guan
 	}
 	return collect(rows, func(row scanner) (guantong.Member, error) {
 		var m guantong.Member
+		var appointed string
 		var err error
-		m.Expert, err = scanExpertAnd(row, &m.Role)
+		m.Expert, err = scanExpertAnd(row, &m.Role, &appointed)
+		var c stored
+		m.AppointedOn = c.date("appointed_on", appointed)
+		if err == nil {
+			err = c.scanned(nil, "committee member", m.ID)
+		}
 		return m, err
 	})
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -41,6 +42,8 @@ type appPage struct {
 	Records       []actionForm // record_theory, record_practical: their own forms
 	Decide        []workflow.Action
 	Editable      bool
+	Photo         photoView   // the holder's photo for the certificate, title applications
+	Recheck       recheckView // 复查 of the committee's result, title applications
 	Today         guantong.Date
 	wf            policy.Workflow // notice lengths and the fraud bar, for the hints
 
@@ -80,7 +83,8 @@ func (s *Server) applicationPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // doneMessages say what a form other than an action's just did.
-var doneMessages = map[string]string{"created": "草稿已保存", "saved": "修改已保存", "uploaded": "材料已上传",
+var doneMessages = map[string]string{"created": "草稿已保存", "saved": "修改已保存", "uploaded": "材料已上传", "photo": "证件照已上传",
+	"recheck": "复查申请已提交", "recheck-step": "复查已办理",
 	"achievement": "业绩成果已添加", "unachievement": "业绩成果已删除"}
 
 func (s *Server) renderApp(w http.ResponseWriter, r *http.Request, status int, p *appPage) {
@@ -114,6 +118,12 @@ func (s *Server) appPage(r *http.Request, u *guantong.User, id int64) (*appPage,
 			return nil, err
 		}
 		p.AchTypes = committee.AchievementTypes
+		if p.Photo, err = s.photoView(r, u, v); err != nil {
+			return nil, err
+		}
+		if p.Recheck, err = s.recheckView(r, u, v.Application); err != nil {
+			return nil, err
+		}
 	}
 	events, err := s.svc.Events(ctx, u, id)
 	if err != nil {
@@ -286,6 +296,8 @@ func (s *Server) showError(w http.ResponseWriter, r *http.Request, u *guantong.U
 var formFields = map[string][]string{
 	"upload":      {"file"},
 	"achievement": {"type", "title", "date", "level", "role", "file_id"},
+	"photo":       {"photo"},
+	"recheck":     {"reason"},
 }
 
 // showsAny reports whether the form named failed shows an error of es at one of its fields.
@@ -313,6 +325,14 @@ func joinErrs(es errs) string {
 
 // upload is POST /applications/{id}/files: one piece of evidence, checked by the service.
 func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
+	s.uploaded(w, r, "upload", "file", "请选择要上传的文件", "uploaded#evidence", s.svc.AddFile)
+}
+
+// uploaded reads the multipart "file" posted to the application at {id} and hands it to
+// keep (AddFile, SetPhoto); then the page again with the message done (and its anchor), or
+// the form named form with the refusal at field (none chosen: missing).
+func (s *Server) uploaded(w http.ResponseWriter, r *http.Request, form, field, missing, done string,
+	keep func(ctx context.Context, u *guantong.User, id int64, name string, data []byte) (guantong.File, error)) {
 	u, id, ok := s.about(w, r)
 	if !ok {
 		return
@@ -320,18 +340,18 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	name, data, problem := readUpload(w, r)
 	var err error
 	if problem == "" && data == nil {
-		problem = "请选择要上传的文件"
+		problem = missing
 	}
 	if problem != "" {
-		err = guantong.FieldErrors{{Field: "file", Message: problem}}
+		err = guantong.FieldErrors{{Field: field, Message: problem}}
 	} else {
-		_, err = s.svc.AddFile(r.Context(), u, id, name, data)
+		_, err = keep(r.Context(), u, id, name, data)
 	}
 	if err == nil {
-		http.Redirect(w, r, "/applications/"+strconv.FormatInt(id, 10)+"?done=uploaded", http.StatusSeeOther)
+		http.Redirect(w, r, "/applications/"+strconv.FormatInt(id, 10)+"?done="+done, http.StatusSeeOther)
 		return
 	}
-	s.showFormError(w, r, u, id, "upload", nil, err)
+	s.showFormError(w, r, u, id, form, nil, err)
 }
 
 // download is GET /applications/{id}/files/{file}: evidence, always as an attachment with

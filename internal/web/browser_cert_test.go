@@ -26,8 +26,8 @@ func TestBrowserCertificate(t *testing.T) {
 	zs := person(t, base, "zhangsan")
 	navigate(t, zs, 200, chromedp.Navigate(base+app))
 	click(t, zs, "#print-certificate")
-	mustContain(t, "the certificate", mainText(t, zs), "职称证书", "张三", "130102199001011237", "工程系列 中级职称",
-		"河北省工程系列中级职称评审委员会", "2027-02-09", number, "有效", base+"/verify/"+number)
+	mustContain(t, "the certificate", mainText(t, zs), "职称证书", "张三", "男", "130102199001011237", "工程", "工程师", "中级",
+		"河北省工程系列中级职称评审委员会", "批准文号", "河北省人力资源和社会保障厅", "2027-02-09", number, "有效", base+"/verify/"+number, "下载 PDF")
 	if w := text(t, zs, `String(document.querySelector("#certificate .cert-qr img").naturalWidth)`); w == "0" {
 		t.Errorf("the QR code did not load")
 	}

@@ -138,39 +138,52 @@ func TestBrowserTitleFlow(t *testing.T) {
 	click(t, off, `button[name="action"][value="send"]`)
 	mustContain(t, "sent", mainText(t, off), "「提交评委会」已完成", "评委会评审", "高技能人才组")
 
-	// The committee's secretary holds a review meeting; two experts score and vote.
+	// The committee's secretary holds a review meeting; four experts score, then vote, each
+	// vote confirmed before it is cast.
 	sec := person(t, base, "secretary")
 	mustContain(t, "the committee's page", mainText(t, sec), "待评审", "张三", "安排评审会议")
 	screenshot(t, sec, "committee", 1280)
 	click(t, sec, `#new-meeting button[type="submit"]`)
 	mustContain(t, "the new meeting", mainText(t, sec), "签到中", "王建国", "刘秀英", "赵志刚")
-	do(t, sec, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('input[name="present"]').forEach((c, i) => { if (i < 4 && !c.checked) c.click(); })`))
+	do(t, sec, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('input[name="present"]').forEach((c, i) => { if (i < 6 && !c.checked) c.click(); })`))
 	click(t, sec, `#attendance button[type="submit"]`)
 	click(t, sec, "#open-meeting")
 	mustContain(t, "the open meeting", mainText(t, sec), "会议已开始", "评审中", "达到", "王建国（与申报人同一单位）")
 
 	liu := person(t, base, "expert2")
 	click(t, liu, `a[href="/meetings/1"]`)
-	do(t, liu,
-		chromedp.SendKeys(chromedp.ID("score-1-业绩评审"), "85"),
-		chromedp.SendKeys(chromedp.ID("score-1-技能操作考核"), "90.5"),
-		chromedp.SendKeys(chromedp.ID("score-1-面试答辩"), "80"))
-	screenshot(t, liu, "meeting-expert", 1280)
-	click(t, liu, `#scores-1 button[type="submit"]`)
-	mustContain(t, "the scores", mainText(t, liu), "评分已保存", "86.20")
+	mustContain(t, "before scoring", mainText(t, liu), "其他专家的评分在您评完各项后显示")
+	scorers := []context.Context{liu, person(t, base, "expert3"), person(t, base, "expert4"), person(t, base, "expert5")}
+	for i, ctx := range scorers {
+		navigate(t, ctx, 200, chromedp.Navigate(base+"/meetings/1"))
+		do(t, ctx,
+			chromedp.SendKeys(chromedp.ID("score-1-业绩评审"), "85"),
+			chromedp.SendKeys(chromedp.ID("score-1-技能操作考核"), "90.5"),
+			chromedp.SendKeys(chromedp.ID("score-1-面试答辩"), "80"))
+		if i == 0 {
+			screenshot(t, ctx, "meeting-expert", 1280)
+		}
+		click(t, ctx, `#scores-1 button[type="submit"]`)
+		mustContain(t, "the scores", mainText(t, ctx), "评分已保存", "86.20")
+	}
 
 	navigate(t, sec, 200, chromedp.Navigate(base+"/meetings/1"))
 	click(t, sec, `#app-1 form[action$="/start"] button`)
-	mustContain(t, "the ballot", mainText(t, sec), "投票已开始", "投票进度：0 / 3")
-	for _, ctx := range []context.Context{liu, person(t, base, "expert3")} {
+	mustContain(t, "the ballot", mainText(t, sec), "投票已开始", "投票进度：0 / 5")
+	for i, ctx := range scorers {
 		navigate(t, ctx, 200, chromedp.Navigate(base+"/meetings/1"))
 		click(t, ctx, `#app-1 button[value="yes"]`)
+		mustContain(t, "the confirmation", mainText(t, ctx), "您对 张三 的选择：同意", "确认投票")
+		if i == 0 {
+			screenshot(t, ctx, "vote-confirm", 1280)
+		}
+		click(t, ctx, "#confirm-vote-1")
 		mustContain(t, "a vote", mainText(t, ctx), "已投票")
 	}
 	navigate(t, sec, 200, chromedp.Navigate(base+"/meetings/1"))
 	click(t, sec, `#app-1 form[action$="/close-vote"] button`)
 	click(t, sec, "#close-meeting")
-	mustContain(t, "the closed meeting", mainText(t, sec), "会议已结束，评审结果已生效", "评审通过", "同意 2")
+	mustContain(t, "the closed meeting", mainText(t, sec), "会议已结束，评审结果已生效", "评审通过", "同意 4")
 	screenshot(t, sec, "meeting", 1280)
 
 	// The result notice ends; the secretary grants the title.

@@ -2,7 +2,9 @@ package web
 
 import (
 	"bytes"
+	"encoding/base64"
 	"fmt"
+	"html/template"
 	"net/http"
 	"strconv"
 	"strings"
@@ -16,13 +18,12 @@ import (
 // 职改办. What is printed on paper points at the public site (Config.PublicURL), because a
 // QR code drawn with the address of an office's intranet would lead nowhere.
 
-// certificatePage is the data of templates/certificate.html.
+// certificatePage is the data of templates/certificate.html: the certificate as issued,
+// the same Document the PDF lays out.
 type certificatePage struct {
-	C         guantong.CertificateStatus // the name and ID number in full
-	Heading   string                     // 职称证书, 职业技能等级证书
-	What      string                     // 工程系列 中级职称; 钳工（6-20-01-01） 技师
-	Status    string                     // 有效, 已撤销, 已发证，尚未上网
-	VerifyURL string                     // what the QR code holds, printed under it
+	D       certificate.Document
+	Revoked bool
+	Photo   template.URL // the holder's photo as a data: address, "" when there is none
 }
 
 // certificatePage is GET /certificates/{number}: the certificate laid out to print on A4,
@@ -33,17 +34,37 @@ func (s *Server) certificatePage(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	st, err := s.svc.Certificate(r.Context(), u, r.PathValue("number"))
+	d, err := s.svc.CertificateDocument(r.Context(), u, r.PathValue("number"), s.base(r))
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := certificatePage{C: st, Heading: "职称证书", What: s.certificateWhat(st), Status: certificate.StatusName(st.Status),
-		VerifyURL: certificate.VerifyURL(s.base(r), st.Number)}
-	if st.Kind == guantong.KindSkill {
-		d.Heading = "职业技能等级证书"
+	p := certificatePage{D: d, Revoked: d.RevokedOn != ""}
+	if len(d.Photo) > 0 { // inline: the page prints with the photo it was checked with
+		p.Photo = template.URL("data:image/jpeg;base64," + base64.StdEncoding.EncodeToString(d.Photo))
 	}
-	s.render(w, r, http.StatusOK, "certificate", page{Title: d.Heading + " " + st.Number, Data: d})
+	s.render(w, r, http.StatusOK, "certificate", page{Title: d.Heading + " " + d.Number, Data: p})
+}
+
+// certificatePDF is GET /certificates/{number}/pdf: the same certificate as a PDF download,
+// for the same people.
+func (s *Server) certificatePDF(w http.ResponseWriter, r *http.Request) {
+	u := s.signedIn(w, r)
+	if u == nil {
+		return
+	}
+	b, err := s.svc.CertificatePDF(r.Context(), u, r.PathValue("number"), s.base(r))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	number := certificate.Normalize(r.PathValue("number"))
+	h := w.Header()
+	h.Set("Content-Type", "application/pdf")
+	h.Set("Content-Disposition", `attachment; filename="certificate-`+number+`.pdf"; filename*=UTF-8''`+pathEscape("证书-"+number+".pdf"))
+	h.Set("Content-Length", strconv.Itoa(len(b)))
+	h.Set("Cache-Control", "private, no-store") // the ID number in full
+	w.Write(b)
 }
 
 // certificateWhat says what a certificate certifies, as the certificate and its verification

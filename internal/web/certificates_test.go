@@ -75,8 +75,9 @@ func TestCertificatePages(t *testing.T) {
 	if status != 200 {
 		t.Fatalf("the holder's certificate: %d", status)
 	}
-	mustShow(t, "the certificate", body, "职称证书", "张三", "130102199001011237", "工程系列 中级职称", "河北省工程系列中级职称评审委员会",
-		"2027-02-09", number, "有效", `src="/verify/`+number+`/qr.png"`, w.ts.URL+"/verify/"+number, "data-print")
+	mustShow(t, "the certificate", body, "职称证书", "张三", "男", "130102199001011237", "<dd>工程</dd>", "<dd>工程师</dd>", "<dd>中级</dd>",
+		"河北省工程系列中级职称评审委员会", "批准文号", "河北省人力资源和社会保障厅", "2027-02-09", number, "有效", `src="/verify/`+number+`/qr.png"`,
+		w.ts.URL+"/verify/"+number, "data-print", `href="/certificates/`+number+`/pdf"`)
 	if strings.Contains(body, "已撤销") {
 		t.Errorf("a valid certificate is marked revoked")
 	}

@@ -112,16 +112,16 @@ func TestCommitteeMembers(t *testing.T) {
 	adm := w.as("admin")
 	board := w.committee("河北省工程系列中级职称评审委员会")
 	status, body := adm.post("/admin/experts", url.Values{"name": {"李工"}, "employer_id": {strconv.FormatInt(w.org("石家庄市建筑业协会"), 10)},
-		"skill_level": {"技师"}, "skilled": {"1"}, "username": {"ligong"}, "password": {"ligong-pass-2026"}})
+		"skill_level": {"高级技师"}, "skilled": {"1"}, "username": {"ligong"}, "password": {"ligong-pass-2026"}})
 	if status != 200 {
 		t.Fatalf("create: %d\n%s", status, body)
 	}
-	// The demo's five (1-5; 刘秀英, 2, chairs) and 李工, 6.
-	status, body = adm.post(board, url.Values{"expert": {"1", "2", "3", "4", "5", "6"}, "role-2": {"chair"}, "role-3": {"vice_chair"}, "role-6": {"member"}})
+	// The demo's nine (1-9; 刘秀英, 2, chairs) and 李工, 10.
+	status, body = adm.post(board, url.Values{"expert": {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10"}, "role-2": {"chair"}, "role-3": {"vice_chair"}, "role-10": {"member"}})
 	if status != 200 || !strings.HasSuffix(adm.last, board+"?saved=1") {
 		t.Fatalf("set members: %d %s\n%s", status, adm.last, body)
 	}
-	mustShow(t, "the saved committee", body, "评委会组成已保存，共 6 人，其中高技能人才专家 3 人", "<td data-label=\"姓名\">李工</td>", `id="member-6" checked`)
+	mustShow(t, "the saved committee", body, "评委会组成已保存，共 10 人，其中高技能人才专家 3 人", "<td data-label=\"姓名\">李工</td>", `id="member-10" checked`)
 	members := func() int {
 		ms, err := w.s.svc.CommitteeMembers(context.Background(), asAdmin, w.org("河北省工程系列中级职称评审委员会"))
 		if err != nil {
@@ -135,8 +135,8 @@ func TestCommitteeMembers(t *testing.T) {
 		form url.Values
 		want []string
 	}{
-		{"no skilled expert", url.Values{"expert": {"2", "3"}, "role-2": {"chair"}},
-			[]string{"评委会组成未保存", "高技能人才专家 0 人，少于 1 人（三(一)6）", `id="member-2" checked`, `id="member-3" checked`, `id="member-1">`}},
+		{"no skilled expert (三(一)6), too few (职称评审管理暂行规定)", url.Values{"expert": {"2", "3"}, "role-2": {"chair"}},
+			[]string{"评委会组成未保存", "高技能人才专家 0 人，少于 1 人（三(一)6）", "评委会专家 2 人，少于 9 人", `id="member-2" checked`, `id="member-3" checked`, `id="member-1">`}},
 		{"two chairs", url.Values{"expert": {"1", "2"}, "role-1": {"chair"}, "role-2": {"chair"}}, []string{"主任委员只能有一名"}},
 		{"nobody", url.Values{}, []string{"高技能人才专家 0 人"}},
 	} {
@@ -145,8 +145,8 @@ func TestCommitteeMembers(t *testing.T) {
 			t.Errorf("%s: status %d, want 422", tt.name, status)
 		}
 		mustShow(t, tt.name, body, tt.want...)
-		if n := members(); n != 6 {
-			t.Errorf("%s: the committee has %d members, want the 6 it had", tt.name, n)
+		if n := members(); n != 10 {
+			t.Errorf("%s: the committee has %d members, want the 10 it had", tt.name, n)
 		}
 	}
 	if status, _ := w.as("secretary").post(board, url.Values{"expert": {"1"}}); status != 403 {
@@ -156,7 +156,7 @@ func TestCommitteeMembers(t *testing.T) {
 	if status != 200 {
 		t.Fatalf("the secretary's page: %d", status)
 	}
-	mustShow(t, "the secretary's page", body, "评委会成员 <span class=\"count\">6</span>", "其中高技能人才专家 <strong>3</strong> 人", "李工")
+	mustShow(t, "the secretary's page", body, "评委会成员 <span class=\"count\">10</span>", "其中高技能人才专家 <strong>3</strong> 人", "李工")
 	if strings.Contains(body, "保存评委会组成") {
 		t.Errorf("the secretary's page offers the admin's form")
 	}
@@ -213,32 +213,32 @@ func TestExpertEdit(t *testing.T) {
 		t.Errorf("刘秀英 was taken out of the pool")
 	}
 
-	// 李工 (6) sits on no committee.
+	// 李工 (10) sits on no committee.
 	board := w.committee("河北省工程系列中级职称评审委员会")
 	if status, body := adm.post("/admin/experts", url.Values{"name": {"李工"}, "employer_id": {moved}, "username": {"ligong"}, "password": {"ligong-pass-2026"}}); status != 200 {
 		t.Fatalf("create: %d\n%s", status, body)
 	}
-	status, body = adm.post("/admin/experts/6/deactivate", url.Values{})
-	if status != 200 || !strings.Contains(adm.last, "deactivated=6") {
+	status, body = adm.post("/admin/experts/10/deactivate", url.Values{})
+	if status != 200 || !strings.Contains(adm.last, "deactivated=10") {
 		t.Fatalf("taking out 李工: %d %s\n%s", status, adm.last, body)
 	}
-	mustShow(t, "李工 taken out", body, "专家 李工 已停用", `<tr id="expert-6" class="inactive">`, `<span class="warn-text">已停用</span>`,
-		`action="/admin/experts/6/activate"`)
-	if _, body := adm.get(board); strings.Contains(body, `id="member-6"`) {
+	mustShow(t, "李工 taken out", body, "专家 李工 已停用", `<tr id="expert-10" class="inactive">`, `<span class="warn-text">已停用</span>`,
+		`action="/admin/experts/10/activate"`)
+	if _, body := adm.get(board); strings.Contains(body, `id="member-10"`) {
 		t.Errorf("an expert taken out is offered for the committee")
 	}
-	if status, _ := w.as("secretary").post("/admin/experts/6/activate", url.Values{}); status != 403 {
+	if status, _ := w.as("secretary").post("/admin/experts/10/activate", url.Values{}); status != 403 {
 		t.Errorf("the secretary taking an expert back: %d", status)
 	}
 	if _, body := w.as("secretary").get("/admin/experts"); strings.Contains(body, "/admin/experts/6") {
 		t.Errorf("the secretary is offered the admin's buttons")
 	}
-	status, body = adm.post("/admin/experts/6/activate", url.Values{})
+	status, body = adm.post("/admin/experts/10/activate", url.Values{})
 	if status != 200 {
 		t.Fatalf("taking 李工 back: %d", status)
 	}
-	mustShow(t, "李工 back", body, "专家 李工 已重新启用", `<tr id="expert-6">`, `action="/admin/experts/6/deactivate"`)
-	if _, body := adm.get(board); !strings.Contains(body, `id="member-6"`) {
+	mustShow(t, "李工 back", body, "专家 李工 已重新启用", `<tr id="expert-10">`, `action="/admin/experts/10/deactivate"`)
+	if _, body := adm.get(board); !strings.Contains(body, `id="member-10"`) {
 		t.Errorf("an expert taken back is not offered for the committee")
 	}
 }

@@ -131,10 +131,11 @@ func TestTitleFlowPages(t *testing.T) {
 }
 
 // holdMeeting holds a review meeting of the 工程 中级 committee on one application, as the
-// secretary and two experts do on the meeting's page: four of the five members present (the
-// quorum is two thirds), 王建国 withdrawn (he works at 张三's employer), 刘秀英 scores, she and
-// 赵志刚 vote yes, the secretary ends the ballot (2 of 3 eligible: passed) and the meeting. It
-// returns the meeting's path.
+// secretary and the experts do on the meeting's page: six of the nine members present (the
+// quorum is two thirds; five is refused), 王建国 withdrawn (he works at 张三's employer);
+// 刘秀英 scores and only then sees the sheet, three more score; 吴海燕, who has not scored,
+// cannot vote; each vote is confirmed before it is cast; four yes of five eligible pass
+// once the secretary ends the ballot and the meeting. It returns the meeting's path.
 func (w *world) holdMeeting(sec *client, app string) string {
 	t := w.t
 	t.Helper()
@@ -145,19 +146,19 @@ func (w *world) holdMeeting(sec *client, app string) string {
 	meeting := strings.TrimPrefix(sec.last, w.ts.URL)
 	mustShow(t, "the new meeting", body, "签到中", "王建国", "刘秀英", "开始会议")
 	ids := regexp.MustCompile(`name="present" value="(\d+)"`).FindAllStringSubmatch(body, -1)
-	if len(ids) != 5 {
-		t.Fatalf("the meeting has %d members, want the demo's 5", len(ids))
+	if len(ids) != 9 {
+		t.Fatalf("the meeting has %d members, want the demo's 9", len(ids))
 	}
 	present := url.Values{}
-	for _, m := range ids[:3] {
+	for _, m := range ids[:5] {
 		present.Add("present", m[1])
 	}
 	sec.post(meeting+"/attendance", present)
 	if status, body = sec.post(meeting+"/open", nil); status != 409 {
-		t.Errorf("opening with 3 of 5 present: %d", status)
+		t.Errorf("opening with 5 of 9 present: %d", status)
 	}
 	mustShow(t, "opening without a quorum", body, "不足")
-	present.Add("present", ids[3][1])
+	present.Add("present", ids[5][1])
 	sec.post(meeting+"/attendance", present)
 	status, body = sec.post(meeting+"/open", nil)
 	mustShow(t, "the open meeting", body, "会议已开始", "开始投票", "同一单位")
@@ -169,7 +170,7 @@ func (w *world) holdMeeting(sec *client, app string) string {
 	_, body = wang.get(meeting)
 	mustShow(t, "the withdrawn expert's page", body, "您已回避")
 	_, body = liu.get(meeting)
-	mustShow(t, "the expert's page", body, "保存评分", "业绩评审", "技能操作考核", "面试答辩")
+	mustShow(t, "the expert's page", body, "保存评分", "业绩评审", "技能操作考核", "面试答辩", "其他专家的评分在您评完各项后显示")
 	scores := url.Values{"application_id": {app}, "method": {"业绩评审", "技能操作考核", "面试答辩"},
 		"score.业绩评审": {"85"}, "score.技能操作考核": {"101"}, "score.面试答辩": {"80"}}
 	if status, body = liu.post(meeting+"/scores", scores); status != 400 {
@@ -178,21 +179,45 @@ func (w *world) holdMeeting(sec *client, app string) string {
 	mustShow(t, "a score of 101", body, "超过 100 分")
 	scores.Set("score.技能操作考核", "90.5")
 	_, body = liu.post(meeting+"/scores", scores)
-	mustShow(t, "after scoring", body, "评分已保存", `value="90.50"`)
+	mustShow(t, "after scoring", body, "评分已保存", `value="90.50"`, "86.20")
+	_, body = zhao.get(meeting)
+	if strings.Contains(body, "86.20") {
+		t.Errorf("赵志刚 sees 刘秀英's scores before scoring")
+	}
+	sun, zhou, wu := w.as("expert4"), w.as("expert5"), w.as("expert6")
+	for _, c := range []*client{zhao, sun, zhou} {
+		if status, body = c.post(meeting+"/scores", scores); status != 200 {
+			t.Fatalf("scores: %d\n%s", status, body)
+		}
+	}
 	_, body = sec.post(meeting+"/start", url.Values{"application_id": {app}})
-	mustShow(t, "the ballot", body, "投票已开始", "86.20", "结束投票")
-	_, body = liu.post(meeting+"/vote", url.Values{"application_id": {app}, "choice": {"yes"}})
+	mustShow(t, "the ballot", body, "投票已开始", "86.20", "结束投票", "0 / 5")
+
+	// A vote is confirmed before it is cast, without JavaScript.
+	status, body = liu.post(meeting+"/vote", url.Values{"application_id": {app}, "choice": {"yes"}})
+	mustShow(t, "the confirmation", body, "您对 张三 的选择", "同意", "确认投票", "返回重新选择")
+	if status != 200 || strings.Contains(body, "您已投票") {
+		t.Errorf("the first click cast the vote: %d", status)
+	}
+	vote := url.Values{"application_id": {app}, "choice": {"yes"}, "confirm": {"1"}}
+	_, body = liu.post(meeting+"/vote", vote)
 	mustShow(t, "after voting", body, "您已投票")
-	if status, _ := liu.post(meeting+"/vote", url.Values{"application_id": {app}, "choice": {"yes"}}); status != 409 {
+	if status, _ := liu.post(meeting+"/vote", vote); status != 409 {
 		t.Errorf("a second vote: %d", status)
 	}
-	zhao.post(meeting+"/vote", url.Values{"application_id": {app}, "choice": {"yes"}})
+	if status, body = wu.post(meeting+"/vote", vote); status != 409 {
+		t.Errorf("a vote without scores: %d", status)
+	}
+	mustShow(t, "a vote without scores", body, "请先评分再投票")
+	for _, c := range []*client{zhao, sun, zhou} {
+		c.post(meeting+"/vote", vote)
+	}
 	sec.post(meeting+"/close-vote", url.Values{"application_id": {app}})
 	status, body = sec.post(meeting+"/close", nil)
 	if status != 200 {
 		t.Fatalf("close: %d\n%s", status, body)
 	}
-	mustShow(t, "the closed meeting", body, "会议已结束，评审结果已生效", "评审通过", "同意 2")
+	mustShow(t, "the closed meeting", body, "会议已结束，评审结果已生效", "评审通过", "同意 4")
 	return meeting
 }
 

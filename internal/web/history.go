@@ -32,6 +32,14 @@ var eventNames = map[string]string{
 	// 三(一)3: skill contributions put forward as evidence.
 	"add_achievement":    "添加业绩成果",
 	"remove_achievement": "删除业绩成果",
+	// The certificate as issued, and 复查 (docs/certificates.md, docs/committee.md).
+	"photo":              "上传证件照",
+	"approval_no":        "登记批准文号",
+	"recheck_request":    "申请复查",
+	"recheck_accepted":   "复查已受理",
+	"recheck_refused":    "复查不予受理",
+	"recheck_maintained": "复查：维持原评审结果",
+	"recheck_revised":    "复查：原结果有误，重新评审",
 }
 
 // eventOf reads one audit row. The payload is the service's; fields it lacks are left out.

@@ -23,6 +23,13 @@ type meetingPage struct {
 	Problem *problem
 	Failed  int64 // the applicant whose form the errors belong to
 	Errs    errs
+
+	// Confirm is the applicant whose vote the expert is asked to confirm, with the choice
+	// (yes, no, abstain) and its name: a vote is cast only from the confirmation's form, so
+	// that one click never casts it, with or without JavaScript.
+	Confirm    int64
+	Choice     string
+	ChoiceName string
 }
 
 // Secretary reports whether the user runs the meeting.
@@ -76,6 +83,7 @@ func ScoreOf(a service.MeetingApplicant, method string) string {
 var stepNames = map[string]string{
 	"attendance": "签到已保存", "open": "会议已开始", "cancel": "会议已取消", "conflict": "回避已登记",
 	"scores": "评分已保存", "start": "投票已开始", "vote": "已投票", "close-vote": "投票已结束", "close": "会议已结束，评审结果已生效",
+	"approval": "批准文号已登记，将印在本次会议通过人员的职称证书上",
 }
 
 // meetingView is GET /meetings/{id}.
@@ -183,11 +191,17 @@ func (s *Server) meetingStep(w http.ResponseWriter, r *http.Request) {
 	case "start":
 		_, err = s.svc.StartVote(ctx, u, id, app)
 	case "vote":
+		if f.Get("confirm") != "1" {
+			s.confirmVote(w, r, u, id, app, f.Get("choice"))
+			return
+		}
 		_, err = s.svc.CastBallot(ctx, u, id, app, f.Get("choice"))
 	case "close-vote":
 		_, err = s.svc.CloseVote(ctx, u, id, app)
 	case "close":
 		_, err = s.svc.CloseMeeting(ctx, u, id)
+	case "approval":
+		_, err = s.svc.RecordApproval(ctx, u, id, f.Get("approval_no"))
 	default:
 		s.notFound(w, r)
 		return
@@ -237,4 +251,23 @@ func (s *Server) enterScores(r *http.Request, u *guantong.User, id, app int64) e
 	}
 	_, err := s.svc.EnterScores(r.Context(), u, id, in)
 	return err
+}
+
+// confirmVote shows the meeting with the expert's choice on an applicant to confirm or
+// change: the first step of a vote.
+func (s *Server) confirmVote(w http.ResponseWriter, r *http.Request, u *guantong.User, id, app int64, choice string) {
+	m, err := s.svc.Meeting(r.Context(), u, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := &meetingPage{M: m}
+	c, ok := committee.ParseChoice(choice)
+	if !ok {
+		p.Failed, p.Errs = app, errs{"choice": "请选择同意、不同意或弃权"}
+		s.renderMeeting(w, r, http.StatusUnprocessableEntity, p)
+		return
+	}
+	p.Confirm, p.Choice, p.ChoiceName = app, c.String(), c.Name()
+	s.renderMeeting(w, r, http.StatusOK, p)
 }

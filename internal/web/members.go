@@ -30,6 +30,12 @@ type membersPage struct {
 	Saved     bool
 }
 
+// KindName names the kind of committee (按系列组建的评委会…), whose least size differs.
+func (p *membersPage) KindName() string { return committee.KindName(p.Rules.Kind) }
+
+// Term is a member's term of office in years (职称评审管理暂行规定).
+func (p *membersPage) Term() int { return committee.BuiltinRegulation().TermYears }
+
 // memberRow is a member as the page shows them.
 type memberRow struct {
 	guantong.Member

@@ -214,7 +214,7 @@ func TestRolePages(t *testing.T) {
 		{"admin", "/admin/experts/999", 404, []string{"未找到"}},
 		{"admin", "/admin/experts/x", 404, []string{"页面不存在"}},
 		{"secretary", "/admin/experts/1", 403, []string{"无权访问"}},
-		{"admin", board, 200, []string{"河北省工程系列中级职称评审委员会", "不限", "不少于 1 人", "刘秀英", "主任委员", "副主任委员", "其中高技能人才专家 <strong>2</strong> 人", "保存评委会组成"}},
+		{"admin", board, 200, []string{"河北省工程系列中级职称评审委员会", "按系列组建的评委会", "不少于 9 人", "副高级及以上", "高级技师及以上", "每届 3 年", "不少于 1 人", "刘秀英", "主任委员", "副主任委员", "其中高技能人才专家 <strong>2</strong> 人", "保存评委会组成"}},
 		{"admin", other, 200, []string{"不少于 25 人", "不少于 3 人", "尚未选定成员"}},
 		{"admin", "/admin/committees/1", 404, []string{"未找到"}},
 		{"admin", "/admin/committees/x", 404, []string{"页面不存在"}},

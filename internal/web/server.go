@@ -155,6 +155,10 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	handle("POST /applications/{id}/edit", s.editSubmit)
 	handle("POST /applications/{id}/files", s.upload)
 	handle("GET /applications/{id}/files/{file}", s.download)
+	handle("GET /applications/{id}/photo", s.photo)
+	handle("POST /applications/{id}/photo", s.uploadPhoto)
+	handle("POST /applications/{id}/rechecks", s.requestRecheck)
+	handle("POST /applications/{id}/rechecks/{recheck}", s.handleRecheck)
 	handle("POST /applications/{id}/achievements", s.addAchievement)
 	handle("POST /applications/{id}/achievements/{achievement}/delete", s.removeAchievement)
 	// Applicants.
@@ -177,6 +181,7 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	handle("GET /expert", s.expertPage)
 	handle("GET /evaluator", s.evaluatorPage)
 	handle("GET /certificates/{number}", s.certificatePage)
+	handle("GET /certificates/{number}/pdf", s.certificatePDF)
 	handle("GET /registrations", s.registrationsPage)
 	handle("GET /registrations.xlsx", s.registrationsFile("xlsx"))
 	handle("GET /registrations.csv", s.registrationsFile("csv"))
