@@ -26,37 +26,47 @@ func (a *API) upload(w http.ResponseWriter, r *http.Request) {
 // and hands it to keep (AddFile, SetPhoto), answering 201 with the file kept.
 func (a *API) uploaded(w http.ResponseWriter, r *http.Request, keep func(ctx context.Context, u *guantong.User, id int64, name string, data []byte) (guantong.File, error)) {
 	a.serve(w, r, http.StatusCreated, func(u *guantong.User, id int64) (any, error) {
-		r.Body = http.MaxBytesReader(w, r.Body, guantong.MaxFileSize+64<<10)
-		mr, err := r.MultipartReader()
+		name, data, err := multipartFile(w, r)
 		if err != nil {
-			return nil, guantong.FieldErrors{{Field: "file", Message: "须以 multipart/form-data 上传，字段名 file"}}
+			return nil, err
 		}
-		for {
-			part, err := mr.NextPart()
-			if err != nil {
-				if big := new(http.MaxBytesError); errors.As(err, &big) {
-					return nil, guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB"}}
-				}
-				if err != io.EOF { // a part's header that does not parse: a NUL or a line break in the file's name
-					return nil, guantong.FieldErrors{{Field: "file", Message: badFileName}}
-				}
-				return nil, guantong.FieldErrors{{Field: "file", Message: "缺少字段 file"}}
-			}
-			if part.FormName() != "file" {
-				if strings.Contains(part.Header.Get("Content-Disposition"), `name="file"`) {
-					// The part is the file, but its header does not parse: a NUL or a stray
-					// quote in the file's name. Say so rather than that there is no file.
-					return nil, guantong.FieldErrors{{Field: "file", Message: badFileName}}
-				}
-				continue
-			}
-			data, err := io.ReadAll(io.LimitReader(part, guantong.MaxFileSize+1))
-			if err != nil {
-				return nil, guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB 或上传中断"}}
-			}
-			return keep(r.Context(), u, id, part.FileName(), data)
-		}
+		return keep(r.Context(), u, id, name, data)
 	})
+}
+
+// multipartFile reads the multipart field "file" of a request, up to guantong.MaxFileSize:
+// its name and its bytes.
+func multipartFile(w http.ResponseWriter, r *http.Request) (string, []byte, error) {
+	r.Body = http.MaxBytesReader(w, r.Body, guantong.MaxFileSize+64<<10)
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return "", nil, guantong.FieldErrors{{Field: "file", Message: "须以 multipart/form-data 上传，字段名 file"}}
+	}
+	for {
+		part, err := mr.NextPart()
+		if err != nil {
+			if big := new(http.MaxBytesError); errors.As(err, &big) {
+				return "", nil, guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB"}}
+			}
+			if err != io.EOF { // a part's header that does not parse: a NUL or a line break in the file's name
+				return "", nil, guantong.FieldErrors{{Field: "file", Message: badFileName}}
+			}
+			return "", nil, guantong.FieldErrors{{Field: "file", Message: "缺少字段 file"}}
+		}
+		if part.FormName() != "file" {
+			if strings.Contains(part.Header.Get("Content-Disposition"), `name="file"`) {
+				// The part is the file, but its header does not parse: a NUL or a stray
+				// quote in the file's name. Say so rather than that there is no file.
+				return "", nil, guantong.FieldErrors{{Field: "file", Message: badFileName}}
+			}
+			continue
+		}
+		data, err := io.ReadAll(io.LimitReader(part, guantong.MaxFileSize+1))
+		if err != nil {
+			return "", nil, guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB 或上传中断"}}
+		}
+		return part.FileName(), data, nil
+	}
 }
 
 func (a *API) files(w http.ResponseWriter, r *http.Request) {

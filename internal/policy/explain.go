@@ -99,8 +99,9 @@ func Explain(p *Params) []Rule {
 		{clauseReverse, fmt.Sprintf("取得职称的专业技术人员，可在现岗位相对应的职业（由用人单位确认）申报职业技能评价：%s。员级职称不对应技能等级。%s%s。取得职业技能等级证书后从事本职业工作满%d年，可申报同一职业的上一等级（%s）；未取得职称的，一般的技能等级晋升不属本方案。",
 			strings.Join(reverse, "，"), perOccupation, strings.TrimRight(p.Reverse.YearsNote, "。；"), p.Reverse.YearsAfterSkill, promotion),
 			"internal/policy/reverse.go titleToSkill, nextSkill"},
-		{clauseExemption, "具有所申报职业相关专业毕业证书的，免于理论知识考试；" + exemptAccess + "取得突出成绩的优秀人才可直接申报相应等级，不受工作年限限制，由评价机构认定技能水平。",
-			"internal/policy/reverse.go exemption, directReason"},
+		{clauseExemption, "具有所申报职业相关专业毕业证书的，免于理论知识考试；" + exemptAccess + "取得突出成绩的优秀人才可直接申报相应等级，不受工作年限限制，由评价机构认定技能水平。" +
+			fmt.Sprintf("理论知识考试成绩不低于%g分、操作技能考核成绩不低于%g分的，方可记为合格。", p.Workflow.PassMark.Theory, p.Workflow.PassMark.Practical),
+			"internal/policy/reverse.go exemption, directReason；internal/workflow record"},
 		{clauseSelfEvaluation, "所在单位为" + strings.Join(p.SelfEvaluationKinds, "、") + "且为技能人才自主评价企业的，由" + fill(p.Authorities.SelfEvaluation, "{employer}", "该企业") + "评价，颁发" + guantong.CertSkillLevel + "。", "internal/policy/routing.go route"},
 		{clauseSocial, "其他单位的人员到" + p.Authorities.Social + "报名，颁发" + guantong.CertSkillLevel + "。", "internal/policy/routing.go route"},
 		{clauseAccess, "就业准入类职业到相应部门鉴定，颁发" + guantong.CertQualification + "：" + strings.Join(access, "；") + "。" + sentence([]string{p.AccessNote}), "internal/policy/routing.go route"},

@@ -67,6 +67,11 @@ type file struct {
 		NoticeWorkdays       int `json:"notice_workdays"`
 		ResultNoticeWorkdays int `json:"result_notice_workdays"`
 		FraudBarYears        int `json:"fraud_bar_years"`
+		// PassMark is absent in older files: 60 for each part.
+		PassMark *struct {
+			Theory    float64 `json:"theory"`
+			Practical float64 `json:"practical"`
+		} `json:"pass_mark"`
 	} `json:"workflow"`
 }
 

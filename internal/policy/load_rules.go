@@ -160,6 +160,18 @@ func loadAuthorities(es *guantong.FieldErrors, p *Params, f *file) {
 		NoticeWorkdays:       f.Workflow.NoticeWorkdays,
 		ResultNoticeWorkdays: f.Workflow.ResultNoticeWorkdays,
 		FraudBarYears:        f.Workflow.FraudBarYears,
+		PassMark:             PassMark{Theory: DefaultPassMark, Practical: DefaultPassMark},
+	}
+	if m := f.Workflow.PassMark; m != nil {
+		p.Workflow.PassMark = PassMark{Theory: m.Theory, Practical: m.Practical}
+		for _, part := range [...]struct {
+			key  string
+			mark float64
+		}{{"workflow.pass_mark.theory", m.Theory}, {"workflow.pass_mark.practical", m.Practical}} {
+			if part.mark <= 0 || part.mark > 100 {
+				es.Add(part.key, "须大于 0 且不超过 100")
+			}
+		}
 	}
 	for _, a := range [...]struct{ key, tmpl string }{
 		{"authorities.committee", p.Authorities.Committee},

@@ -113,7 +113,18 @@ type Workflow struct {
 	NoticeWorkdays       int // 公示: at least this many working days
 	ResultNoticeWorkdays int
 	FraudBarYears        int // a grant revoked for fraud bars the person this long
+	// PassMark is the lowest score of each part of a skill evaluation (三(二)3) that may be
+	// recorded as 合格: 60 unless the policy file says otherwise.
+	PassMark PassMark
 }
+
+// PassMark is the pass mark of the theory exam and of the practical assessment.
+type PassMark struct {
+	Theory, Practical float64
+}
+
+// DefaultPassMark is each part's pass mark when a policy file names none.
+const DefaultPassMark = 60
 
 // Default returns the built-in policy in force today (DefaultID), loaded once. A broken
 // built-in file is a build mistake that the package's tests catch, so Default panics on it.

@@ -34,6 +34,31 @@ func TestBuiltInPolicies(t *testing.T) {
 	}
 }
 
+// 三(二)3: each part's pass mark is 60 in hebei-2021, and 60 in a file that names none.
+func TestPassMark(t *testing.T) {
+	if m := policy.Default().Workflow.PassMark; m.Theory != 60 || m.Practical != 60 {
+		t.Errorf("hebei-2021 pass mark = %+v", m)
+	}
+	raw, _ := data.Policies.ReadFile("policy/hebei-2021.json")
+	for _, tt := range []struct {
+		name, from, to string
+		want           policy.PassMark
+	}{
+		{"named", `"pass_mark": {"theory": 60, "practical": 60}`, `"pass_mark": {"theory": 50, "practical": 70}`, policy.PassMark{Theory: 50, Practical: 70}},
+		{"absent: the default", `,
+    "pass_mark": {"theory": 60, "practical": 60}`, ``, policy.PassMark{Theory: policy.DefaultPassMark, Practical: policy.DefaultPassMark}},
+	} {
+		changed := strings.Replace(string(raw), tt.from, tt.to, 1)
+		if changed == string(raw) {
+			t.Fatalf("%s: test text not found in the policy file", tt.name)
+		}
+		p, err := policy.Load(strings.NewReader(changed))
+		if err != nil || p.Workflow.PassMark != tt.want {
+			t.Errorf("%s: %+v %v, want %+v", tt.name, p, err, tt.want)
+		}
+	}
+}
+
 func TestLoadErrorsNameTheKey(t *testing.T) {
 	raw, _ := data.Policies.ReadFile("policy/hebei-2021.json")
 	tests := []struct {
@@ -52,6 +77,8 @@ func TestLoadErrorsNameTheKey(t *testing.T) {
 		{"wrong type", `"years": 3,`, `"years": "3",`, "assessment.years: 类型不对"},
 		{"bad date", `"effective_from": "2021-01-01"`, `"effective_from": "2021-02-30"`, "effective_from:"},
 		{"broken JSON", `"id": "hebei-2021",`, `"id": "hebei-2021"`, "不是有效的 JSON"},
+		{"三(二)3 a pass mark above 100", `"theory": 60,`, `"theory": 160,`, "workflow.pass_mark.theory: 须大于 0 且不超过 100"},
+		{"三(二)3 a pass mark of 0", `"practical": 60}`, `"practical": 0}`, "workflow.pass_mark.practical: 须大于 0 且不超过 100"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -83,6 +83,8 @@ func (s *Service) step(ctx context.Context, tx *store.Tx, u *guantong.User, app 
 		ResultNoticeWorkdays: wf.ResultNoticeWorkdays,
 		AddWorkdays:          s.cal.AddWorkdays,
 		Objections:           objections,
+		TheoryPassMark:       wf.PassMark.Theory,
+		PracticalPassMark:    wf.PassMark.Practical,
 	})
 	if err != nil {
 		return app, err

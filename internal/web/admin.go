@@ -9,6 +9,7 @@ import (
 	"guantong"
 	"guantong/internal/policy"
 	"guantong/internal/service"
+	"guantong/internal/workflow"
 )
 
 // The provincial department's pages: an overview with the policy and the table in force
@@ -106,23 +107,17 @@ func (s *Server) adminClock(w http.ResponseWriter, r *http.Request) {
 }
 
 // adminSections sort every application for the department: certificates to register (上网)
-// first.
+// first, many at once.
 var adminSections = []section{
-	{"register", "待上网登记", "评价机构已颁发的职业技能等级证书，登记后公众可查验。", "没有待登记的证书。",
-		[]guantong.Stage{guantong.StageIssued}},
-	{"all", "其他申报", "", "暂无申报。", nil},
+	{"register", "待上网登记", "评价机构已颁发的职业技能等级证书，登记后公众可查验。可勾选多项一次登记。", "没有待登记的证书。",
+		[]guantong.Stage{guantong.StageIssued}, []batchButton{{Action: workflow.Register, Label: "所选上网登记"}}},
+	{"all", "其他申报", "", "暂无申报。", nil, nil},
 }
 
-// adminApplications is GET /admin/applications: every application.
-func (s *Server) adminApplications(w http.ResponseWriter, r *http.Request) {
-	u := s.workspace(w, r, guantong.RoleAdmin)
-	if u == nil {
-		return
-	}
-	apps, err := s.svc.Applications(r.Context(), u, service.ListFilter{})
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.renderQueue(r.Context(), w, r, u, "allapps", "全部申报", "all", apps, adminSections)
-}
+// adminQueue is every application, GET /admin/applications, and its batches, POST
+// /admin/applications/batch.
+var adminQueue = &queueView{tmpl: "allapps", title: "全部申报", nav: "all", roles: []string{guantong.RoleAdmin},
+	sections: adminSections, batchURL: "/admin/applications/batch",
+	list: func(s *Server, r *http.Request, u *guantong.User) ([]service.View, error) {
+		return s.svc.Applications(r.Context(), u, service.ListFilter{})
+	}}

@@ -5,18 +5,19 @@ import (
 
 	"guantong"
 	"guantong/internal/service"
+	"guantong/internal/workflow"
 )
 
 // committeeSections are the committee secretary's work (三(一)6). The committee's decision
 // is not typed in: it is the outcome of a review meeting's secret ballot (meeting.go), which
 // takes it when the meeting closes; the grant after the result notice is a button of the
-// application's page, as the service allows.
+// application's page, as the service allows, or many at once from the result section.
 var committeeSections = []section{
 	{"review", "待评审", "职改办公示期满后提交的申报，按高技能人才组单独评审（三(一)6）。在下方安排评审会议，由专家评分、无记名投票。", "没有待评审的申报。",
-		[]guantong.Stage{guantong.StageCommittee}},
-	{"result", "评审结果公示", "评审结果公示期满且异议均已处理后，打开申报颁发证书。", "没有公示中的评审结果。",
-		[]guantong.Stage{guantong.StageResultNotice}},
-	{"done", "已办结", "", "暂无。", nil},
+		[]guantong.Stage{guantong.StageCommittee}, nil},
+	{"result", "评审结果公示", "评审结果公示期满且异议均已处理后颁发证书，可勾选多项一次颁发。", "没有公示中的评审结果。",
+		[]guantong.Stage{guantong.StageResultNotice}, []batchButton{{Action: workflow.Grant, Label: "所选颁发证书"}}},
+	{"done", "已办结", "", "暂无。", nil, nil},
 }
 
 // committeePage is the data of templates/committee.html: the queue, the meetings, and the
@@ -35,10 +36,17 @@ func (s *Server) committeePage(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	s.committeeWith(w, r, u, http.StatusOK, nil)
+	s.committeeWith(w, r, u, http.StatusOK, nil, bulkOutcome{})
 }
 
-func (s *Server) committeeWith(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, es errs) {
+// committeeBatch is POST /committee/batch: grants many at once.
+func (s *Server) committeeBatch(w http.ResponseWriter, r *http.Request) {
+	s.batchPost([]string{guantong.RoleSecretary}, func(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, out bulkOutcome) {
+		s.committeeWith(w, r, u, status, nil, out)
+	})(w, r)
+}
+
+func (s *Server) committeeWith(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, es errs, out bulkOutcome) {
 	ctx := r.Context()
 	apps, err := s.svc.Applications(ctx, u, service.ListFilter{})
 	if err != nil {
@@ -61,7 +69,7 @@ func (s *Server) committeeWith(w http.ResponseWriter, r *http.Request, u *guanto
 		s.fail(w, r, err)
 		return
 	}
-	d := committeePage{queuePage: queuePage{Org: org, Today: s.svc.Today(), Sections: sections}, Meetings: meetings, Errs: es,
+	d := committeePage{queuePage: queuePage{Org: org, Today: s.svc.Today(), Sections: sections, BatchURL: "/committee/batch", Bulk: out}, Meetings: meetings, Errs: es,
 		Waiting: sections[0].Rows, Board: board}
 	s.render(w, r, status, "committee", page{Title: "评审工作台", Nav: "committee", Data: d})
 }

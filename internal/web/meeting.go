@@ -152,7 +152,7 @@ func (s *Server) createMeeting(w http.ResponseWriter, r *http.Request) {
 			es = errs{"meeting": prob.Message}
 		}
 	}
-	s.committeeWith(w, r, u, http.StatusUnprocessableEntity, es)
+	s.committeeWith(w, r, u, http.StatusUnprocessableEntity, es, bulkOutcome{})
 }
 
 // meetingStep is POST /meetings/{id}/{step}: one step of the meeting, by the secretary or an

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"slices"
@@ -19,12 +18,18 @@ type queuePage struct {
 	Org      string
 	Today    guantong.Date
 	Sections []queueSection
+	BatchURL string      // where the sections' batch forms post
+	Bulk     bulkOutcome // what the batch just taken did
 }
 
 // queueSection is one stage or group of stages.
 type queueSection struct {
 	ID, Heading, Hint, Empty string
 	Rows                     []queueRow
+	Batch                    []batchButton // actions on the ticked rows; none: no form
+	Comment                  bool          // one of them takes the comment
+	Picks                    int           // rows that may be ticked
+	CommentText, CommentErr  string        // the comment sent back with its problem, when this section's form was refused
 }
 
 // queueRow is one application in a queue.
@@ -34,12 +39,14 @@ type queueRow struct {
 	Due  string // 公示至 2027-01-08; 公示期满，可提交评委会
 	Open int    // objections still to decide (View.OpenObjections)
 	Todo bool   // the user has an action to take on it now
+	Pick bool   // one of the section's batch actions is the user's to take on it now
 }
 
 // section is a queueSection of the stages given; nil stages take the rest.
 type section struct {
 	id, heading, hint, empty string
 	stages                   []guantong.Stage
+	batch                    []batchButton
 }
 
 // queue sorts the applications into sections; an application goes to the first section
@@ -48,7 +55,8 @@ type section struct {
 func (s *Server) queue(apps []service.View, secs []section) []queueSection {
 	out := make([]queueSection, len(secs))
 	for i, sc := range secs {
-		out[i] = queueSection{ID: sc.id, Heading: sc.heading, Hint: sc.hint, Empty: sc.empty}
+		out[i] = queueSection{ID: sc.id, Heading: sc.heading, Hint: sc.hint, Empty: sc.empty, Batch: sc.batch,
+			Comment: slices.ContainsFunc(sc.batch, func(b batchButton) bool { return b.Note })}
 	}
 	today := s.svc.Today()
 	for _, v := range apps {
@@ -59,8 +67,12 @@ func (s *Server) queue(apps []service.View, secs []section) []queueSection {
 		if i < 0 {
 			continue
 		}
+		pick := slices.ContainsFunc(secs[i].batch, func(b batchButton) bool { return slices.Contains(v.Actions, b.Action) })
+		if pick {
+			out[i].Picks++
+		}
 		out[i].Rows = append(out[i].Rows, queueRow{View: v, What: s.what(v.Application), Todo: len(v.Actions) > 0,
-			Due: due(v.Application, today), Open: v.OpenObjections})
+			Due: due(v.Application, today), Open: v.OpenObjections, Pick: pick})
 	}
 	return out
 }
@@ -88,12 +100,11 @@ func due(app guantong.Application, today guantong.Date) string {
 	return fmt.Sprintf("公示至 %s", p.Until)
 }
 
-// renderQueue lists apps in secs on the page named tmpl.
-func (s *Server) renderQueue(ctx context.Context, w http.ResponseWriter, r *http.Request, u *guantong.User, tmpl, title, nav string, apps []service.View, secs []section) {
-	_, org, err := s.profile(ctx, u)
+// queueData sorts apps into secs for u's page.
+func (s *Server) queueData(r *http.Request, u *guantong.User, apps []service.View, secs []section) (queuePage, error) {
+	_, org, err := s.profile(r.Context(), u)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return queuePage{}, err
 	}
-	s.render(w, r, http.StatusOK, tmpl, page{Title: title, Nav: nav, Data: queuePage{Org: org, Today: s.svc.Today(), Sections: s.queue(apps, secs)}})
+	return queuePage{Org: org, Today: s.svc.Today(), Sections: s.queue(apps, secs)}, nil
 }

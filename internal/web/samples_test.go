@@ -73,8 +73,11 @@ func roleSamples(s *Server) map[string][]any {
 		Person: &guantong.Applicant{Name: evil, IDNumber: "130102199001011237", BarredUntil: guantong.MakeDate(2029, 1, 1), BarReason: evil}}
 	staff := service.Profile{User: guantong.User{Username: "hr2", Role: guantong.RoleHR},
 		Organisation: &guantong.Organisation{Name: evil, Kind: guantong.OrgEmployer, Region: "石家庄市", SelfEvaluation: true}}
-	queue := queuePage{Org: evil, Sections: []queueSection{{ID: "a", Heading: "待审核", Hint: "h", Empty: "无",
-		Rows: []queueRow{{View: v, What: "工程系列 中级职称", Due: "公示至 2027-01-08", Open: 1, Todo: true}}}, {ID: "b", Heading: "空", Empty: "无"}}}
+	bulk := bulkOutcome{Action: "单位推荐", Done: 1, Refused: 1, Comment: evil, Errs: errs{"comment": "x", "id": "y"},
+		Results: []service.BatchResult{{ID: 1, Name: evil, What: evil, Done: true, Message: "现为「待资格审核」"}, {ID: 2, Message: "该申报已被他人处理"}}}
+	queue := queuePage{Org: evil, BatchURL: "/office/batch", Bulk: bulk, Sections: []queueSection{{ID: "a", Heading: "待审核", Hint: "h", Empty: "无",
+		Batch: []batchButton{{Action: "approve", Label: evil}, {Action: "return", Label: "退回", Danger: true, Note: true}}, Comment: true, Picks: 1,
+		Rows: []queueRow{{View: v, What: "工程系列 中级职称", Due: "公示至 2027-01-08", Open: 1, Todo: true, Pick: true}, {View: v, What: evil}}}, {ID: "b", Heading: "空", Empty: "无"}}}
 	p := policy.Default()
 	acct := []service.DemoAccount{{Username: "admin", Password: "admin-demo-2026", Role: guantong.RoleAdmin, Organisation: evil}}
 	notice := noticeView{Notice: guantong.Notice{ApplicationID: 7, Kind: "资格审核公示", Name: evil, IDNumber: "130102********1237", Phone: "138****5678",
@@ -86,17 +89,17 @@ func roleSamples(s *Server) map[string][]any {
 		"profile":     {myPage{Profile: prof, Employer: evil, Barred: true}, myPage{Profile: staff}},
 		"apply":       {applyPage{Form: form, Choices: s.choices(), Routes: routeChoices}, applyPage{Form: bad, Choices: s.choices(), Routes: routeChoices, Profile: prof, Problem: page.Problem}, applyPage{Form: edit, Choices: s.choices(), Routes: routeChoices, Evaluators: []guantong.Organisation{{ID: 16, Name: evil}}}, applyPage{Form: long, Choices: s.choices(), Routes: routeChoices}},
 		"application": {page, &achs, draft},
-		"employer": {employerPage{Org: evil, Pending: []service.View{v}, Staff: []staffRow{{Name: evil, Apps: []service.View{v, v}}}, Comment: evil, Errs: errs{"comment": "x", "id": "y"},
-			Action: "单位推荐", Results: []bulkResult{{ID: 1, Name: evil, OK: true, Message: "现为「待资格审核」"}, {ID: 2, Message: "该申报已被他人处理"}}}, employerPage{}},
-		"office": {queue, queuePage{}},
+		"employer":    {employerPage{Org: evil, Pending: []service.View{v}, Staff: []staffRow{{Name: evil, Apps: []service.View{v, v}}}, Bulk: bulk}, employerPage{}},
+		"office":      {queue, queuePage{}},
 		"committee": {committeePage{queuePage: queue, Meetings: []service.MeetingSummary{{ID: 1, HeldOn: guantong.MakeDate(2027, 1, 20), Place: evil, StatusName: "签到中"}},
 			Waiting: queue.Sections[0].Rows, Errs: errs{"meeting": evil, "held_on": "x", "application_ids[0]": "y"}, Board: board(evil, false)},
 			committeePage{Board: &membersPage{Rules: committee.For("", 0)}}, committeePage{}},
-		"expert":    {[]service.MeetingSummary{{ID: 1, Committee: evil, Status: "open", StatusName: "评审中"}}, []service.MeetingSummary{}},
-		"meeting":   meetingSamples(evil),
-		"evaluator": {queue},
-		"screening": screeningSamples(evil),
+		"expert":  {[]service.MeetingSummary{{ID: 1, Committee: evil, Status: "open", StatusName: "评审中"}}, []service.MeetingSummary{}},
+		"meeting": meetingSamples(evil),
+		"evaluator": {evaluatorPage{queuePage: queue, PassTheory: 60, PassPractical: 60, ImportErrs: []guantong.FieldError{{Field: "第 2 行「理论知识成绩」", Message: evil}, {Field: "file", Message: evil}},
+			Imported: &service.Imported{Recorded: 1, Results: bulk.Results[:1]}}, evaluatorPage{}},
 		"allapps":   {queue},
+		"screening": screeningSamples(evil),
 		"admin": {adminPage{Today: guantong.MakeDate(2026, 12, 31), Stages: []stageCount{{guantong.StageDraft, 2}}, Total: 2, Policy: p, Rules: policy.Explain(p),
 			Demo: true, Advanced: "7", Errs: errs{"days": "x"}, Days: evil}, adminPage{Policy: p}},
 		"users": {usersPage{Users: []userRow{{User: guantong.User{Username: "a", Name: evil, Role: guantong.RoleOffice}, Org: evil}},

@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"fmt"
 	"strings"
 
 	"guantong"
@@ -25,6 +26,9 @@ type Facts struct {
 	// 调休 included).
 	AddWorkdays func(start guantong.Date, n int) guantong.Date
 	Objections  []guantong.Objection // every objection lodged against the application
+	// TheoryPassMark and PracticalPassMark are the lowest scores that may be recorded as
+	// 合格 (三(二)3); zero checks nothing.
+	TheoryPassMark, PracticalPassMark float64
 }
 
 // Apply checks that u may take the action on app today and returns the application as it
@@ -76,7 +80,7 @@ func Apply(app guantong.Application, u *guantong.User, in Input, f Facts) (guant
 		}
 		next.CertifiedOn = f.Today
 	case RecordTheory, RecordPractical:
-		return record(next, in, f.Today)
+		return record(next, in, f)
 	case Issue:
 		next.CertifiedOn = f.Today
 	case Register:
@@ -139,14 +143,21 @@ func openObjection(id int64, notice guantong.Stage, objections []guantong.Object
 
 // record writes a theory or practical result; once every assessment required is recorded,
 // the application has passed (all passed) or failed.
-func record(app guantong.Application, in Input, today guantong.Date) (guantong.Application, error) {
+func record(app guantong.Application, in Input, f Facts) (guantong.Application, error) {
 	if in.Passed == nil {
 		return app, guantong.FieldErrors{{Field: "passed", Message: "须填写是否合格（true 或 false）"}}
 	}
 	if in.Score != nil && (*in.Score < 0 || *in.Score > 100) {
 		return app, guantong.FieldErrors{{Field: "score", Message: "成绩须在 0 到 100 之间"}}
 	}
-	res := &guantong.Result{Passed: *in.Passed, Score: in.Score, On: today}
+	part, mark := "操作技能考核", f.PracticalPassMark
+	if in.Action == RecordTheory {
+		part, mark = "理论知识考试", f.TheoryPassMark
+	}
+	if *in.Passed && in.Score != nil && *in.Score < mark {
+		return app, guantong.FieldErrors{{Field: "passed", Message: fmt.Sprintf("%s成绩 %g 分低于合格线 %g 分，不能记为合格（三(二)3）", part, *in.Score, mark)}}
+	}
+	res := &guantong.Result{Passed: *in.Passed, Score: in.Score, On: f.Today}
 	if in.Action == RecordTheory {
 		switch {
 		case app.ExemptTheory:

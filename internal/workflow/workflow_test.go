@@ -91,7 +91,7 @@ type step struct {
 
 func TestApply(t *testing.T) {
 	today := func(s string) Facts {
-		return Facts{Today: d(s), NoticeWorkdays: 5, ResultNoticeWorkdays: 5, AddWorkdays: addWorkdays}
+		return Facts{Today: d(s), NoticeWorkdays: 5, ResultNoticeWorkdays: 5, AddWorkdays: addWorkdays, TheoryPassMark: 60, PracticalPassMark: 60}
 	}
 	open := func(f Facts, notice guantong.Stage) Facts {
 		f.Objections = []guantong.Objection{{ID: 7, ApplicationID: 1, Notice: notice, Status: guantong.ObjectionOpen}}
@@ -168,6 +168,10 @@ func TestApply(t *testing.T) {
 		{name: "三(二)3 another organisation cannot record", app: skillApp(guantong.StageAssessing, false), user: otherEval, in: Input{Action: RecordTheory, Passed: yes()}, code: forbidden},
 		{name: "三(二)3 exempt from the theory exam", app: skillApp(guantong.StageAssessing, true), user: eval, in: Input{Action: RecordTheory, Passed: yes()}, code: conflict},
 		{name: "三(二)3 exempt: the practical assessment decides, passed", app: skillApp(guantong.StageAssessing, true), user: eval, in: Input{Action: RecordPractical, Passed: yes()}, stage: guantong.StagePassed},
+		{name: "三(二)3 a 45-point theory result cannot be 合格", app: skillApp(guantong.StageAssessing, false), user: eval, in: Input{Action: RecordTheory, Passed: yes(), Score: score(45)}, code: invalid},
+		{name: "三(二)3 a 59.5-point practical result cannot be 合格", app: skillApp(guantong.StageAssessing, true), user: eval, in: Input{Action: RecordPractical, Passed: yes(), Score: score(59.5)}, code: invalid},
+		{name: "三(二)3 a 45-point result recorded as 不合格", app: skillApp(guantong.StageAssessing, true), user: eval, in: Input{Action: RecordPractical, Passed: no(), Score: score(45)}, stage: guantong.StageFailed},
+		{name: "三(二)3 the pass mark itself is 合格", app: skillApp(guantong.StageAssessing, true), user: eval, in: Input{Action: RecordPractical, Passed: yes(), Score: score(60)}, stage: guantong.StagePassed},
 		{name: "三(二)3 a result says passed or not", app: skillApp(guantong.StageAssessing, true), user: eval, in: Input{Action: RecordPractical}, code: invalid},
 		{name: "三(二)3 practical failed", app: func() guantong.Application {
 			a := skillApp(guantong.StageAssessing, false)
@@ -217,6 +221,8 @@ func TestApply(t *testing.T) {
 		})
 	}
 }
+
+func score(v float64) *float64 { return &v }
 
 func asFields(err error, fe *guantong.FieldErrors) bool {
 	v, ok := err.(guantong.FieldErrors)

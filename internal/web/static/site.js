@@ -21,6 +21,24 @@
     b.addEventListener("click", function () { window.print(); });
   });
 
+  // 全选: the header box of a batch table ticks or clears every row of its form; hidden
+  // without JavaScript, where each row is ticked by hand.
+  document.querySelectorAll("[data-select-all]").forEach(function (all) {
+    var form = all.closest("form");
+    if (!form) return;
+    var picks = function () { return Array.prototype.slice.call(form.querySelectorAll("input.pick")); };
+    all.hidden = false;
+    all.addEventListener("change", function () {
+      picks().forEach(function (p) { p.checked = all.checked; });
+    });
+    form.addEventListener("change", function (e) {
+      if (e.target === all || !e.target.classList.contains("pick")) return;
+      var ps = picks();
+      all.checked = ps.every(function (p) { return p.checked; });
+      all.indeterminate = !all.checked && ps.some(function (p) { return p.checked; });
+    });
+  });
+
   // Repeating rows (certificates, titles, assessments, work periods, awards, occupations): show
   // the filled ones and one empty one, and a button that shows the next hidden row or, once
   // all are shown, adds one more like the last, up to the number in data-rows. Without
