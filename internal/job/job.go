@@ -33,7 +33,7 @@ const progressEvery = time.Second
 // Runner claims and runs jobs.
 type Runner struct {
 	Store   *store.Store
-	Checker screen.Checker // the policies: the one in force on a job's as_of decides
+	Checker screen.Checker // the policies: the one in force on a job's as_of decides (serve gives the service)
 	Now     func() time.Time
 	Log     *slog.Logger
 }
