@@ -339,10 +339,13 @@ func rights(t *testing.T, w *world, staff staffIDs, title int64, skills skillIDs
 	// Lists hold only what each may see.
 	for user, want := range map[string]int{"zhangsan": 2, "lisi": 2, "wangwu": 1, "hr": 3, "hr2": 1, "office": 2, "office2": 0,
 		"secretary": 1, "secretary2": 0, "evaluator": 1, "dept": 0, "admin": 5} {
-		var list []app
+		var list struct {
+			Items []app `json:"items"`
+			Total int   `json:"total"`
+		}
 		w.call(user, "GET", "/api/v1/applications", nil, 200, &list)
-		if len(list) != want {
-			t.Errorf("%s lists %d applications, want %d", user, len(list), want)
+		if len(list.Items) != want || list.Total != want {
+			t.Errorf("%s lists %d applications of %d, want %d", user, len(list.Items), list.Total, want)
 		}
 	}
 	w.call("", "GET", "/api/v1/applications", nil, 401, nil)

@@ -23,6 +23,7 @@ import (
 	"guantong/internal/catalog"
 	"guantong/internal/policy"
 	"guantong/internal/service"
+	"guantong/internal/store"
 	"guantong/internal/store/storetest"
 )
 
@@ -35,6 +36,7 @@ type world struct {
 	srv   *httptest.Server
 	clock *service.Clock
 	svc   *service.Service
+	st    *store.Store
 	doc   *openAPI
 	toks  map[string]string
 }
@@ -50,7 +52,7 @@ func newWorld(t *testing.T, dsn string) *world {
 	}
 	mux := http.NewServeMux()
 	api.New(api.Config{Service: svc, DemoClock: clock}).Routes(mux)
-	w := &world{t: t, srv: httptest.NewServer(mux), clock: clock, svc: svc, doc: loadOpenAPI(t), toks: map[string]string{}}
+	w := &world{t: t, srv: httptest.NewServer(mux), clock: clock, svc: svc, st: st, doc: loadOpenAPI(t), toks: map[string]string{}}
 	t.Cleanup(w.srv.Close)
 	return w
 }

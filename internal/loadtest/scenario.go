@@ -163,11 +163,14 @@ func (r *run) act(ctx context.Context, action, token string, a app) error {
 // work is HR or the 职改办 taking up to three applications of their queue (stage) and acting
 // on each; two clients may take the same one, and the later is told so (409).
 func (r *run) work(ctx context.Context, token, stage, action string) error {
-	var queue []app
-	status, err := r.do(ctx, request{kind: "queue", token: token, method: "GET", path: "/api/v1/applications?stage=" + stage, out: &queue})
+	var page struct {
+		Items []app `json:"items"` // the first page of the list (docs/api.md: {items, total, next, prev})
+	}
+	status, err := r.do(ctx, request{kind: "queue", token: token, method: "GET", path: "/api/v1/applications?stage=" + stage, out: &page})
 	if err != nil || status != 200 {
 		return stopOnly(err)
 	}
+	queue := page.Items
 	mrand.Shuffle(len(queue), func(i, j int) { queue[i], queue[j] = queue[j], queue[i] })
 	for _, a := range queue[:min(3, len(queue))] {
 		if err := r.act(ctx, action, token, a); err != nil {

@@ -28,7 +28,7 @@ func (b *builder) between(from, to guantong.Date) guantong.Date {
 func (b *builder) person() Person {
 	r, ref := b.r, b.g.ref
 	d := districtWeights.pick(r)
-	region := guantong.Districts[d]
+	region := guantong.Regions[d]
 	age := 22 + r.IntN(39) // 22 … 60 at ref
 	birth := b.between(guantong.MakeDate(ref.Year()-age, 1, 1), guantong.MakeDate(ref.Year()-age, 12, 28))
 	p := guantong.Person{Name: b.name()}

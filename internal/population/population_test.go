@@ -124,7 +124,7 @@ func TestPlausible(t *testing.T) {
 	if outside == 0 {
 		t.Error("no certificate outside the table")
 	}
-	for _, d := range guantong.Districts {
+	for _, d := range guantong.Regions {
 		if regions[d] == 0 {
 			t.Errorf("nobody in %s", d)
 		}

@@ -35,7 +35,7 @@ func (w weighted) pick(r *rand.Rand) int {
 	return i
 }
 
-// districts: guantong.Districts in order, with weights after the resident population in
+// districts: guantong.Regions in order, with weights after the resident population in
 // millions (2020 census, rounded; 保定 without 定州 and the three counties of 雄安; 省直 the
 // staff of provincial units), and the area code that begins a resident ID number there.
 var districts = []struct {

@@ -47,6 +47,7 @@ func (s *Service) Act(ctx context.Context, u *guantong.User, id int64, version i
 	if err != nil {
 		return View{}, err
 	}
+	s.wakeMailer()
 	return s.view(ctx, u, next)
 }
 
@@ -99,6 +100,9 @@ func (s *Service) step(ctx context.Context, tx *store.Tx, u *guantong.User, app 
 		}
 	}
 	if err := tx.UpdateApplication(ctx, &next, app.Version); err != nil {
+		return app, err
+	}
+	if err := s.notify(ctx, tx, u, app.Stage, &next); err != nil {
 		return app, err
 	}
 	extra["from"], extra["to"], extra["version"] = app.Stage, next.Stage, next.Version

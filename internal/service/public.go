@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -13,12 +14,44 @@ import (
 // What the public sees: notices (with ID numbers and phones masked), objections to lodge
 // during a notice, and certificate verification by number and name.
 
-// Notices lists the applications under a qualification or result notice, newest first.
+// noticeStages are the stages of an application under a public notice.
+var noticeStages = []guantong.Stage{guantong.StageNotice, guantong.StageResultNotice}
+
+// Notices lists every application under a qualification or result notice, newest first.
 func (s *Service) Notices(ctx context.Context) ([]guantong.Notice, error) {
-	apps, err := s.store.Applications(ctx, store.Filter{Stages: []guantong.Stage{guantong.StageNotice, guantong.StageResultNotice}})
+	apps, err := s.store.Applications(ctx, store.Filter{Stages: noticeStages})
 	if err != nil {
 		return nil, err
 	}
+	return notices(apps), nil
+}
+
+// NoticePage returns one page of the notices, as q filters them: by route, series, level,
+// region and dates, and by a search of names and employers only (a search by ID number
+// would tell who is behind a masked one).
+func (s *Service) NoticePage(ctx context.Context, q ListQuery) (store.Page[guantong.Notice], error) {
+	if err := q.check(); err != nil {
+		return store.Page[guantong.Notice]{}, err
+	}
+	f := store.Filter{Stages: noticeStages, Kind: q.Kind, Route: q.Route, Series: q.Series, Level: q.Level, Region: q.Region, From: q.From, To: q.To}
+	if len(q.Stages) > 0 {
+		f.Stages = slices.DeleteFunc(slices.Clone(q.Stages), func(st guantong.Stage) bool { return !slices.Contains(noticeStages, st) })
+		if len(f.Stages) == 0 {
+			return store.Page[guantong.Notice]{Items: []guantong.Notice{}}, nil
+		}
+	}
+	if !strings.ContainsAny(q.Search, "0123456789") {
+		f.Search = strings.TrimSpace(q.Search)
+	}
+	p, err := s.store.ApplicationPage(ctx, f, q.Paging)
+	if err != nil {
+		return store.Page[guantong.Notice]{}, err
+	}
+	return store.Page[guantong.Notice]{Items: notices(p.Items), Total: p.Total, Next: p.Next, Prev: p.Prev}, nil
+}
+
+// notices shows applications as the public sees them under notice.
+func notices(apps []store.Listed) []guantong.Notice {
 	out := []guantong.Notice{}
 	for _, a := range apps {
 		n := guantong.Notice{ApplicationID: a.ID, Stage: a.Stage, Name: a.Name, IDNumber: guantong.MaskID(a.IDNumber),
@@ -33,7 +66,7 @@ func (s *Service) Notices(ctx context.Context) ([]guantong.Notice, error) {
 		}
 		out = append(out, n)
 	}
-	return out, nil
+	return out
 }
 
 // ObjectionInput is an objection as lodged: who (a name and a way to reach them, which only

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"guantong"
 )
@@ -131,6 +132,14 @@ func appValues(a *guantong.Application) ([]any, error) {
 	}, nil
 }
 
+// appInsertColumns are the columns of a new application: kind, person, version and
+// creation, then those of appValues.
+var appInsertColumns = strings.Fields(`kind person_id version created_at
+	route employer_id office_id committee_id evaluator_id series level
+	occupation_code stage document check_record review_group exempt_theory theory practical
+	notice_from notice_until decision result_from result_until certificate_no certified_on registered_on
+	revoked_on revoke_reason updated_at`)
+
 // InsertApplication stores a new application at version 1 and sets its ID.
 func (tx *Tx) InsertApplication(ctx context.Context, a *guantong.Application) error {
 	vals, err := appValues(a)
@@ -139,13 +148,12 @@ func (tx *Tx) InsertApplication(ctx context.Context, a *guantong.Application) er
 	}
 	a.Version = 1
 	args := append([]any{a.Kind, a.PersonID, a.Version, ms(a.CreatedAt)}, vals...)
-	err = tx.tx.QueryRowContext(ctx, `INSERT INTO applications (kind, person_id, version, created_at,
-		route, employer_id, office_id, committee_id, evaluator_id, series, level,
-		occupation_code, stage, document, check_record, review_group, exempt_theory, theory, practical,
-		notice_from, notice_until, decision, result_from, result_until, certificate_no, certified_on, registered_on,
-		revoked_on, revoke_reason, updated_at)
+	err = tx.tx.QueryRowContext(ctx, `INSERT INTO applications (`+strings.Join(appInsertColumns, ", ")+`)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
 		$21, $22, $23, $24, $25, $26, $27, $28, $29, $30) RETURNING id`, args...).Scan(&a.ID)
+	if oneOpen(err) {
+		return errOneOpen
+	}
 	if err != nil {
 		return fmt.Errorf("store: insert application: %w", err)
 	}
@@ -168,6 +176,9 @@ func (tx *Tx) UpdateApplication(ctx context.Context, a *guantong.Application, ol
 		revoke_reason = $25, updated_at = $26, version = version + 1
 		WHERE id = $27 AND version = $28`, args...)
 	if err := stale(res, err, "申报", a.ID); err != nil {
+		if oneOpen(err) {
+			return errOneOpen
+		}
 		if unique(err) {
 			return guantong.Errorf(guantong.EConflict, "证书编号 %s 已被使用", a.Certificate)
 		}
@@ -175,6 +186,21 @@ func (tx *Tx) UpdateApplication(ctx context.Context, a *guantong.Application, ol
 	}
 	a.Version = old + 1
 	return nil
+}
+
+// errOneOpen is a second open application for the same route, series (or occupation) and
+// level that got past the service's check (two requests at once): migration 0010's index
+// refused it.
+var errOneOpen = guantong.Errorf(guantong.EConflict, "已有一项相同申报路径、系列（职业）和层级的申报正在办理，不能重复申报")
+
+// oneOpen reports whether err is a violation of applications_one_open: PostgreSQL names the
+// index, SQLite its columns.
+func oneOpen(err error) bool {
+	if !unique(err) {
+		return false
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "applications_one_open") || strings.Contains(msg, "applications.person_id")
 }
 
 // Application returns one application.

@@ -294,9 +294,9 @@ func TestActionErrors(t *testing.T) {
 func TestBulkRecommend(t *testing.T) {
 	w := newWorld(t)
 	zs, hr := w.as("zhangsan"), w.as("hr")
-	w.submitted(zs)
-	w.submitted(zs)
-	w.submitted(zs)
+	w.submitted(zs) // three people: one open application each per route, series and level
+	w.submitted(w.colleague("worker1", "130102198501011239"))
+	w.submitted(w.colleague("worker2", "130102198602022340"))
 	_, page := hr.get("/employer")
 	versions := regexp.MustCompile(`name="version-(\d+)" value="(\d+)"`).FindAllStringSubmatch(page, -1)
 	if len(versions) != 3 {

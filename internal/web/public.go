@@ -16,6 +16,8 @@ import (
 // noticesPage is the data of templates/notices.html.
 type noticesPage struct {
 	Notices []noticeView
+	Filters *listState
+	Pager   pager
 	Today   guantong.Date
 	Lodged  string // the number of the objection just lodged
 
@@ -46,12 +48,20 @@ func (s *Server) noticesPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) noticesData(r *http.Request) (*noticesPage, error) {
-	ns, err := s.svc.Notices(r.Context())
+	l := listFilters(r, "")
+	l.Path = "/notices" // also when a failed objection shows the page again
+	q := l.Query
+	q.Cursor = r.URL.Query().Get("cursor")
+	ns, err := s.svc.NoticePage(r.Context(), q)
+	if guantong.ErrorCode(err) == guantong.EInvalid { // a stale cursor: the first page
+		q.Cursor = ""
+		ns, err = s.svc.NoticePage(r.Context(), q)
+	}
 	if err != nil {
 		return nil, err
 	}
-	d := &noticesPage{Today: s.svc.Today()}
-	for _, n := range ns {
+	d := &noticesPage{Today: s.svc.Today(), Filters: l, Pager: l.pager("", ns.Total, len(ns.Items), ns.Next, ns.Prev)}
+	for _, n := range ns.Items {
 		v := noticeView{Notice: n, Decision: map[string]string{guantong.DecisionPassed: "评审通过", guantong.DecisionRecognised: "认定"}[n.Decision]}
 		if n.Route == guantong.RouteSkillEvaluation {
 			v.What = n.Level.String()

@@ -45,6 +45,11 @@ type Viewer struct {
 	Role  string // 申报人, 用人单位人事, 职改办审核人, 评委会秘书, 评价机构, 管理员
 	Links []NavItem
 	Home  string // the role's first page: /my, /office…
+	// Unread counts the viewer's unread messages (站内信), shown in the header.
+	Unread int
+	// OneTime says the viewer signed in with a one-time password: the header offers only the
+	// change of password and signing out.
+	OneTime bool
 }
 
 // page is what the layout renders: the common frame and the page's own data.

@@ -171,6 +171,11 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	handle("POST /logout", s.logout)
 	// Everyone signed in.
 	handle("GET /me", s.profilePage)
+	handle("GET /password", s.passwordForm)
+	handle("POST /password", s.passwordSubmit)
+	handle("GET /notifications", s.notificationsList)
+	handle("POST /notifications/read", s.notificationsRead)
+	handle("POST /notifications/{id}/read", s.notificationsRead)
 	handle("GET /applications/{id}", s.applicationPage)
 	handle("POST /applications/{id}/act", s.act)
 	handle("GET /applications/{id}/edit", s.editForm)
@@ -185,6 +190,7 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	handle("POST /applications/{id}/achievements/{achievement}/delete", s.removeAchievement)
 	// Applicants.
 	handle("GET /my", s.myPage)
+	handle("GET /applications.xlsx", s.applicationsFile)
 	handle("GET /applications/new", s.newForm)
 	handle("POST /applications/new", s.newSubmit)
 	// Staff.
@@ -227,6 +233,11 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	handle("POST /admin/users", s.adminCreateUser)
 	handle("GET /admin/organisations", s.adminOrganisations)
 	handle("POST /admin/organisations", s.adminCreateOrganisation)
+	handle("GET /admin/organisations/{id}", s.adminOrganisation)
+	handle("POST /admin/organisations/{id}", s.adminSaveOrganisation)
+	handle("GET /accounts/{id}", s.accountForm)
+	handle("POST /accounts/{id}/{step}", s.accountSubmit)
+	handle("GET /employer/accounts", s.staffAccounts)
 	handle("GET /admin/experts", s.expertsList)
 	handle("POST /admin/experts", s.expertCreate)
 	handle("GET /admin/experts/{id}", s.expertEdit)

@@ -281,9 +281,9 @@ func decodeLine(raw Raw) Record {
 	}
 	rec.Person, rec.AsOf = req.Person, req.AsOf
 	if region := lineRegion(raw.Line); region != "" {
-		if !guantong.IsDistrict(region) {
+		if !guantong.ValidRegion(region) {
 			rec.Problems = append(rec.Problems, Problem{Row: raw.Row, Field: "region",
-				Message: fmt.Sprintf("%q 不是河北省的地区（%s）", region, strings.Join(guantong.Districts, "、"))})
+				Message: fmt.Sprintf("%q 不是河北省的地区（%s）", region, strings.Join(guantong.Regions, "、"))})
 		}
 		rec.Region = region
 	}

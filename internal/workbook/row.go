@@ -13,7 +13,7 @@ import (
 // read. A record with problems has no usable Person.
 type Record struct {
 	Row      int
-	Region   string        // one of guantong.Districts, or ""
+	Region   string        // one of guantong.Regions, or ""
 	Phone    string        // the staff import's 手机号码, or ""
 	AsOf     guantong.Date // a JSON document's as_of, or zero
 	Person   guantong.Person
@@ -81,8 +81,8 @@ func parseRow(l *layout, headers []string, row int, cells []string) Record {
 		r.rec.Phone = v
 	}
 	if v, col := r.single(colRegion); v != "" {
-		if !guantong.IsDistrict(v) {
-			r.fail(col, "%q 不是河北省的地区（%s）", v, strings.Join(guantong.Districts, "、"))
+		if !guantong.ValidRegion(v) {
+			r.fail(col, "%q 不是河北省的地区（%s）", v, strings.Join(guantong.Regions, "、"))
 		}
 		r.rec.Region = v
 	}

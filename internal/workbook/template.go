@@ -34,7 +34,7 @@ var Guide = [][2]string{
 	{colIDType, "留空即居民身份证；可选 " + strings.Join(guantong.IDTypes, "、") + "。"},
 	{colIDNumber, "居民身份证及三种居住证为 18 位（末位可为 X）；护照等为 5—20 位字母或数字。该列为文本格式，请勿改为数字。"},
 	{colPhone, "11 位手机号码（员工导入时用于开通账号；测评不使用）。"},
-	{colRegion, "单位所在地区，从下拉列表选择：" + strings.Join(guantong.Districts, "、") + "。"},
+	{colRegion, "单位所在地区，从下拉列表选择：" + strings.Join(guantong.Regions, "、") + "。"},
 	{colKind, "从下拉列表选择：" + strings.Join(guantong.EmployerKinds, "、") + "。"},
 	{colSelfEval, "单位为经批准的技能人才自主评价企业时填“是”。"},
 	{"证书N…", "每张职业资格或职业技能等级证书一组（证书1、证书2、证书3）；不够时可在表头后加“证书4职业编码”等同名列。职业编码如 6-20-01-01；等级为 " + strings.Join(guantong.SkillLevels(), "、") + "；日期如 2021-06-30。"},
@@ -81,7 +81,7 @@ func WriteStaffTemplate(w io.Writer) error {
 		case h == colIDType:
 			list = guantong.IDTypes
 		case h == colRegion:
-			list = guantong.Districts
+			list = guantong.Regions
 		case h == colKind:
 			list = guantong.EmployerKinds
 		case h == colSelfEval:
