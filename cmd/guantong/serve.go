@@ -14,6 +14,7 @@ import (
 
 	"guantong/internal/api"
 	"guantong/internal/calendar"
+	"guantong/internal/job"
 	"guantong/internal/service"
 	"guantong/internal/store"
 	"guantong/internal/web"
@@ -89,6 +90,13 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	mux := http.NewServeMux()
 	api.New(api.Config{Service: svc, Logger: log, DemoClock: clock, PublicURL: public, TrustProxy: *proxy}).Routes(mux)
 	web.New(web.Config{Service: svc, Logger: log, DemoClock: clock, DemoAccounts: accounts, TrustProxy: *proxy, PublicURL: public}).Routes(mux)
+	// Batch screenings queued on the pages run here, one at a time (internal/job); with several
+	// app servers, each takes the next queued job. It stops before the store closes.
+	runner := &job.Runner{Store: st, Checker: policies, Now: svc.Now, Log: log}
+	jobs, stopJobs := context.WithCancel(ctx)
+	jobsDone := make(chan struct{})
+	go func() { defer close(jobsDone); runner.Loop(jobs, 2*time.Second) }()
+	defer func() { stopJobs(); <-jobsDone }()
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

@@ -372,12 +372,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	h := w.Header()
-	h.Set("Content-Type", f.Type)
-	h.Set("Content-Disposition", "attachment; filename*=UTF-8''"+pathEscape(f.Name))
-	h.Set("Content-Length", strconv.Itoa(len(data)))
-	h.Set("Cache-Control", "private, no-store")
-	w.Write(data)
+	attach(w, f.Name, f.Type, data)
 }
 
 // pathID reads a positive integer from the path.

@@ -222,11 +222,16 @@ func parseApplyRequest(w http.ResponseWriter, r *http.Request) (name string, dat
 // readUpload reads the "file" of a multipart form, at most guantong.MaxFileSize; no file
 // chosen is nil data and no problem.
 func readUpload(w http.ResponseWriter, r *http.Request) (name string, data []byte, problem string) {
-	r.Body = http.MaxBytesReader(w, r.Body, guantong.MaxFileSize+1<<20)
+	return readUploadUpTo(w, r, guantong.MaxFileSize, "文件超过 10 MiB")
+}
+
+// readUploadUpTo is readUpload for files of up to max bytes, with the message for a larger one.
+func readUploadUpTo(w http.ResponseWriter, r *http.Request, max int64, tooLarge string) (name string, data []byte, problem string) {
+	r.Body = http.MaxBytesReader(w, r.Body, max+1<<20)
 	if err := r.ParseMultipartForm(1 << 20); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return "", nil, "文件超过 10 MiB"
+			return "", nil, tooLarge
 		}
 		return "", nil, "无法读取上传的内容，请重新选择文件"
 	}
@@ -241,7 +246,7 @@ func readUpload(w http.ResponseWriter, r *http.Request) (name string, data []byt
 		return "", nil, "无法读取上传的文件"
 	}
 	defer file.Close()
-	data, err = io.ReadAll(io.LimitReader(file, guantong.MaxFileSize+1))
+	data, err = io.ReadAll(io.LimitReader(file, max+1))
 	if err != nil {
 		return "", nil, "无法读取上传的文件"
 	}

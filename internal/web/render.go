@@ -141,17 +141,7 @@ func clauseLabel(c plan.Clause) string {
 func anchor(id string) string { return "c-" + id }
 
 // routeName says a route as the plan does.
-func routeName(route string) string {
-	switch route {
-	case guantong.RouteTitleReview:
-		return "申报评审"
-	case guantong.RouteTitleRecognition:
-		return "直接认定"
-	case guantong.RouteSkillEvaluation:
-		return "职业技能评价"
-	}
-	return route
-}
+func routeName(route string) string { return guantong.RouteName(route) }
 
 // render writes the page with the given status. It renders into a buffer first, so that a
 // template error becomes a clean 500 page instead of half a page.

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"guantong"
+	"guantong/internal/service"
 )
 
 // Sessions are the service's: the login's token travels in a cookie set by SetCookie
@@ -77,6 +78,9 @@ func (s *Server) viewer(ctx context.Context, u *guantong.User) *Viewer {
 			{"users", "账号", "/admin/users"}, {"orgs", "单位", "/admin/organisations"}}
 		v.Links = append(v.Links, NavItem{"experts", "专家库", "/admin/experts"},
 			NavItem{"registrations", "职称登记", "/registrations"}) // the grants to register (上网)
+	}
+	if service.CanScreen(u.Role) {
+		v.Links = append(v.Links, NavItem{"screen", "批量测评", "/screen"})
 	}
 	return v
 }

@@ -23,6 +23,7 @@ import (
 	"guantong/internal/plan"
 	"guantong/internal/policy"
 	"guantong/internal/service"
+	"guantong/internal/store"
 	"guantong/internal/store/storetest"
 )
 
@@ -41,6 +42,13 @@ func newServer(t testing.TB) *Server {
 // newServerOn is newServer on the database dsn.
 func newServerOn(t testing.TB, dsn string) *Server {
 	t.Helper()
+	s, _ := newServerStore(t, dsn)
+	return s
+}
+
+// newServerStore is newServerOn with its store, for tests that run jobs beside the pages.
+func newServerStore(t testing.TB, dsn string) (*Server, *store.Store) {
+	t.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	st := storetest.Open(t, dsn)
 	clock := service.NewClock(func() time.Time { return testNow })
@@ -50,7 +58,7 @@ func newServerOn(t testing.TB, dsn string) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(Config{Service: svc, DemoClock: clock, DemoAccounts: accounts, Logger: log})
+	return New(Config{Service: svc, DemoClock: clock, DemoAccounts: accounts, Logger: log}), st
 }
 
 func newTestServer(t testing.TB) *httptest.Server {
