@@ -155,3 +155,30 @@ func TestStaffImportRefusesOthers(t *testing.T) {
 		t.Errorf("an applicant imports staff: %v", err)
 	}
 }
+
+// BenchmarkImportStaff5000 imports a sheet of 5,000 people of the synthetic province into an
+// empty employer, each a new person and account with a one-time password (issue 10 item 3;
+// figures in docs/performance.md).
+func BenchmarkImportStaff5000(b *testing.B) {
+	sheet := staffSheet(b, 5000, nil)
+	for _, engine := range []struct {
+		name string
+		dsn  func(testing.TB) string
+	}{{"sqlite", storetest.SQLite}, {"postgres", storetest.Postgres}} {
+		b.Run(engine.name, func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				s := open(b, engine.dsn(b))
+				if _, err := s.LoadDemo(ctx); err != nil {
+					b.Fatal(err)
+				}
+				hr := hrOf(b, s)
+				b.StartTimer()
+				rep, err := s.ImportStaff(ctx, hr, "员工.csv", sheet, false)
+				if err != nil || !rep.Written || rep.Created != 5000 {
+					b.Fatalf("%+v %v", rep.Problems[:min(3, len(rep.Problems))], err)
+				}
+			}
+		})
+	}
+}
