@@ -117,6 +117,11 @@ func (a *API) routes() []route {
 		{"GET", "/api/v1/certificates/{number}/pdf", a.certificatePDF},
 		{"GET", "/api/v1/registrations", a.registrations},
 		{"POST", "/api/v1/demo/clock", a.advanceClock},
+		{"GET", "/api/v1/stats", a.stats},
+		{"GET", "/api/v1/stats/{chart}", a.statsChart},
+		{"GET", "/api/v1/policies", a.policies},
+		{"POST", "/api/v1/policies", a.schedulePolicy},
+		{"DELETE", "/api/v1/policies/{policy}", a.withdrawPolicy},
 	}
 }
 

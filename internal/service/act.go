@@ -93,6 +93,11 @@ func (s *Service) step(ctx context.Context, tx *store.Tx, u *guantong.User, app 
 		return app, err
 	}
 	next.UpdatedAt = s.now().UTC()
+	if next.Stage != app.Stage { // the days in each stage of the statistics
+		if err := tx.RecordSpell(ctx, app, next.UpdatedAt); err != nil {
+			return app, err
+		}
+	}
 	if err := tx.UpdateApplication(ctx, &next, app.Version); err != nil {
 		return app, err
 	}
@@ -187,7 +192,7 @@ func (s *Service) submit(ctx context.Context, tx *store.Tx, app *guantong.Applic
 		return err
 	}
 	req.AsOf = today
-	answer := s.policies.Check(req) // the policy in force on the day of submission; the record names it
+	answer := s.set().Check(req) // the policy in force on the day of submission; the record names it
 	var opt guantong.Option
 	var found bool
 	if app.Kind == guantong.KindTitle {

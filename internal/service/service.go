@@ -34,7 +34,10 @@ type Config struct {
 	Engine   *policy.Engine     // one policy alone, when Policies is nil
 	Calendar *calendar.Calendar // nil: calendar.Default(), the statutory calendar with 调休
 	Now      func() time.Time   // nil: time.Now; tests and the demo give their own clock
-	Logger   *slog.Logger       // nil: slog.Default()
+	// PolicyRefresh is how often the stored policies' counter is read, so that a policy
+	// another app server scheduled is seen here (0: every 30 seconds; < 0: on every use).
+	PolicyRefresh time.Duration
+	Logger        *slog.Logger // nil: slog.Default()
 
 	SessionTTL time.Duration // how long a login lasts; 0: 12 hours
 	BcryptCost int           // 0: bcrypt.DefaultCost; tests use bcrypt.MinCost
@@ -46,24 +49,30 @@ type Config struct {
 // Service is the application layer. It is safe for concurrent use; with PostgreSQL several
 // processes may run one each on the same database.
 type Service struct {
-	store    *store.Store
-	policies *policy.Set
-	cal      *calendar.Calendar
-	now      func() time.Time
-	log      *slog.Logger
-	ttl      time.Duration
-	cost     int
-	cmp      func(hash, password []byte) error
-	logins   *ratelimit.Limiter // failed logins, in the database: shared with every server
+	store  *store.Store
+	pol    *policies // the configured policies plus the stored ones
+	cal    *calendar.Calendar
+	now    func() time.Time
+	log    *slog.Logger
+	ttl    time.Duration
+	cost   int
+	cmp    func(hash, password []byte) error
+	logins *ratelimit.Limiter // failed logins, in the database: shared with every server
 }
 
 // New returns a service over the store and engine of cfg.
 func New(cfg Config) *Service {
-	s := &Service{store: cfg.Store, policies: cfg.Policies, cal: cfg.Calendar, now: cfg.Now, log: cfg.Logger,
+	s := &Service{store: cfg.Store, cal: cfg.Calendar, now: cfg.Now, log: cfg.Logger,
 		ttl: cfg.SessionTTL, cost: cfg.BcryptCost, cmp: cfg.ComparePassword}
-	if s.policies == nil {
-		s.policies = policy.SetOf(cfg.Engine)
+	set := cfg.Policies
+	if set == nil {
+		set = policy.SetOf(cfg.Engine)
 	}
+	refresh := cfg.PolicyRefresh
+	if refresh == 0 {
+		refresh = 30 * time.Second
+	}
+	s.pol = newPolicies(set, refresh)
 	if s.cal == nil {
 		s.cal = calendar.Default()
 	}
@@ -87,10 +96,11 @@ func New(cfg Config) *Service {
 }
 
 // Engine returns the engine of the policy in force today.
-func (s *Service) Engine() *policy.Engine { return s.policies.For(s.Today()) }
+func (s *Service) Engine() *policy.Engine { return s.set().For(s.Today()) }
 
-// Policies returns every dated policy the service judges by.
-func (s *Service) Policies() *policy.Set { return s.policies }
+// Policies returns every dated policy the service judges by: the configured ones and those
+// the admin scheduled.
+func (s *Service) Policies() *policy.Set { return s.set() }
 
 // Health reports the database engine (sqlite or postgres) and whether it answers, for the
 // health check.
@@ -111,7 +121,7 @@ func (s *Service) Check(req guantong.Request) guantong.Answer {
 	if req.AsOf.IsZero() {
 		req.AsOf = s.Today()
 	}
-	return s.policies.Check(req)
+	return s.set().Check(req)
 }
 
 // params returns the workflow numbers of the policy in force: notice lengths and the fraud

@@ -58,7 +58,7 @@ func (s *Server) adminData(r *http.Request, u *guantong.User) (*adminPage, error
 	if err != nil {
 		return nil, err
 	}
-	p := s.engine.Params()
+	p := s.eng().Params()
 	d := &adminPage{Today: s.svc.Today(), Total: len(apps), Policy: p, Rules: policy.Explain(p), Entries: s.catalog.Len(),
 		Codes: len(s.occupationChoices()), Demo: s.clock != nil, Days: "7"}
 	counts := map[guantong.Stage]int{}

@@ -129,7 +129,7 @@ func (s *Server) renderOrgs(w http.ResponseWriter, r *http.Request, u *guantong.
 		s.fail(w, r, err)
 		return
 	}
-	d := orgsPage{Kinds: guantong.OrgKinds, EmployerKinds: guantong.EmployerKinds, Series: s.engine.Params().Series,
+	d := orgsPage{Kinds: guantong.OrgKinds, EmployerKinds: guantong.EmployerKinds, Series: s.eng().Params().Series,
 		Levels: guantong.TitleLevels(), Form: form, Errs: es, Created: r.URL.Query().Get("created")}
 	for _, k := range guantong.OrgKinds {
 		g := orgGroup{Kind: k}

@@ -99,13 +99,13 @@ func (s *Server) appPage(r *http.Request, u *guantong.User, id int64) (*appPage,
 		return nil, err
 	}
 	p := &appPage{V: v, What: s.what(v.Application), Doc: s.docView(v.Document), Today: s.svc.Today(),
-		wf: s.engine.Params().Workflow}
+		wf: s.eng().Params().Workflow}
 	if v.Check == nil {
 		p.Conditions = s.conditions(v.Application)
 	}
 	if c := v.Check; c != nil {
 		ov := s.optionView(c.Option, c.AsOf)
-		p.Check, p.CheckAsOf, p.CheckPolicy = &ov, c.AsOf.String(), c.Policy
+		p.Check, p.CheckAsOf, p.CheckPolicy = &ov, c.AsOf.String(), s.policyName(c.Policy)
 		for _, w := range c.Warnings {
 			p.Warnings = append(p.Warnings, warningText(w))
 		}

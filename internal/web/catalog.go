@@ -44,7 +44,7 @@ func (s *Server) catalogPage(w http.ResponseWriter, r *http.Request) {
 	if len([]rune(q)) > 40 {
 		q = string([]rune(q)[:40])
 	}
-	p := catalogPage{Query: q, Teacher: s.engine.Params().TeacherSeries, School: s.engine.Params().TeacherEmployerKind}
+	p := catalogPage{Query: q, Teacher: s.eng().Params().TeacherSeries, School: s.eng().Params().TeacherEmployerKind}
 	if q == "" {
 		counts := map[string]int{}
 		for _, e := range s.catalog.Entries() {

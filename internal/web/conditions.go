@@ -12,7 +12,7 @@ import (
 // option the engine does not list for the person (a 技师 applying for 副高级) is not left
 // without its conditions.
 func (s *Server) conditions(app guantong.Application) []noteView {
-	p := s.engine.Params()
+	p := s.eng().Params()
 	var out []noteView
 	add := func(clause, format string, args ...any) {
 		out = append(out, noteView{Clause: clause, Text: fmt.Sprintf(format, args...)})
@@ -45,7 +45,7 @@ func (s *Server) conditions(app guantong.Application) []noteView {
 // awardsFor lists the awards of the green channel that open the application's route and level.
 func (s *Server) awardsFor(app guantong.Application) []string {
 	var out []string
-	for _, g := range s.engine.Params().GreenChannel {
+	for _, g := range s.eng().Params().GreenChannel {
 		if g.Route == app.Route && g.Level == app.Level.Title {
 			out = append(out, g.Award)
 		}

@@ -102,7 +102,7 @@ func (s *Server) renderExperts(w http.ResponseWriter, r *http.Request, u *guanto
 		s.fail(w, r, err)
 		return
 	}
-	d := expertsPage{Series: s.engine.Params().Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(),
+	d := expertsPage{Series: s.eng().Params().Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(),
 		Admin: u.Role == guantong.RoleAdmin, Form: form, Errs: es, Created: r.URL.Query().Get("created"), Problem: prob}
 	names := map[int64]string{}
 	for _, o := range orgs {
@@ -227,7 +227,7 @@ func (s *Server) renderExpert(w http.ResponseWriter, r *http.Request, u *guanton
 		s.fail(w, r, err)
 		return
 	}
-	d := expertPage{Expert: e, Series: s.engine.Params().Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(),
+	d := expertPage{Expert: e, Series: s.eng().Params().Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(),
 		Form: form, Errs: es}
 	for _, x := range users {
 		if x.ID == e.UserID {

@@ -11,7 +11,7 @@ type homePage struct {
 
 // home is GET /: what guantong is for, for whom, and where to start.
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
-	p := s.engine.Params()
+	p := s.eng().Params()
 	s.render(w, r, http.StatusOK, "home", page{Title: "高技能人才与专业技术人才职业发展贯通", Nav: "home",
 		Data: homePage{Policy: p.ID, Title: p.Title, Notices: p.Workflow.NoticeWorkdays}})
 }

@@ -31,13 +31,13 @@ type clausePage struct {
 }
 
 func (s *Server) clauseView(c plan.Clause) clauseView {
-	r := s.rules[c.ID]
+	r := s.rule(c.ID)
 	return clauseView{Clause: c, Checks: r.Checks}
 }
 
 // planPage is GET /plan: the whole plan, clause by clause, each with an anchor.
 func (s *Server) planPage(w http.ResponseWriter, r *http.Request) {
-	p := planPage{Title: plan.Title(), Preamble: plan.Preamble(), Policy: s.engine.Params().ID}
+	p := planPage{Title: plan.Title(), Preamble: plan.Preamble(), Policy: s.eng().Params().ID}
 	for _, c := range plan.Clauses() {
 		p.Clauses = append(p.Clauses, s.clauseView(c))
 	}
@@ -52,7 +52,7 @@ func (s *Server) clausePage(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound, "条款不存在", "方案中没有编号为「"+id+"」的条款。条款编号形如 三(一)2：章、括号中的节、项。")
 		return
 	}
-	p := clausePage{Clause: s.clauseView(c), Policy: s.engine.Params().ID}
+	p := clausePage{Clause: s.clauseView(c), Policy: s.eng().Params().ID}
 	for parent := c.Parent(); parent != ""; {
 		pc, _ := plan.Lookup(parent)
 		p.Parents = append([]plan.Clause{pc}, p.Parents...)

@@ -28,7 +28,7 @@ func roleSamples(s *Server) map[string][]any {
 		RevokeReason: "伪造", UpdatedAt: at}
 	req := guantong.Request{AsOf: guantong.MakeDate(2026, 12, 31), Person: guantong.Person{
 		Skills: []guantong.Skill{{OccupationCode: "6-20-01-01", Level: guantong.Skill2, Obtained: guantong.MakeDate(2021, 6, 30)}}}}
-	ans := s.engine.Check(req)
+	ans := s.eng().Check(req)
 	opt, _ := ans.Find(guantong.RouteTitleReview, "工程", "中级")
 	app.Check.Option = opt
 	evil := `<script>alert(1)</script>`
@@ -134,6 +134,9 @@ func roleSamples(s *Server) map[string][]any {
 		"members": {board(evil, true), board(evil, false), &membersPage{Rules: committee.For("", 0), Admin: true}},
 		"verify": {verifyPage{}, verifyPage{Number: evil, Name: evil, Problem: "未找到"}, verifyPage{Number: "x", Name: evil, Result: cert, What: "工程系列 中级职称", Status: "已撤销"},
 			verifyPage{Errs: errs{"number": "请填写证书编号"}}},
+		"stats":    statsSamples(evil),
+		"policies": policiesSamples(evil),
+		"policy":   policySamples(s),
 	}
 }
 

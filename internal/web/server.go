@@ -30,6 +30,7 @@
 package web
 
 import (
+	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
@@ -47,7 +48,7 @@ import (
 // sensible.
 type Config struct {
 	Service *service.Service
-	Engine  *policy.Engine   // nil: the service's
+	Engine  *policy.Engine   // nil: the service's engine in force on each day (it changes when a scheduled policy takes effect)
 	Catalog *catalog.Catalog // nil: the engine's table
 	Now     func() time.Time // nil: the service's clock; the self-check's default date is today in Asia/Shanghai
 	Logger  *slog.Logger     // nil: slog.Default()
@@ -74,7 +75,7 @@ type Server struct {
 	svc     *service.Service
 	clock   *service.Clock
 	demo    []service.DemoAccount
-	engine  *policy.Engine
+	engine  *policy.Engine // Config.Engine; nil: the service's in force today (see eng)
 	catalog *catalog.Catalog
 	now     func() time.Time
 	log     *slog.Logger
@@ -84,8 +85,6 @@ type Server struct {
 	pages  map[string]*template.Template // by file name without .html: "check"
 	static *assets
 	cop    *http.CrossOriginProtection
-
-	rules map[string]policy.Rule // what the engine checks, by clause
 }
 
 // New parses the templates and prepares the server. A template that does not parse is a
@@ -95,11 +94,8 @@ func New(cfg Config) *Server {
 		panic("web: Config.Service is required")
 	}
 	s := &Server{svc: cfg.Service, clock: cfg.DemoClock, demo: cfg.DemoAccounts, engine: cfg.Engine, catalog: cfg.Catalog, now: cfg.Now, log: cfg.Logger, proxy: cfg.TrustProxy}
-	if s.engine == nil {
-		s.engine = s.svc.Engine()
-	}
 	if s.catalog == nil {
-		s.catalog = s.engine.Catalog()
+		s.catalog = s.eng().Catalog()
 	}
 	if s.now == nil {
 		s.now = s.svc.Now
@@ -114,10 +110,6 @@ func New(cfg Config) *Server {
 		panic("web: " + err.Error())
 	}
 	s.pages = pages
-	s.rules = map[string]policy.Rule{}
-	for _, r := range policy.Explain(s.engine.Params()) {
-		s.rules[r.Clause] = r
-	}
 	s.cop = http.NewCrossOriginProtection()
 	for _, o := range cfg.TrustedOrigins {
 		if err := s.cop.AddTrustedOrigin(o); err != nil {
@@ -126,6 +118,36 @@ func New(cfg Config) *Server {
 	}
 	s.cop.SetDenyHandler(http.HandlerFunc(s.forbidden))
 	return s
+}
+
+// eng returns the engine pages judge and describe by: the configured one, or the policy in
+// force today, so that a policy the admin scheduled takes over on its date without a restart.
+func (s *Server) eng() *policy.Engine {
+	if s.engine != nil {
+		return s.engine
+	}
+	return s.svc.Engine()
+}
+
+// policyName names a policy of the set by its title, id and effective date, as the page of
+// an application says which policy judged it; an id the set no longer holds stays as it is.
+func (s *Server) policyName(id string) string {
+	for _, e := range s.svc.Policies().Engines() {
+		if p := e.Params(); p.ID == id {
+			return fmt.Sprintf("《%s》（%s，%s 起施行）", p.Title, p.ID, p.EffectiveFrom)
+		}
+	}
+	return id
+}
+
+// rule returns what the engine in force checks under a clause.
+func (s *Server) rule(clause string) policy.Rule {
+	for _, r := range policy.Explain(s.eng().Params()) {
+		if r.Clause == clause {
+			return r
+		}
+	}
+	return policy.Rule{}
 }
 
 // Routes registers the pages on mux. The JSON API (/api/, /healthz) is registered by others
@@ -193,6 +215,13 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	handle("GET /registrations.xlsx", s.registrationsFile("xlsx"))
 	handle("GET /registrations.csv", s.registrationsFile("csv"))
 	handle("GET /admin", s.adminPage)
+	handle("GET /stats", s.statsPage)
+	handle("GET /stats/{file}", s.statsExcel)
+	handle("GET /admin/policies", s.policiesPage)
+	handle("POST /admin/policies/preview", s.policyPreview)
+	handle("POST /admin/policies", s.policySchedule)
+	handle("GET /admin/policies/{id}", s.policyView)
+	handle("POST /admin/policies/{id}/withdraw", s.policyWithdraw)
 	handle("POST /admin/clock", s.adminClock)
 	handle("GET /admin/applications", adminQueue.get(s))
 	handle("POST /admin/applications/batch", adminQueue.post(s))

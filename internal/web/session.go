@@ -66,7 +66,8 @@ func (s *Server) viewer(ctx context.Context, u *guantong.User) *Viewer {
 			v.Links = append(v.Links, NavItem{"evaluator", "自主评价", "/evaluator"})
 		}
 	case guantong.RoleOffice:
-		v.Links = []NavItem{{"office", "审核工作台", "/office"}, {"registrations", "职称登记", "/registrations"}}
+		v.Links = []NavItem{{"office", "审核工作台", "/office"}, {"registrations", "职称登记", "/registrations"},
+			{"stats", "统计", "/stats"}}
 	case guantong.RoleSecretary:
 		v.Links = []NavItem{{"committee", "评审工作台", "/committee"}}
 	case guantong.RoleExpert:

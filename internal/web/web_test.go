@@ -111,7 +111,7 @@ func post(t *testing.T, ts *httptest.Server, path string, form url.Values) (int,
 // execute fails here rather than in front of a user. A new template needs a sample.
 func TestTemplates(t *testing.T) {
 	s := newServer(t)
-	eng := s.engine
+	eng := s.eng()
 	req := guantong.Request{AsOf: guantong.MakeDate(2026, 12, 31), Person: guantong.Person{
 		Name:        "张三",
 		Skills:      []guantong.Skill{{OccupationCode: "6-20-01-01", Level: guantong.Skill2, Obtained: guantong.MakeDate(2025, 1, 10)}},
@@ -369,7 +369,7 @@ func TestCitedClausesExist(t *testing.T) {
 		if req.AsOf.IsZero() {
 			req.AsOf = guantong.Today(testNow)
 		}
-		for _, o := range s.engine.Check(req).Options {
+		for _, o := range s.eng().Check(req).Options {
 			for _, r := range o.Reasons {
 				if _, ok := plan.Lookup(r.Clause); !ok {
 					t.Errorf("%s: a reason cites %s, which is not a clause of the plan: %s", filepath.Base(f), r.Clause, r.Text)
