@@ -36,7 +36,7 @@ func TestBrowserScreening(t *testing.T) {
 	mustContain(t, "the queued job", mainText(t, hr), "本单位职工.csv", "排队中", "自动刷新")
 	screenshot(t, hr, "screening-queued", 1280)
 
-	runner := &job.Runner{Store: st, Checker: s.engine, Now: s.svc.Now, Log: s.log}
+	runner := &job.Runner{Store: st, Checker: s.eng(), Now: s.svc.Now, Log: s.log}
 	if ran, err := runner.RunOnce(context.Background()); !ran || err != nil {
 		t.Fatalf("RunOnce: %v %v", ran, err)
 	}

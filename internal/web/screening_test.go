@@ -75,7 +75,7 @@ func TestScreeningPage(t *testing.T) {
 		t.Error("the page of a queued job does not reload itself")
 	}
 
-	runner := &job.Runner{Store: st, Checker: s.engine, Now: s.svc.Now, Log: s.log}
+	runner := &job.Runner{Store: st, Checker: s.eng(), Now: s.svc.Now, Log: s.log}
 	if ran, err := runner.RunOnce(context.Background()); !ran || err != nil {
 		t.Fatalf("RunOnce: %v %v", ran, err)
 	}
