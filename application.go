@@ -90,6 +90,7 @@ type Application struct {
 	PersonID       int64  `json:"person_id"`
 	Series         string `json:"series,omitempty"`
 	Level          Level  `json:"level"`
+	Specialty      string `json:"specialty,omitempty"` // titles: the 专业 applied for (data/specialties.csv, or free text)
 	OccupationCode string `json:"occupation_code,omitempty"`
 	Stage          Stage  `json:"stage"`
 	StageName      string `json:"stage_name"`
@@ -106,6 +107,10 @@ type Application struct {
 	Check    *CheckRecord    `json:"check,omitempty"` // the engine's answer at the last submission
 
 	ReviewGroup string `json:"review_group,omitempty"` // 三(一)6: skilled applicants in their own group
+
+	// InternalNotice is the employer's own 公示 of the application before it recommends
+	// (人社部令第40号): at least five working days; recommending waits until it is over.
+	InternalNotice *Period `json:"internal_notice,omitempty"`
 
 	ExemptTheory bool      `json:"exempt_theory,omitempty"` // 三(二)3
 	Theory       *Result   `json:"theory,omitempty"`
@@ -155,6 +160,7 @@ const (
 // Objection is one objection lodged against an application during a notice.
 type Objection struct {
 	ID            int64     `json:"id"`
+	Receipt       string    `json:"receipt,omitempty"` // the objector's unguessable code to follow it (/objections/{receipt})
 	ApplicationID int64     `json:"application_id"`
 	Notice        Stage     `json:"notice"` // StageNotice or StageResultNotice
 	Name          string    `json:"name"`
@@ -201,22 +207,33 @@ type Event struct {
 	Alg      string          `json:"alg,omitempty"` // the hash of this row: "sha256" (before the switch) or "sm3"
 }
 
-// Notice is what the public sees of an application under notice: the ID number and phone
-// masked.
+// Notice is what the public sees of an application under notice: what a published 公示
+// shows (name, unit, current skill level or title, what is applied for) and never an ID
+// number or a phone, not even masked.
 type Notice struct {
 	ApplicationID int64  `json:"application_id"`
 	Kind          string `json:"kind"` // 资格审核公示 or 评审结果公示
 	Stage         Stage  `json:"stage"`
 	Name          string `json:"name"`
-	IDNumber      string `json:"id_number"` // masked: 130102********1237
-	Phone         string `json:"phone"`     // masked: 138****5678
 	Employer      string `json:"employer"`
+	Current       string `json:"current,omitempty"` // the applicant's highest skill level or title now: 技师, 工程 中级
+	OfficeID      int64  `json:"office_id"`         // the 公示单位
+	Office        string `json:"office"`
 	Route         string `json:"route"`
 	Series        string `json:"series,omitempty"`
+	Specialty     string `json:"specialty,omitempty"`
 	Level         Level  `json:"level"`
 	Decision      string `json:"decision,omitempty"`
 	From          Date   `json:"from"`
 	Until         Date   `json:"until"`
+}
+
+// NoticeContact is where a 职改办 takes objections to its notices, printed on each: a phone,
+// a postal address and an e-mail address.
+type NoticeContact struct {
+	Phone   string `json:"phone"`
+	Address string `json:"address"`
+	Email   string `json:"email"`
 }
 
 // CertificateStatus is the answer to a public certificate verification.

@@ -45,13 +45,19 @@ func RoleOrgKinds(role string) []string { return roleOrgKinds[role] }
 // User is someone who logs in. OrgID is the organisation a staff role acts for; PersonID the
 // applicant an applicant user is.
 type User struct {
-	ID        int64     `json:"id"`
-	Username  string    `json:"username"`
-	Name      string    `json:"name"`
-	Role      string    `json:"role"`
-	OrgID     int64     `json:"org_id,omitempty"`
-	PersonID  int64     `json:"person_id,omitempty"`
-	CreatedAt time.Time `json:"created_at"`
+	ID       int64  `json:"id"`
+	Username string `json:"username"`
+	Name     string `json:"name"`
+	Role     string `json:"role"`
+	OrgID    int64  `json:"org_id,omitempty"`
+	PersonID int64  `json:"person_id,omitempty"`
+	Phone    string `json:"phone,omitempty"`
+	Email    string `json:"email,omitempty"` // optional: where notifications are e-mailed when SMTP is configured
+	Disabled bool   `json:"disabled,omitempty"`
+	// MustChangePassword is set by a one-time password (a reset, a staff import): signing in
+	// with it leads to the change-password page and nothing else.
+	MustChangePassword bool      `json:"must_change_password,omitempty"`
+	CreatedAt          time.Time `json:"created_at"`
 }
 
 // Actor returns how u is named in the audit log.
@@ -93,3 +99,29 @@ type Session struct {
 	User      User      `json:"user"`
 	ExpiresAt time.Time `json:"expires_at"`
 }
+
+// Notification is an in-site message (站内信) to one user: an application changed stage and
+// they are the one to act next, or it is their own. It is written in the same transaction as
+// the change it reports; Emailed says whether a copy also went by e-mail.
+type Notification struct {
+	ID            int64     `json:"id"`
+	UserID        int64     `json:"user_id"`
+	ApplicationID int64     `json:"application_id,omitempty"`
+	Text          string    `json:"text"`
+	Link          string    `json:"link,omitempty"` // the page to act on, /applications/{id}
+	CreatedAt     time.Time `json:"created_at"`
+	Read          bool      `json:"read"`
+	Emailed       bool      `json:"emailed,omitempty"`
+}
+
+// Duplicate refuses a second open application for the same route, series and level (or
+// occupation and level): the person already has Existing open. It is EConflict (409).
+type Duplicate struct {
+	Existing int64  // the open application's ID
+	Message  string // in Chinese, naming it
+}
+
+func (d *Duplicate) Error() string { return d.Message }
+
+// Unwrap makes a duplicate an EConflict.
+func (d *Duplicate) Unwrap() error { return &Error{Code: EConflict, Message: d.Message} }

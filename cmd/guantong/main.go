@@ -9,7 +9,8 @@
 //	guantong catalog [--json] [QUERY]
 //	guantong catalog check FILE
 //	guantong policy
-//	guantong serve [--addr 127.0.0.1:8080] [--db guantong.db] [--demo]
+//	guantong serve [--addr 127.0.0.1:8080] [--db guantong.db] [--demo [--applications N]]
+//	guantong demo --applications N [--seed S] [--db guantong.db]
 //	guantong migrate [--db guantong.db]
 //	guantong user add --role admin --username NAME [--name 姓名] [--password-stdin]
 //	guantong user passwd --username NAME [--password-stdin]

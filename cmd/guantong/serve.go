@@ -36,15 +36,25 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	addr := fs.String("addr", envOr("GUANTONG_ADDR", "127.0.0.1:8080"), "监听地址（环境变量 GUANTONG_ADDR）")
 	dsn := fs.String("db", envOr("GUANTONG_DB", "guantong.db"), "SQLite 文件，或 postgres://… （环境变量 GUANTONG_DB）")
 	demo := fs.Bool("demo", false, "载入演示省份（各类单位与每个角色一个账号），并允许管理员调快时钟")
+	volume := fs.Int("applications", 0, "与 --demo 同用：首次启动时再生成一个有 N 份申报的全省（见 guantong demo）")
 	publicFlag := fs.String("public-url", envOr("GUANTONG_PUBLIC_URL", ""), "公众访问本站的地址，如 https://zc.example.gov.cn：打印的证书及其二维码中的查验地址以此为准（默认：每个请求所用的地址；环境变量 GUANTONG_PUBLIC_URL）")
 	proxy := fs.Bool("trust-proxy", envOr("GUANTONG_TRUST_PROXY", "") != "", "由反向代理终结 TLS 并设置 X-Forwarded-Proto/For：会话 Cookie 标记 Secure，登录限速按真实客户端地址（环境变量 GUANTONG_TRUST_PROXY）")
+	smtpAddr := fs.String("smtp-addr", envOr("GUANTONG_SMTP_ADDR", ""), "发送站内信邮件副本的 SMTP 服务器 host:port（默认不发邮件；环境变量 GUANTONG_SMTP_ADDR）")
+	smtpFrom := fs.String("smtp-from", envOr("GUANTONG_SMTP_FROM", ""), "邮件发件人地址（环境变量 GUANTONG_SMTP_FROM）")
+	smtpUser := fs.String("smtp-user", envOr("GUANTONG_SMTP_USER", ""), "SMTP 用户名（密码取自环境变量 GUANTONG_SMTP_PASSWORD）")
 	var anchor anchoring
 	anchor.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if *smtpAddr != "" && *smtpFrom == "" {
+		return usageError("--smtp-addr 须同时给出 --smtp-from（发件人地址）")
+	}
 	if fs.NArg() > 0 {
 		return usageError("serve 不接受参数：%v", fs.Args())
+	}
+	if *volume < 0 || (*volume > 0 && !*demo) {
+		return usageError("--applications 须为正整数，且与 --demo 同用")
 	}
 	public, err := publicURL(*publicFlag)
 	if err != nil {
@@ -61,7 +71,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 
-	cfg := service.Config{Store: st, Policies: policies, Calendar: calendar.Default(), Now: e.now, Logger: log}
+	cfg := service.Config{Store: st, Policies: policies, Calendar: calendar.Default(), Now: e.now, Logger: log, Email: *smtpAddr != ""}
 	var clock *service.Clock
 	if *demo {
 		// The admin may move the demo clock forward by weeks to end notices; logins last long
@@ -75,6 +85,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		accounts, err = svc.LoadDemo(ctx)
 		if err != nil {
 			return err
+		}
+		if *volume > 0 {
+			if err := generateOnce(ctx, e, st, svc.Engine().Catalog(), *volume); err != nil {
+				return err
+			}
 		}
 		fmt.Fprintln(e.stdout, "演示账号（用户名 / 密码 / 角色 / 单位）：")
 		for _, a := range accounts {
@@ -106,6 +121,15 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "guantong 在 http://%s 运行（数据库：%s；接口文档：/api/v1/openapi.json）\n", ln.Addr(), st.Engine())
 	if *demo {
 		fmt.Fprintf(e.stdout, "在浏览器中打开 http://%s/login ，用上面的演示账号登录\n", ln.Addr())
+	}
+	if *smtpAddr != "" {
+		// The outbox is delivered after each commit by a goroutine of this server; other
+		// servers on the same database run their own and claim different rows.
+		mailer := svc.Mailer(service.SMTP{Addr: *smtpAddr, From: *smtpFrom, User: *smtpUser,
+			Password: os.Getenv("GUANTONG_SMTP_PASSWORD"), PublicURL: public})
+		mailCtx, stopMail := context.WithCancel(ctx)
+		defer stopMail()
+		go mailer.Run(mailCtx)
 	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()

@@ -20,7 +20,7 @@ func (a *API) createOrganisation(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) users(w http.ResponseWriter, r *http.Request) {
-	a.serve(w, r, http.StatusOK, func(u *guantong.User, _ int64) (any, error) { return a.svc.Users(r.Context(), u) })
+	a.serve(w, r, http.StatusOK, func(u *guantong.User, _ int64) (any, error) { return a.svc.StaffAccounts(r.Context(), u) })
 }
 
 func (a *API) createUser(w http.ResponseWriter, r *http.Request) {

@@ -70,6 +70,17 @@ func (a *API) routes() []route {
 		{"POST", "/api/v1/organisations", a.createOrganisation},
 		{"GET", "/api/v1/users", a.users},
 		{"POST", "/api/v1/users", a.createUser},
+		{"GET", "/api/v1/users/{id}", a.getUser},
+		{"PUT", "/api/v1/users/{id}", a.updateUser},
+		{"POST", "/api/v1/users/{id}/password-reset", a.resetPassword},
+		{"POST", "/api/v1/users/{id}/disable", a.setUserDisabled(true)},
+		{"POST", "/api/v1/users/{id}/enable", a.setUserDisabled(false)},
+		{"POST", "/api/v1/me/password", a.changePassword},
+		{"PUT", "/api/v1/organisations/{id}", a.updateOrganisation},
+		{"GET", "/api/v1/regions", a.regions},
+		{"GET", "/api/v1/notifications", a.notifications},
+		{"POST", "/api/v1/notifications/read", a.markRead},
+		{"POST", "/api/v1/notifications/{id}/read", a.markRead},
 		{"GET", "/api/v1/applications", a.applications},
 		{"POST", "/api/v1/applications", a.createApplication},
 		{"GET", "/api/v1/applications/{id}", a.application},
@@ -112,6 +123,10 @@ func (a *API) routes() []route {
 		{"POST", "/api/v1/meetings/{id}/approval", a.recordApproval},
 		{"GET", "/api/v1/notices", a.notices},
 		{"POST", "/api/v1/notices/{id}/objections", a.lodgeObjection},
+		{"GET", "/api/v1/notice-documents", a.noticeDocuments},
+		{"GET", "/api/v1/objections/{receipt}", a.objectionByReceipt},
+		{"POST", "/api/v1/applications/{id}/id-number", a.fullIDNumber},
+		{"PUT", "/api/v1/organisations/{id}/notice-contact", a.setNoticeContact},
 		{"GET", "/api/v1/certificates/{number}", a.verifyCertificate},
 		{"GET", "/api/v1/certificates/{number}/qr.png", a.certificateQR},
 		{"GET", "/api/v1/certificates/{number}/pdf", a.certificatePDF},
@@ -174,8 +189,15 @@ func (a *API) user(r *http.Request) (*guantong.User, error) {
 	if err != nil {
 		return nil, err
 	}
+	if u.MustChangePassword && !oneTimeAllowed[r.Method+" "+r.URL.Path] {
+		return nil, guantong.Errorf(guantong.EForbidden, "请先修改一次性密码（POST /api/v1/me/password），再使用其他接口")
+	}
 	return &u, nil
 }
+
+// oneTimeAllowed is what a session opened with a one-time password may do: change it, see
+// who it is, sign out.
+var oneTimeAllowed = map[string]bool{"POST /api/v1/me/password": true, "GET /api/v1/me": true, "POST /api/v1/logout": true}
 
 // authed wraps a handler that needs a signed-in user.
 func (a *API) authed(w http.ResponseWriter, r *http.Request) (*guantong.User, bool) {

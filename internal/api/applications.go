@@ -8,14 +8,15 @@ import (
 	"guantong/internal/workflow"
 )
 
+// applications is GET /api/v1/applications: one page of what the user may see, with the
+// same query parameters as the pages' lists (service.ParseListQuery).
 func (a *API) applications(w http.ResponseWriter, r *http.Request) {
 	a.serve(w, r, http.StatusOK, func(u *guantong.User, _ int64) (any, error) {
-		q := r.URL.Query()
-		f := service.ListFilter{Kind: q.Get("kind")}
-		for _, s := range q["stage"] {
-			f.Stages = append(f.Stages, guantong.Stage(s))
+		q, err := service.ParseListQuery(r.URL.Query())
+		if err != nil {
+			return nil, err
 		}
-		return a.svc.Applications(r.Context(), u, f)
+		return a.svc.ListApplications(r.Context(), u, q)
 	})
 }
 

@@ -35,7 +35,7 @@ func TestBatchAndResults(t *testing.T) {
 	var a app
 	w.call("zhangsan", "POST", "/api/v1/applications", map[string]any{"route": "title_review", "series": "工程", "level": "中级", "person": zhangsanDoc}, 201, &a)
 	w.act("zhangsan", a.ID, "submit", nil, 200)
-	a = w.act("hr", a.ID, "recommend", nil, 200)
+	a = w.recommend("hr", a.ID)
 
 	w.call("office", "POST", "/api/v1/batch/approve", map[string]any{"items": []any{}}, 400, nil)
 	w.call("office", "POST", "/api/v1/batch/return", map[string]any{"items": []map[string]any{{"id": a.ID, "version": a.Version}}}, 400, nil)

@@ -121,7 +121,10 @@ func titleRoute(t *testing.T, w *world, staff staffIDs) int64 {
 		"route": "title_review", "series": "工程", "level": "中级", "person": zhangsanDoc}, 200, &a)
 	w.upload("zhangsan", id, "业绩.png", append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 32)...), 201, nil)
 	w.act("zhangsan", id, "submit", nil, 200)
-	w.act("hr", id, "recommend", nil, 200)
+	// 王五's application, below, is held in the employer's own 公示 with this one.
+	w.act("wangwu", staff.wangwu, "submit", nil, 200)
+	w.act("hr", staff.wangwu, "publish_internal", nil, 200)
+	w.recommend("hr", id)
 
 	// 三(一)5 the 职改办 returns it to the employer, who recommends again.
 	w.act("office2", id, "approve", nil, 403) // the 职改办 of another region
@@ -129,24 +132,49 @@ func titleRoute(t *testing.T, w *world, staff staffIDs) int64 {
 	if a.Stage != "submitted" {
 		t.Fatalf("三(一)5 职改办 returns to employer: %s", a.Stage)
 	}
-	w.act("hr", id, "recommend", nil, 200)
+	w.act("hr", id, "recommend", nil, 200) // its own 公示 was held before
 
 	// 三(一)5 qualification approved: a notice of 5 full working days after today.
 	a = w.act("office", id, "approve", nil, 200)
+	today = guantong.Today(w.clock.Now()) // the employer's own 公示 moved the clock
 	until := cal.AddWorkdays(today.AddDays(1), 5)
 	if a.Stage != "notice" || a.Notice == nil || a.Notice.From != today.String() || a.Notice.Until != until.String() {
 		t.Fatalf("notice: %+v, want until %s", a.Notice, until)
 	}
 
-	// The public sees the notice with the ID number and phone masked.
+	// The public sees the notice as published: no ID number and no phone, not even masked.
 	body := string(w.call("", "GET", "/api/v1/notices", nil, 200, nil))
-	if !strings.Contains(body, "130102********1237") || !strings.Contains(body, "138****5678") || strings.Contains(body, "130102199001011237") || strings.Contains(body, "13812345678") {
-		t.Errorf("notices do not mask:\n%s", body)
+	docs := string(w.call("", "GET", "/api/v1/notice-documents", nil, 200, nil))
+	for _, secret := range []string{"130102", "1237", "13812345678", "5678"} {
+		if strings.Contains(body, secret) || strings.Contains(docs, secret) {
+			t.Errorf("the public notices show %q:\n%s\n%s", secret, body, docs)
+		}
+	}
+	if !strings.Contains(docs, `"office": "石家庄市职称改革领导小组办公室"`) || !strings.Contains(docs, `"workdays": 5`) {
+		t.Errorf("the notice document: %s", docs)
 	}
 
 	// An objection is lodged; the notice cannot close while it is open, nor before it ends.
-	var o struct{ ID int64 }
+	var o struct {
+		ID      int64
+		Receipt string
+	}
 	w.call("", "POST", fmt.Sprintf("/api/v1/notices/%d/objections", id), map[string]any{"name": "匿名职工", "contact": "13900000000", "text": "业绩材料疑似夸大"}, 201, &o)
+	var st struct{ Status, Note string }
+	w.call("", "GET", "/api/v1/objections/"+o.Receipt, nil, 200, &st)
+	if st.Status != "open" {
+		t.Errorf("the objection by its receipt: %+v", st)
+	}
+	w.call("", "GET", "/api/v1/objections/0000-0000-0000-0000", nil, 404, nil)
+	// The 职改办 sees the full ID number by asking; the applicant's record keeps the view.
+	var full struct {
+		IDNumber string `json:"id_number"`
+	}
+	w.call("office", "POST", fmt.Sprintf("/api/v1/applications/%d/id-number", id), nil, 200, &full)
+	w.call("lisi", "POST", fmt.Sprintf("/api/v1/applications/%d/id-number", id), nil, 403, nil)
+	if full.IDNumber != "130102199001011237" {
+		t.Errorf("the full ID number: %q", full.IDNumber)
+	}
 	w.call("", "POST", fmt.Sprintf("/api/v1/notices/%d/objections", id), map[string]any{"name": "", "contact": "", "text": ""}, 400, nil)
 	w.call("zhangsan", "GET", fmt.Sprintf("/api/v1/applications/%d/objections", id), nil, 403, nil)
 	var objs []guantong.Objection
@@ -157,10 +185,13 @@ func titleRoute(t *testing.T, w *world, staff staffIDs) int64 {
 	w.act("office", id, "send", nil, 409) // the notice runs
 	w.act("secretary", id, "dismiss", map[string]any{"objection_id": o.ID, "note": "x"}, 403)
 	w.act("office", id, "dismiss", map[string]any{"objection_id": o.ID, "note": "经核实，业绩材料属实"}, 200)
+	w.call("", "GET", "/api/v1/objections/"+strings.ToLower(o.Receipt), nil, 200, &st)
+	if st.Status != "dismissed" || st.Note != "经核实，业绩材料属实" {
+		t.Errorf("the dismissed objection by its receipt: %+v", st)
+	}
 
 	// 王五: an objection upheld, the application refused.
 	wid := staff.wangwu
-	w.act("wangwu", wid, "submit", nil, 200)
 	w.act("hr", wid, "recommend", nil, 200)
 	w.act("office", wid, "approve", nil, 200)
 	w.call("", "POST", fmt.Sprintf("/api/v1/notices/%d/objections", wid), map[string]any{"name": "李某", "contact": "lim@example.com", "text": "申报人2024年未在岗"}, 201, &o)
@@ -205,7 +236,7 @@ func titleRoute(t *testing.T, w *world, staff staffIDs) int64 {
 	for _, e := range events {
 		actions = append(actions, e.Action)
 	}
-	if got := strings.Join(actions, " "); got != "create attach submit return edit attach submit recommend return recommend approve object dismiss send pass grant" {
+	if got := strings.Join(actions, " "); got != "create attach submit return edit attach submit publish_internal recommend return recommend approve object view_id_number dismiss send pass grant" {
 		t.Errorf("events: %s", got)
 	}
 	// Anyone verifies it by number, the name and ID number masked; a name given must match.
@@ -339,10 +370,13 @@ func rights(t *testing.T, w *world, staff staffIDs, title int64, skills skillIDs
 	// Lists hold only what each may see.
 	for user, want := range map[string]int{"zhangsan": 2, "lisi": 2, "wangwu": 1, "hr": 3, "hr2": 1, "office": 2, "office2": 0,
 		"secretary": 1, "secretary2": 0, "evaluator": 1, "dept": 0, "admin": 5} {
-		var list []app
+		var list struct {
+			Items []app `json:"items"`
+			Total int   `json:"total"`
+		}
 		w.call(user, "GET", "/api/v1/applications", nil, 200, &list)
-		if len(list) != want {
-			t.Errorf("%s lists %d applications, want %d", user, len(list), want)
+		if len(list.Items) != want || list.Total != want {
+			t.Errorf("%s lists %d applications of %d, want %d", user, len(list.Items), list.Total, want)
 		}
 	}
 	w.call("", "GET", "/api/v1/applications", nil, 401, nil)

@@ -3,6 +3,7 @@ package api
 import (
 	"errors"
 	"net/http"
+	"strconv"
 
 	"guantong"
 )
@@ -13,6 +14,13 @@ import (
 type errorBody struct {
 	Error   errorDetail       `json:"error"`
 	Reasons []guantong.Reason `json:"reasons,omitempty"`
+	// Existing is the open application a duplicate would repeat (409).
+	Existing *existing `json:"existing,omitempty"`
+}
+
+type existing struct {
+	ID   int64  `json:"id"`
+	Href string `json:"href"`
 }
 
 type errorDetail struct {
@@ -36,6 +44,10 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 		if body.Reasons == nil {
 			body.Reasons = []guantong.Reason{}
 		}
+	}
+	var dup *guantong.Duplicate
+	if errors.As(err, &dup) {
+		body.Existing = &existing{ID: dup.Existing, Href: "/api/v1/applications/" + strconv.FormatInt(dup.Existing, 10)}
 	}
 	if status == http.StatusInternalServerError && r.Context().Err() != nil {
 		return // the client went away while it waited: no one to answer, nothing broken

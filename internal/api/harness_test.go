@@ -18,11 +18,14 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
+	"guantong"
+
 	"guantong/internal/api"
 	"guantong/internal/calendar"
 	"guantong/internal/catalog"
 	"guantong/internal/policy"
 	"guantong/internal/service"
+	"guantong/internal/store"
 	"guantong/internal/store/storetest"
 )
 
@@ -35,6 +38,7 @@ type world struct {
 	srv   *httptest.Server
 	clock *service.Clock
 	svc   *service.Service
+	st    *store.Store
 	doc   *openAPI
 	toks  map[string]string
 }
@@ -50,7 +54,7 @@ func newWorld(t *testing.T, dsn string) *world {
 	}
 	mux := http.NewServeMux()
 	api.New(api.Config{Service: svc, DemoClock: clock}).Routes(mux)
-	w := &world{t: t, srv: httptest.NewServer(mux), clock: clock, svc: svc, doc: loadOpenAPI(t), toks: map[string]string{}}
+	w := &world{t: t, srv: httptest.NewServer(mux), clock: clock, svc: svc, st: st, doc: loadOpenAPI(t), toks: map[string]string{}}
 	t.Cleanup(w.srv.Close)
 	return w
 }
@@ -160,6 +164,7 @@ type app struct {
 	Certificate  string `json:"certificate_no"`
 	Notice       *struct{ From, Until string }
 	ResultNotice *struct{ From, Until string } `json:"result_notice"`
+	Internal     *struct{ From, Until string } `json:"internal_notice"`
 	Actions      []string
 	Applicant    struct {
 		Name     string
@@ -175,6 +180,19 @@ func (w *world) get(user string, id int64) app {
 }
 
 // act takes a step with the application's current version.
+// recommend has hr start the employer's own 公示 of id (人社部令第40号), moves the clock past
+// its end and recommends.
+func (w *world) recommend(hr string, id int64) app {
+	w.t.Helper()
+	a := w.act(hr, id, "publish_internal", nil, 200)
+	if a.Internal == nil {
+		w.t.Fatalf("no internal notice on %d", id)
+	}
+	until, _ := guantong.ParseDate(a.Internal.Until)
+	w.days(guantong.Today(w.clock.Now()).DaysUntil(until) + 1)
+	return w.act(hr, id, "recommend", nil, 200)
+}
+
 func (w *world) act(user string, id int64, action string, body map[string]any, want int) app {
 	w.t.Helper()
 	if body == nil {

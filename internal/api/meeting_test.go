@@ -170,7 +170,7 @@ func (w *world) toCommittee(t *testing.T, applicantUser, hr string, doc any, lev
 	var a app
 	w.call(applicantUser, "POST", "/api/v1/applications", map[string]any{"route": "title_review", "series": "工程", "level": level, "person": doc}, 201, &a)
 	w.act(applicantUser, a.ID, "submit", nil, 200)
-	w.act(hr, a.ID, "recommend", nil, 200)
+	w.recommend(hr, a.ID)
 	a = w.act("office", a.ID, "approve", nil, 200)
 	until, _ := guantong.ParseDate(a.Notice.Until)
 	w.days(guantong.Today(w.clock.Now()).DaysUntil(until) + 1)
@@ -411,7 +411,7 @@ func TestCommitteeMeeting(t *testing.T) {
 		q := fmt.Sprintf("/api/v1/registrations?from=%s&to=%s", from, to)
 		csv := w.raw("office", "GET", q+"&format=csv")
 		if csv.StatusCode != 200 || !strings.HasPrefix(string(csv.body), "\uFEFF证书编号,姓名,身份证号") ||
-			!strings.Contains(string(csv.body), number+",周七,130102199103151230,工程,中级,,河北冀东机械有限公司,河北省工程系列中级职称评审委员会") {
+			!strings.Contains(string(csv.body), number+",周七,130102199103151230,工程,中级,,工程师,河北冀东机械有限公司,河北省工程系列中级职称评审委员会") {
 			t.Errorf("CSV %d:\n%s", csv.StatusCode, csv.body)
 		}
 		xl := w.raw("admin", "GET", q)
@@ -420,7 +420,7 @@ func TestCommitteeMeeting(t *testing.T) {
 			t.Fatalf("Excel %d: %v", xl.StatusCode, err)
 		}
 		rows, _ := f.GetRows(certificate.SheetName)
-		if len(rows) != 2 || rows[1][0] != number || rows[1][2] != "130102199103151230" || rows[1][9] != "有效" {
+		if len(rows) != 2 || rows[1][0] != number || rows[1][2] != "130102199103151230" || rows[1][10] != "有效" {
 			t.Errorf("Excel rows %v", rows)
 		}
 		if r := w.raw("hr", "GET", q); r.StatusCode != 403 {

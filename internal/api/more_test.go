@@ -83,7 +83,7 @@ func TestRecognitionAndDepartment(t *testing.T) {
 		w.call("zhaoliu", "POST", "/api/v1/applications", map[string]any{"route": "title_recognition", "series": "工程", "level": "副高级", "person": doc}, 201, &a)
 		rec := a.ID
 		w.act("zhaoliu", rec, "submit", nil, 200)
-		w.act("hr", rec, "recommend", nil, 200)
+		w.recommend("hr", rec)
 		a = w.act("office", rec, "approve", nil, 200)
 		until, _ := guantong.ParseDate(a.Notice.Until)
 		w.days(guantong.Today(start).DaysUntil(until) + 1)

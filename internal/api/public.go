@@ -71,8 +71,14 @@ func (a *API) me(w http.ResponseWriter, r *http.Request) {
 	a.serve(w, r, http.StatusOK, func(u *guantong.User, _ int64) (any, error) { return a.svc.Me(r.Context(), u) })
 }
 
+// notices is GET /api/v1/notices: one page of the notices, for anyone, whatever token comes
+// with the request.
 func (a *API) notices(w http.ResponseWriter, r *http.Request) {
-	ns, err := a.svc.Notices(r.Context()) // for anyone, whatever token comes with the request
+	q, err := service.ParseListQuery(r.URL.Query())
+	var ns any
+	if err == nil {
+		ns, err = a.svc.NoticePage(r.Context(), q)
+	}
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -87,7 +93,7 @@ func (a *API) lodgeObjection(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
-		return map[string]any{"id": o.ID, "application_id": o.ApplicationID, "notice": o.Notice,
+		return map[string]any{"id": o.ID, "receipt": o.Receipt, "application_id": o.ApplicationID, "notice": o.Notice,
 			"status": o.Status, "lodged_at": o.LodgedAt}, nil
 	}))
 }

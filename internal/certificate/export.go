@@ -19,24 +19,27 @@ type Grant struct {
 	Series    string
 	Level     string
 	Specialty string
-	Employer  string
-	Committee string
-	Granted   guantong.Date
-	Revoked   bool
+	// Qualification is the 资格名称 (工程师), looked up by series, specialty and level
+	// (QualificationName); "" when the table has none.
+	Qualification string
+	Employer      string
+	Committee     string
+	Granted       guantong.Date
+	Revoked       bool
 }
 
 // SheetName is the name of the sheet of the Excel export.
 const SheetName = "职称登记"
 
 // Header is the header row of both exports.
-var Header = []string{"证书编号", "姓名", "身份证号", "系列", "层级", "专业", "工作单位", "评审委员会", "取得日期", "状态"}
+var Header = []string{"证书编号", "姓名", "身份证号", "系列", "层级", "专业", "资格名称", "工作单位", "评审委员会", "取得日期", "状态"}
 
 func (g Grant) row() []string {
 	status := StatusValid
 	if g.Revoked {
 		status = StatusRevoked
 	}
-	return []string{g.Number, g.Name, g.IDNumber, g.Series, g.Level, g.Specialty, g.Employer, g.Committee,
+	return []string{g.Number, g.Name, g.IDNumber, g.Series, g.Level, g.Specialty, g.Qualification, g.Employer, g.Committee,
 		g.Granted.String(), StatusName(status)}
 }
 
@@ -83,7 +86,7 @@ func defuse(cell string) string {
 }
 
 // widths of the Excel columns, in characters.
-var widths = []float64{26, 10, 21, 10, 8, 16, 28, 30, 12, 8}
+var widths = []float64{26, 10, 21, 10, 8, 16, 16, 28, 30, 12, 8}
 
 // WriteExcel writes grants as an Excel workbook with one sheet, 职称登记: a bold header that
 // stays in view, column widths to fit, and every cell text, so that dates read YYYY-MM-DD

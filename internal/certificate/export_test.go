@@ -21,7 +21,7 @@ func testGrants(t *testing.T) []Grant {
 	}
 	return []Grant{
 		{Number: Number(2026, "工程", guantong.Title3, 1), Name: "张三丰", IDNumber: "130102199001011237", Series: "工程", Level: "中级",
-			Specialty: "机械制造", Employer: "河北某钢铁有限公司", Committee: "河北省工程系列中级职称评审委员会", Granted: d("2026-11-02")},
+			Specialty: "机械制造", Qualification: "工程师", Employer: "河北某钢铁有限公司", Committee: "河北省工程系列中级职称评审委员会", Granted: d("2026-11-02")},
 		{Number: Number(2026, "工程", guantong.Title2, 2), Name: "李四", IDNumber: "13010219800101123X", Series: "工程", Level: "副高级",
 			Specialty: "电气, \"自动化\"", Employer: "某公司\n二分厂", Committee: "河北省工程系列副高级职称评审委员会", Granted: d("2026-01-09"), Revoked: true},
 	}
@@ -53,7 +53,7 @@ func TestWriteCSV(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("read back\n%q\nwant\n%q", got, want)
 	}
-	if got[1][8] != "2026-11-02" || got[1][9] != "有效" || got[2][9] != "已撤销" {
+	if got[1][6] != "工程师" || got[1][9] != "2026-11-02" || got[1][10] != "有效" || got[2][10] != "已撤销" {
 		t.Errorf("date or status: %q", got[1:])
 	}
 }
@@ -64,7 +64,7 @@ func TestWriteCSVFormulas(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _ := csv.NewReader(bytes.NewReader(buf.Bytes()[3:])).ReadAll()
-	for _, cell := range []string{got[1][0], got[1][1], got[1][5], got[1][6]} {
+	for _, cell := range []string{got[1][0], got[1][1], got[1][5], got[1][7]} {
 		if cell[0] != '\'' {
 			t.Errorf("formula not defused: %q", cell)
 		}
@@ -110,7 +110,7 @@ func TestWriteExcel(t *testing.T) {
 			t.Errorf("%s bold %v", cell, got)
 		}
 	}
-	for col, want := range map[string]float64{"A": 26, "C": 21, "H": 30} {
+	for col, want := range map[string]float64{"A": 26, "C": 21, "G": 16, "I": 30} {
 		if w, _ := f.GetColWidth(SheetName, col); w != want {
 			t.Errorf("column %s width %v, want %v", col, w, want)
 		}

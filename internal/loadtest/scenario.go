@@ -16,9 +16,10 @@ import (
 
 // app is what the load reads of an application.
 type app struct {
-	ID      int64  `json:"id"`
-	Version int    `json:"version"`
-	Stage   string `json:"stage"`
+	ID       int64           `json:"id"`
+	Version  int             `json:"version"`
+	Stage    string          `json:"stage"`
+	Internal json.RawMessage `json:"internal_notice,omitempty"` // the employer's own 公示, once started
 }
 
 // person is the draft's person: 钳工 技师 since 2021-06-30 with three good years, eligible
@@ -163,14 +164,21 @@ func (r *run) act(ctx context.Context, action, token string, a app) error {
 // work is HR or the 职改办 taking up to three applications of their queue (stage) and acting
 // on each; two clients may take the same one, and the later is told so (409).
 func (r *run) work(ctx context.Context, token, stage, action string) error {
-	var queue []app
-	status, err := r.do(ctx, request{kind: "queue", token: token, method: "GET", path: "/api/v1/applications?stage=" + stage, out: &queue})
+	var page struct {
+		Items []app `json:"items"` // the first page of the list (docs/api.md: {items, total, next, prev})
+	}
+	status, err := r.do(ctx, request{kind: "queue", token: token, method: "GET", path: "/api/v1/applications?stage=" + stage, out: &page})
 	if err != nil || status != 200 {
 		return stopOnly(err)
 	}
+	queue := page.Items
 	mrand.Shuffle(len(queue), func(i, j int) { queue[i], queue[j] = queue[j], queue[i] })
 	for _, a := range queue[:min(3, len(queue))] {
-		if err := r.act(ctx, action, token, a); err != nil {
+		act := action
+		if action == "recommend" && len(a.Internal) == 0 { // 人社部令第40号: the employer's own 公示 first
+			act = "publish_internal"
+		}
+		if err := r.act(ctx, act, token, a); err != nil {
 			return err
 		}
 	}

@@ -47,6 +47,7 @@ func (s *Service) Act(ctx context.Context, u *guantong.User, id int64, version i
 	if err != nil {
 		return View{}, err
 	}
+	s.wakeMailer()
 	return s.view(ctx, u, next)
 }
 
@@ -101,6 +102,9 @@ func (s *Service) step(ctx context.Context, tx *store.Tx, u *guantong.User, app 
 	if err := tx.UpdateApplication(ctx, &next, app.Version); err != nil {
 		return app, err
 	}
+	if err := s.notify(ctx, tx, u, app.Stage, &next); err != nil {
+		return app, err
+	}
 	extra["from"], extra["to"], extra["version"] = app.Stage, next.Stage, next.Version
 	if in.Note != "" {
 		extra["note"] = in.Note
@@ -119,6 +123,8 @@ func (s *Service) effects(ctx context.Context, tx *store.Tx, u *guantong.User, a
 		extra["check"] = map[string]any{"as_of": app.Check.AsOf, "policy": app.Check.Policy, "eligible": app.Check.Option.Eligible,
 			"authority": app.Check.Option.Authority}
 		extra["office_id"], extra["evaluator_id"], extra["exempt_theory"] = app.OfficeID, app.EvaluatorID, app.ExemptTheory
+	case workflow.PublishInternal:
+		extra["internal_notice"] = app.InternalNotice
 	case workflow.Approve:
 		extra["notice"] = app.Notice
 	case workflow.Send:

@@ -35,7 +35,17 @@ func (s *Service) CreateOrganisation(ctx context.Context, u *guantong.User, o gu
 func (s *Service) validOrganisation(o *guantong.Organisation) error {
 	var es guantong.FieldErrors
 	o.Name = strings.TrimSpace(o.Name)
-	o.Region = strings.TrimSpace(o.Region)
+	if r, ok := guantong.NormalizeRegion(o.Region); ok {
+		o.Region = r
+	} else {
+		o.Region = strings.TrimSpace(o.Region)
+	}
+	region := func() { // employers and 职改办 only: it routes title applications (三(一)5)
+		need := "须从" + strings.Join(guantong.Regions, "、") + "中选择"
+		if o.Region == "" || !guantong.ValidRegion(o.Region) {
+			es.Add("region", "%s", need)
+		}
+	}
 	if o.Name == "" {
 		es.Add("name", "不能为空")
 	}
@@ -54,12 +64,12 @@ func (s *Service) validOrganisation(o *guantong.Organisation) error {
 	p := s.Engine().Params()
 	switch o.Kind {
 	case guantong.OrgEmployer:
-		need("region", o.Region != "", "须填写所属的市或省直主管部门")
+		region()
 		need("employer_kind", slices.Contains(guantong.EmployerKinds, o.EmployerKind), "须为 %s 之一", strings.Join(guantong.EmployerKinds, "、"))
 		none("series", o.Series == "")
 		none("occupations", len(o.Occupations) == 0)
 	case guantong.OrgOffice:
-		need("region", o.Region != "", "须填写所服务的市或省直主管部门")
+		region()
 		none("self_evaluation", !o.SelfEvaluation)
 		none("series", o.Series == "")
 	case guantong.OrgCommittee:

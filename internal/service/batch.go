@@ -14,7 +14,7 @@ import (
 // BatchActions are the actions taken on many applications at once: the employer recommends
 // and returns; the 职改办 approves, returns and sends to the committee; the committee's
 // secretary grants; the evaluator issues; the admin registers 上网.
-var BatchActions = []workflow.Action{workflow.Recommend, workflow.Return, workflow.Approve, workflow.Send,
+var BatchActions = []workflow.Action{workflow.PublishInternal, workflow.Recommend, workflow.Return, workflow.Approve, workflow.Send,
 	workflow.Grant, workflow.Issue, workflow.Register}
 
 // MaxBatch is the most applications one batch takes: a page of work, not a province.

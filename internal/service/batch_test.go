@@ -26,7 +26,7 @@ func stack(f *flow, kind string, stage guantong.Stage, n int, user string) []ser
 			f.t.Fatal(err)
 		}
 		f.act("zhangsan", v.ID, workflow.Input{Action: workflow.Submit}, guantong.StageSubmitted)
-		first = f.act("hr", v.ID, workflow.Input{Action: workflow.Recommend}, guantong.StageRecommended)
+		first = f.recommend(v.ID)
 	} else {
 		v, err := s.CreateApplication(ctx, f.user("lisi"), service.Draft{Route: guantong.RouteSkillEvaluation, OccupationCode: "6-20-01-01", Level: "技师", Person: lisiDoc})
 		if err != nil {

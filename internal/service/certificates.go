@@ -207,8 +207,13 @@ func (s *Service) Registrations(ctx context.Context, u *guantong.User, from, to 
 	}
 	out := []certificate.Grant{}
 	for _, a := range apps {
-		out = append(out, certificate.Grant{Number: a.Certificate, Name: a.Name, IDNumber: a.IDNumber, Series: a.Series,
-			Level: a.Level.String(), Employer: a.Employer, Committee: a.Committee, Granted: a.CertifiedOn,
+		var qualification string
+		if q, ok := certificate.QualificationName(a.Series, a.Specialty, a.Level.Title); ok {
+			qualification = q.Name
+		}
+		out = append(out, certificate.Grant{Number: a.Certificate, Name: a.Name, IDNumber: a.IDNumber, Series: a.Series, Specialty: a.Specialty,
+			Qualification: qualification,
+			Level:         a.Level.String(), Employer: a.Employer, Committee: a.Committee, Granted: a.CertifiedOn,
 			Revoked: a.Stage == guantong.StageRevoked})
 	}
 	return out, nil

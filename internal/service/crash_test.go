@@ -159,11 +159,31 @@ func runCrashChild(t *testing.T, dsn string) {
 		fmt.Fprintf(os.Stdout, "ack %d %d\n", id, version)
 		mu.Unlock()
 	}
+	// Four people, one application each: a person has one open application per route, series
+	// and level (issue 10 item 5).
+	admin, err := s.Authenticate(ctx, mustLogin(t, s, "admin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Me(ctx, &applicant)
+	if err != nil {
+		t.Fatal(err)
+	}
+	applicants := []guantong.User{applicant}
+	for i, id := range []string{"130102198501011239", "130102198602022340", "130102198703033452"} {
+		u, err := s.CreateUser(ctx, &admin, service.NewUser{Username: fmt.Sprintf("worker%d", i), Password: "a-long-passphrase",
+			Role: guantong.RoleApplicant, Person: &guantong.Applicant{Name: "工人", IDNumber: id, EmployerID: p.Person.EmployerID}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		applicants = append(applicants, u)
+	}
 	var wg sync.WaitGroup
-	for range 4 {
+	for i := range 4 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			applicant := applicants[i]
 			v, err := s.CreateApplication(ctx, &applicant, service.Draft{Route: guantong.RouteTitleReview, Series: "工程", Level: "中级", Person: doc})
 			if err != nil {
 				panic(err)

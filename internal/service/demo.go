@@ -27,10 +27,10 @@ var demoOrgs = []guantong.Organisation{
 	{Kind: guantong.OrgEmployer, Name: "河北冀装智能装备股份有限公司", Region: "石家庄市", EmployerKind: guantong.KindEnterprise, SelfEvaluation: true, CertPrefix: "JZZP"},
 	{Kind: guantong.OrgEmployer, Name: "石家庄市农业技术推广中心", Region: "石家庄市", EmployerKind: guantong.KindInstitute},
 	{Kind: guantong.OrgEmployer, Name: "石家庄市应急管理局", Region: "石家庄市", EmployerKind: guantong.KindOrgan},
-	{Kind: guantong.OrgEmployer, Name: "河北工业技师学院", Region: "省人力资源和社会保障厅", EmployerKind: guantong.KindTechSchool},
+	{Kind: guantong.OrgEmployer, Name: "河北工业技师学院", Region: "省直", EmployerKind: guantong.KindTechSchool},
 	{Kind: guantong.OrgEmployer, Name: "石家庄市建筑业协会", Region: "石家庄市", EmployerKind: guantong.KindOther},
 	{Kind: guantong.OrgOffice, Name: "石家庄市职称改革领导小组办公室", Region: "石家庄市"},
-	{Kind: guantong.OrgOffice, Name: "河北省人力资源和社会保障厅职称改革办公室", Region: "省人力资源和社会保障厅"},
+	{Kind: guantong.OrgOffice, Name: "河北省人力资源和社会保障厅职称改革办公室", Region: "省直"},
 	{Kind: guantong.OrgCommittee, Name: "河北省工程系列助理级职称评审委员会", Series: "工程", Level: guantong.Title4},
 	{Kind: guantong.OrgCommittee, Name: "河北省工程系列中级职称评审委员会", Series: "工程", Level: guantong.Title3},
 	{Kind: guantong.OrgCommittee, Name: "河北省工程系列副高级职称评审委员会", Series: "工程", Level: guantong.Title2},
@@ -130,6 +130,13 @@ func (s *Service) LoadDemo(ctx context.Context) ([]DemoAccount, error) {
 			ids[o.Name] = o.ID
 			if err := s.audit(ctx, tx, demo, "create_organisation", subjectOf("organisation", o.ID), o); err != nil {
 				return err
+			}
+			if o.Kind == guantong.OrgOffice { // where the office's notices take objections: made up, as the demo's people are
+				c := guantong.NoticeContact{Phone: "0311-8600" + fmt.Sprintf("%04d", o.ID), Address: o.Region + "人力资源和社会保障局职称科（示例地址）",
+					Email: fmt.Sprintf("zgb%d@example.gov.cn", o.ID)}
+				if err := tx.SetNoticeContact(ctx, o.ID, c); err != nil {
+					return err
+				}
 			}
 		}
 		for _, d := range demoUsers {

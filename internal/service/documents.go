@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"strings"
 	"unicode/utf8"
 
@@ -72,17 +71,9 @@ func (s *Service) CertificateDocument(ctx context.Context, u *guantong.User, num
 	return d, nil
 }
 
-// specialtyOf is the 专业 an application is for: the document's "specialty", when the
-// application form records one (issue 12 item 2); "" otherwise.
-func specialtyOf(app guantong.Application) string {
-	var doc struct {
-		Specialty string `json:"specialty"`
-	}
-	if len(app.Document) == 0 || json.Unmarshal(app.Document, &doc) != nil {
-		return ""
-	}
-	return strings.TrimSpace(doc.Specialty)
-}
+// specialtyOf is the 专业 an application is for, as the application form records it (issue 12
+// item 2); "" for one made before the form asked.
+func specialtyOf(app guantong.Application) string { return app.Specialty }
 
 func orDash(s string) string {
 	if s == "" {

@@ -85,6 +85,18 @@ func (f *flow) refused(user string, id int64, in workflow.Input, code string) {
 	}
 }
 
+// recommend has the employer hold its own 公示 of a submitted application (人社部令第40号),
+// waits until it is over and recommends.
+func (f *flow) recommend(id int64) service.View {
+	f.t.Helper()
+	v := f.act("hr", id, workflow.Input{Action: workflow.PublishInternal}, guantong.StageSubmitted)
+	if v.InternalNotice == nil {
+		f.t.Fatalf("no internal notice on %d", id)
+	}
+	f.after(v.InternalNotice.Until)
+	return f.act("hr", id, workflow.Input{Action: workflow.Recommend}, guantong.StageRecommended)
+}
+
 // days moves the clock past a date.
 func (f *flow) after(d guantong.Date) {
 	for !f.s.Today().After(d) {
@@ -110,7 +122,7 @@ func TestTitleFromDraftToRegistration(t *testing.T) {
 		t.Parallel()
 		f := newFlow(t, dsn)
 		s, zs := f.s, f.user("zhangsan")
-		draft := service.Draft{Route: guantong.RouteTitleReview, Series: "工程", Level: "中级", Person: zhangsanDoc}
+		draft := service.Draft{Route: guantong.RouteTitleReview, Series: "工程", Level: "中级", Specialty: " 机械工程 ", Person: zhangsanDoc}
 		v, err := s.CreateApplication(ctx, zs, draft)
 		if err != nil || v.Stage != guantong.StageDraft || v.Applicant.Name != "张三" || v.Employer != "河北冀钢集团有限公司" {
 			t.Fatalf("draft: %+v %v", v, err)
@@ -172,7 +184,8 @@ func TestTitleFromDraftToRegistration(t *testing.T) {
 		f.refused("hr", id, workflow.Input{Action: workflow.Return}, guantong.EInvalid)
 		f.act("hr", id, workflow.Input{Action: workflow.Return, Note: "请补充业绩材料"}, guantong.StageReturned)
 		f.act("zhangsan", id, workflow.Input{Action: workflow.Submit}, guantong.StageSubmitted)
-		f.act("hr", id, workflow.Input{Action: workflow.Recommend}, guantong.StageRecommended)
+		f.refused("hr", id, workflow.Input{Action: workflow.Recommend}, guantong.EConflict) // 40号令: its own 公示 first
+		f.recommend(id)
 		v = f.act("office", id, workflow.Input{Action: workflow.Approve}, guantong.StageNotice)
 		if v.Notice == nil || v.Notice.From != s.Today() {
 			t.Fatalf("notice %+v", v.Notice)
@@ -181,7 +194,7 @@ func TestTitleFromDraftToRegistration(t *testing.T) {
 		// The public reads the notice masked and objects; the 职改办 sees the objection in its
 		// list and must decide it before the application goes on.
 		ns, err := s.Notices(ctx)
-		if err != nil || len(ns) != 1 || ns[0].IDNumber != "130102********1237" || ns[0].Phone != "138****5678" ||
+		if err != nil || len(ns) != 1 || ns[0].Current != "技师" || ns[0].Office == "" ||
 			ns[0].Employer != "河北冀钢集团有限公司" || ns[0].Kind != "资格审核公示" || ns[0].Until != v.Notice.Until {
 			t.Fatalf("notices: %+v %v", ns, err)
 		}
@@ -319,7 +332,8 @@ func certificates(t *testing.T, f *flow, id int64, number string) {
 	today := s.Today()
 	grants, err := s.Registrations(ctx, f.user("admin"), today.AddDays(-1), today)
 	if err != nil || len(grants) != 1 || grants[0].Number != number || grants[0].Name != "张三" ||
-		grants[0].Employer != "河北冀钢集团有限公司" || grants[0].Committee != "河北省工程系列中级职称评审委员会" {
+		grants[0].Employer != "河北冀钢集团有限公司" || grants[0].Committee != "河北省工程系列中级职称评审委员会" ||
+		grants[0].Specialty != "机械工程" || grants[0].Qualification != "工程师" {
 		t.Errorf("registrations: %+v %v", grants, err)
 	}
 	if grants, err := s.Registrations(ctx, f.user("office"), today, today); err != nil || len(grants) != 1 {
@@ -343,7 +357,7 @@ func history(t *testing.T, f *flow, id int64) {
 	for _, e := range es {
 		actions = append(actions, e.Action)
 	}
-	want := "create edit attach add_achievement add_achievement remove_achievement submit return submit recommend approve object dismiss send pass grant"
+	want := "create edit attach add_achievement add_achievement remove_achievement submit return submit publish_internal recommend approve object dismiss send pass grant"
 	if got := strings.Join(actions, " "); got != want {
 		t.Errorf("events:\n%s\nwant\n%s", got, want)
 	}

@@ -67,7 +67,7 @@ func (s *Service) SetPassword(ctx context.Context, osUser, username, password st
 		return err
 	}
 	return s.store.Write(ctx, func(tx *store.Tx) error {
-		if err := tx.SetPassword(ctx, u.ID, hash); err != nil {
+		if err := tx.SetPassword(ctx, u.ID, hash, false, ""); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, operator(osUser), "set_password", subjectOf("user", u.ID), map[string]string{"username": u.Username})

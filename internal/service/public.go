@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -10,19 +11,67 @@ import (
 	"guantong/internal/workflow"
 )
 
-// What the public sees: notices (with ID numbers and phones masked), objections to lodge
-// during a notice, and certificate verification by number and name.
+// What the public sees: notices as published (never an ID number or a phone, not even
+// masked), objections to lodge during a notice and to follow by their receipt, and
+// certificate verification by number and name.
 
-// Notices lists the applications under a qualification or result notice, newest first.
+// noticeStages are the stages of an application under a public notice.
+var noticeStages = []guantong.Stage{guantong.StageNotice, guantong.StageResultNotice}
+
+// Notices lists the applications under a qualification or result notice, newest first,
+// with the 公示单位 (the 职改办 the application went to) and the applicant's current skill
+// level or title.
 func (s *Service) Notices(ctx context.Context) ([]guantong.Notice, error) {
-	apps, err := s.store.Applications(ctx, store.Filter{Stages: []guantong.Stage{guantong.StageNotice, guantong.StageResultNotice}})
+	apps, err := s.store.Applications(ctx, store.Filter{Stages: noticeStages})
 	if err != nil {
 		return nil, err
 	}
+	return s.notices(ctx, apps)
+}
+
+// NoticePage returns one page of the notices, as q filters them: by route, series, level,
+// region and dates, and by a search of names and employers only (a search by ID number
+// would tell who is behind a masked one).
+func (s *Service) NoticePage(ctx context.Context, q ListQuery) (store.Page[guantong.Notice], error) {
+	if err := q.check(); err != nil {
+		return store.Page[guantong.Notice]{}, err
+	}
+	f := store.Filter{Stages: noticeStages, Kind: q.Kind, Route: q.Route, Series: q.Series, Level: q.Level, Region: q.Region, From: q.From, To: q.To}
+	if len(q.Stages) > 0 {
+		f.Stages = slices.DeleteFunc(slices.Clone(q.Stages), func(st guantong.Stage) bool { return !slices.Contains(noticeStages, st) })
+		if len(f.Stages) == 0 {
+			return store.Page[guantong.Notice]{Items: []guantong.Notice{}}, nil
+		}
+	}
+	if !strings.ContainsAny(q.Search, "0123456789") {
+		f.Search = strings.TrimSpace(q.Search)
+	}
+	p, err := s.store.ApplicationPage(ctx, f, q.Paging)
+	if err != nil {
+		return store.Page[guantong.Notice]{}, err
+	}
+	items, err := s.notices(ctx, p.Items)
+	if err != nil {
+		return store.Page[guantong.Notice]{}, err
+	}
+	return store.Page[guantong.Notice]{Items: items, Total: p.Total, Next: p.Next, Prev: p.Prev}, nil
+}
+
+// notices shows applications as the public sees them under notice.
+func (s *Service) notices(ctx context.Context, apps []store.Listed) ([]guantong.Notice, error) {
+	offices := map[int64]string{}
 	out := []guantong.Notice{}
 	for _, a := range apps {
-		n := guantong.Notice{ApplicationID: a.ID, Stage: a.Stage, Name: a.Name, IDNumber: guantong.MaskID(a.IDNumber),
-			Phone: guantong.MaskPhone(a.Phone), Employer: a.Employer, Route: a.Route, Series: a.Series, Level: a.Level}
+		office, ok := offices[a.OfficeID]
+		if !ok {
+			o, err := s.store.Organisation(ctx, a.OfficeID)
+			if err != nil {
+				return nil, err
+			}
+			office, offices[a.OfficeID] = o.Name, o.Name
+		}
+		n := guantong.Notice{ApplicationID: a.ID, Stage: a.Stage, Name: a.Name, Employer: a.Employer, Current: CurrentOf(a.Document),
+			OfficeID: a.OfficeID, Office: office, Route: a.Route, Series: a.Series, Specialty: a.Specialty, Level: a.Level}
 		period := a.Notice
 		n.Kind = "资格审核公示"
 		if a.Stage == guantong.StageResultNotice {
@@ -59,7 +108,7 @@ func (s *Service) LodgeObjection(ctx context.Context, u *guantong.User, id int64
 		}
 		return v
 	}
-	o := guantong.Objection{ApplicationID: id, Name: field("name", in.Name, 50), Contact: field("contact", in.Contact, 100),
+	o := guantong.Objection{ApplicationID: id, Receipt: newReceipt(), Name: field("name", in.Name, 50), Contact: field("contact", in.Contact, 100),
 		Text: field("text", in.Text, 2000), Status: guantong.ObjectionOpen, LodgedAt: s.now().UTC()}
 	if len(es) > 0 {
 		return o, es
@@ -77,7 +126,7 @@ func (s *Service) LodgeObjection(ctx context.Context, u *guantong.User, id int64
 			return err
 		}
 		return s.audit(ctx, tx, u, "object", subjectOf("application", id), map[string]any{
-			"objection_id": o.ID, "notice": o.Notice, "text": o.Text})
+			"objection_id": o.ID, "receipt": o.Receipt, "notice": o.Notice, "text": o.Text})
 	})
 	return o, err
 }

@@ -39,6 +39,10 @@ type Config struct {
 	PolicyRefresh time.Duration
 	Logger        *slog.Logger // nil: slog.Default()
 
+	// Email says that notifications are also e-mailed (serve --smtp-addr): each message to a
+	// user with an e-mail address goes into the outbox that a Mailer delivers.
+	Email bool
+
 	SessionTTL time.Duration // how long a login lasts; 0: 12 hours
 	BcryptCost int           // 0: bcrypt.DefaultCost; tests use bcrypt.MinCost
 	// ComparePassword checks a password against its hash (nil: bcrypt's); tests count and
@@ -49,21 +53,23 @@ type Config struct {
 // Service is the application layer. It is safe for concurrent use; with PostgreSQL several
 // processes may run one each on the same database.
 type Service struct {
-	store  *store.Store
-	pol    *policies // the configured policies plus the stored ones
-	cal    *calendar.Calendar
-	now    func() time.Time
-	log    *slog.Logger
-	ttl    time.Duration
-	cost   int
-	cmp    func(hash, password []byte) error
-	logins *ratelimit.Limiter // failed logins, in the database: shared with every server
+	store    *store.Store
+	pol      *policies // the configured policies plus the stored ones
+	cal      *calendar.Calendar
+	now      func() time.Time
+	log      *slog.Logger
+	ttl      time.Duration
+	cost     int
+	cmp      func(hash, password []byte) error
+	logins   *ratelimit.Limiter // failed logins, in the database: shared with every server
+	email    bool
+	mailWake chan struct{} // a Mailer waits on it; a step that may have queued e-mail wakes it
 }
 
 // New returns a service over the store and engine of cfg.
 func New(cfg Config) *Service {
 	s := &Service{store: cfg.Store, cal: cfg.Calendar, now: cfg.Now, log: cfg.Logger,
-		ttl: cfg.SessionTTL, cost: cfg.BcryptCost, cmp: cfg.ComparePassword}
+		ttl: cfg.SessionTTL, cost: cfg.BcryptCost, cmp: cfg.ComparePassword, email: cfg.Email, mailWake: make(chan struct{}, 1)}
 	set := cfg.Policies
 	if set == nil {
 		set = policy.SetOf(cfg.Engine)

@@ -49,6 +49,9 @@ func (s *Service) Login(ctx context.Context, username, password string) (guanton
 		}
 		return guantong.Session{}, guantong.Errorf(guantong.EUnauthorized, "用户名或密码错误")
 	}
+	if u.Disabled { // told only to whoever knows the password
+		return guantong.Session{}, guantong.Errorf(guantong.EForbidden, "账号已停用，请联系单位人事或管理员")
+	}
 	var b [32]byte
 	if _, err := rand.Read(b[:]); err != nil {
 		return guantong.Session{}, fmt.Errorf("service: session token: %w", err)

@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
@@ -44,13 +43,11 @@ type StaffImport struct {
 	Problems []workbook.Problem `json:"problems"`
 }
 
-// otpCost is the bcrypt cost of a one-time password. Such a password is 60 random bits, not
+// otpCost is the bcrypt cost of an imported one-time password (accounts.go's alphabet, 12
+// characters). Such a password is about 60 random bits, not
 // a person's choice, so the minimum cost keeps it as safe as a chosen one at the default
 // cost, and lets 5,000 accounts be created in seconds rather than minutes.
 const otpCost = bcrypt.MinCost
-
-// oneTimePassword returns 12 random characters of base32 (60 bits).
-func oneTimePassword() string { return rand.Text()[:12] }
 
 // staffRow is a good row of the sheet, with its account's password ready.
 type staffRow struct {
@@ -170,7 +167,7 @@ func hashAll(rows []staffRow) error {
 	for w := range errs {
 		wg.Go(func() {
 			for i := w; i < len(rows); i += len(errs) {
-				rows[i].password = oneTimePassword()
+				rows[i].password = oneTimePlain()
 				h, err := bcrypt.GenerateFromPassword([]byte(rows[i].password), otpCost)
 				if err != nil {
 					errs[w] = fmt.Errorf("service: hash one-time password: %w", err)
@@ -247,11 +244,9 @@ func (s *Service) writeStaff(ctx context.Context, tx *store.Tx, u *guantong.User
 		if hasUser {
 			continue
 		}
-		nu := guantong.User{Username: username, Name: p.Name, Role: guantong.RoleApplicant, PersonID: p.ID, CreatedAt: now}
+		nu := guantong.User{Username: username, Name: p.Name, Role: guantong.RoleApplicant, PersonID: p.ID, Phone: p.Phone,
+			MustChangePassword: true, CreatedAt: now}
 		if err := tx.InsertUser(ctx, &nu, row.hash); err != nil {
-			return err
-		}
-		if err := tx.RequirePasswordChange(ctx, nu.ID); err != nil {
 			return err
 		}
 		out.Accounts = append(out.Accounts, StaffAccount{Row: rec.Row, Name: p.Name, Username: username, Password: row.password})

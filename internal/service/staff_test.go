@@ -100,12 +100,12 @@ func TestStaffImport(t *testing.T) {
 		if a.Row != 6 || a.Username != "e12345678" {
 			t.Errorf("passport holder's account %+v", a)
 		}
-		sess, err := s.Login(ctx, a.Username, a.Password)
+		_, err = s.Login(ctx, a.Username, a.Password)
 		if err != nil {
 			t.Fatalf("one-time password does not sign in: %v", err)
 		}
-		if must, err := s.Store().MustChangePassword(ctx, sess.User.ID); err != nil || !must {
-			t.Errorf("must change password: %v %v", must, err)
+		if au, _, err := s.Store().UserByUsername(ctx, a.Username); err != nil || !au.MustChangePassword {
+			t.Errorf("must change password: %+v %v", au, err)
 		}
 		p, err := s.Store().ApplicantByIDNumber(ctx, "E12345678")
 		if err != nil || p.IDType != guantong.IDPassport || p.EmployerID != hr.OrgID {

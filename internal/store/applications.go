@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"guantong"
 )
@@ -12,7 +13,7 @@ import (
 const appColumns = `id, kind, route, person_id, employer_id, office_id, committee_id, evaluator_id, series, level,
 	occupation_code, stage, version, document, check_record, review_group, exempt_theory, theory, practical,
 	notice_from, notice_until, decision, result_from, result_until, certificate_no, certified_on, registered_on,
-	revoked_on, revoke_reason, created_at, updated_at`
+	revoked_on, revoke_reason, created_at, updated_at, specialty, internal_from, internal_until`
 
 func scanApp(row scanner) (guantong.Application, error) { return scanAppAnd(row) }
 
@@ -22,13 +23,13 @@ func scanAppAnd(row scanner, more ...any) (guantong.Application, error) {
 	var a guantong.Application
 	var office, committee, evaluator sql.NullInt64
 	var level, stage, document, check, theory, practical string
-	var nFrom, nUntil, rFrom, rUntil, certified, registered, revoked string
+	var nFrom, nUntil, rFrom, rUntil, iFrom, iUntil, certified, registered, revoked string
 	var cert sql.NullString
 	var created, updated int64
 	err := row.Scan(append([]any{&a.ID, &a.Kind, &a.Route, &a.PersonID, &a.EmployerID, &office, &committee, &evaluator, &a.Series, &level,
 		&a.OccupationCode, &stage, &a.Version, &document, &check, &a.ReviewGroup, &a.ExemptTheory, &theory, &practical,
 		&nFrom, &nUntil, &a.Decision, &rFrom, &rUntil, &cert, &certified, &registered,
-		&revoked, &a.RevokeReason, &created, &updated}, more...)...)
+		&revoked, &a.RevokeReason, &created, &updated, &a.Specialty, &iFrom, &iUntil}, more...)...)
 	if err != nil {
 		return a, err
 	}
@@ -54,6 +55,7 @@ func scanAppAnd(row scanner, more ...any) (guantong.Application, error) {
 	var c stored
 	a.Notice = c.period("notice", nFrom, nUntil)
 	a.ResultNotice = c.period("result_notice", rFrom, rUntil)
+	a.InternalNotice = c.period("internal", iFrom, iUntil)
 	a.Certificate = cert.String
 	a.CertifiedOn, a.RegisteredOn = c.date("certified_on", certified), c.date("registered_on", registered)
 	a.RevokedOn = c.date("revoked_on", revoked)
@@ -119,6 +121,10 @@ func appValues(a *guantong.Application) ([]any, error) {
 	if a.ResultNotice != nil {
 		rFrom, rUntil = a.ResultNotice.From.String(), a.ResultNotice.Until.String()
 	}
+	var iFrom, iUntil string
+	if a.InternalNotice != nil {
+		iFrom, iUntil = a.InternalNotice.From.String(), a.InternalNotice.Until.String()
+	}
 	var cert any
 	if a.Certificate != "" {
 		cert = a.Certificate
@@ -127,9 +133,17 @@ func appValues(a *guantong.Application) ([]any, error) {
 		a.Route, a.EmployerID, nullID(a.OfficeID), nullID(a.CommitteeID), nullID(a.EvaluatorID), a.Series, a.Level.String(),
 		a.OccupationCode, string(a.Stage), string(a.Document), check, a.ReviewGroup, a.ExemptTheory, theory, practical,
 		nFrom, nUntil, a.Decision, rFrom, rUntil, cert, a.CertifiedOn.String(), a.RegisteredOn.String(),
-		a.RevokedOn.String(), a.RevokeReason, ms(a.UpdatedAt),
+		a.RevokedOn.String(), a.RevokeReason, ms(a.UpdatedAt), a.Specialty, iFrom, iUntil,
 	}, nil
 }
+
+// appInsertColumns are the columns of a new application: kind, person, version and
+// creation, then those of appValues.
+var appInsertColumns = strings.Fields(`kind person_id version created_at
+	route employer_id office_id committee_id evaluator_id series level
+	occupation_code stage document check_record review_group exempt_theory theory practical
+	notice_from notice_until decision result_from result_until certificate_no certified_on registered_on
+	revoked_on revoke_reason updated_at specialty internal_from internal_until`)
 
 // InsertApplication stores a new application at version 1 and sets its ID.
 func (tx *Tx) InsertApplication(ctx context.Context, a *guantong.Application) error {
@@ -139,13 +153,12 @@ func (tx *Tx) InsertApplication(ctx context.Context, a *guantong.Application) er
 	}
 	a.Version = 1
 	args := append([]any{a.Kind, a.PersonID, a.Version, ms(a.CreatedAt)}, vals...)
-	err = tx.tx.QueryRowContext(ctx, `INSERT INTO applications (kind, person_id, version, created_at,
-		route, employer_id, office_id, committee_id, evaluator_id, series, level,
-		occupation_code, stage, document, check_record, review_group, exempt_theory, theory, practical,
-		notice_from, notice_until, decision, result_from, result_until, certificate_no, certified_on, registered_on,
-		revoked_on, revoke_reason, updated_at)
+	err = tx.tx.QueryRowContext(ctx, `INSERT INTO applications (`+strings.Join(appInsertColumns, ", ")+`)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-		$21, $22, $23, $24, $25, $26, $27, $28, $29, $30) RETURNING id`, args...).Scan(&a.ID)
+		$21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33) RETURNING id`, args...).Scan(&a.ID)
+	if oneOpen(err) {
+		return errOneOpen
+	}
 	if err != nil {
 		return fmt.Errorf("store: insert application: %w", err)
 	}
@@ -165,9 +178,13 @@ func (tx *Tx) UpdateApplication(ctx context.Context, a *guantong.Application, ol
 		occupation_code = $8, stage = $9, document = $10, check_record = $11, review_group = $12, exempt_theory = $13,
 		theory = $14, practical = $15, notice_from = $16, notice_until = $17, decision = $18, result_from = $19,
 		result_until = $20, certificate_no = $21, certified_on = $22, registered_on = $23, revoked_on = $24,
-		revoke_reason = $25, updated_at = $26, version = version + 1
-		WHERE id = $27 AND version = $28`, args...)
+		revoke_reason = $25, updated_at = $26, specialty = $27, internal_from = $28, internal_until = $29,
+		version = version + 1
+		WHERE id = $30 AND version = $31`, args...)
 	if err := stale(res, err, "申报", a.ID); err != nil {
+		if oneOpen(err) {
+			return errOneOpen
+		}
 		if unique(err) {
 			return guantong.Errorf(guantong.EConflict, "证书编号 %s 已被使用", a.Certificate)
 		}
@@ -175,6 +192,21 @@ func (tx *Tx) UpdateApplication(ctx context.Context, a *guantong.Application, ol
 	}
 	a.Version = old + 1
 	return nil
+}
+
+// errOneOpen is a second open application for the same route, series (or occupation) and
+// level that got past the service's check (two requests at once): migration 0010's index
+// refused it.
+var errOneOpen = guantong.Errorf(guantong.EConflict, "已有一项相同申报路径、系列（职业）和层级的申报正在办理，不能重复申报")
+
+// oneOpen reports whether err is a violation of applications_one_open: PostgreSQL names the
+// index, SQLite its columns.
+func oneOpen(err error) bool {
+	if !unique(err) {
+		return false
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "applications_one_open") || strings.Contains(msg, "applications.person_id")
 }
 
 // Application returns one application.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"guantong"
@@ -20,9 +21,9 @@ type Listed struct {
 }
 
 // listedSelect reads an application (alias a) with its joins; the objections counted are
-// those open ($1) under the notice the application is in now.
+// those open under the notice the application is in now.
 var listedSelect = `SELECT ` + qualified("a", appColumns) + `, p.name, p.id_number, p.phone, e.name, COALESCE(c.name, ''),
-	(SELECT COUNT(*) FROM objections o WHERE o.application_id = a.id AND o.status = $1 AND o.notice = a.stage)
+	(SELECT COUNT(*) FROM objections o WHERE o.application_id = a.id AND o.status = '` + guantong.ObjectionOpen + `' AND o.notice = a.stage)
 	FROM applications a
 	JOIN people p ON p.id = a.person_id
 	JOIN organisations e ON e.id = a.employer_id
@@ -37,80 +38,192 @@ func qualified(alias, columns string) string {
 	return strings.Join(cols, ", ")
 }
 
-// listed runs a query of listedSelect; args follow the objection status.
+// listed runs a query of listedSelect.
 func (r reader) listed(ctx context.Context, what, where string, args ...any) ([]Listed, error) {
-	rows, err := r.q.QueryContext(ctx, listedSelect+where, append([]any{guantong.ObjectionOpen}, args...)...)
+	rows, err := r.q.QueryContext(ctx, listedSelect+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: %s: %w", what, err)
 	}
-	return collect(rows, func(row scanner) (Listed, error) {
-		var l Listed
-		var err error
-		l.Application, err = scanAppAnd(row, &l.Name, &l.IDNumber, &l.Phone, &l.Employer, &l.Committee, &l.OpenObjections)
-		return l, err
-	})
+	return collect(rows, scanListed)
+}
+
+// scanListed reads one row of listedSelect.
+func scanListed(row scanner) (Listed, error) {
+	var l Listed
+	var err error
+	l.Application, err = scanAppAnd(row, &l.Name, &l.IDNumber, &l.Phone, &l.Employer, &l.Committee, &l.OpenObjections)
+	return l, err
 }
 
 // Filter selects applications. The ID fields are alternatives (an application matching any
-// is listed); with none set, all are. Stage and Kind narrow further when set.
+// is listed); with none set, all are. The other fields narrow further when set.
 type Filter struct {
 	PersonID, EmployerID, OfficeID, CommitteeID, EvaluatorID int64
-	Stages                                                   []guantong.Stage
-	Kind                                                     string
-	Limit                                                    int // 0: 1000
+	Stages                                                   []guantong.Stage // any of these
+	NotStages                                                []guantong.Stage // none of these
+	Kind, Route, Series, Level                               string
+	Region                                                   string        // the employer's
+	From, To                                                 guantong.Date // created, both inclusive
+	// Search finds an application by its number or certificate number, or by a prefix of
+	// the applicant's name or ID number, of the employer's name or of the occupation code;
+	// Codes are more occupation codes that match it (the service looks up their names).
+	Search string
+	Codes  []string
 }
 
-// Applications returns the applications the filter selects, newest first.
-func (r reader) Applications(ctx context.Context, f Filter) ([]Listed, error) {
-	var where, alts []string
-	args := []any{guantong.ObjectionOpen} // $1 of listedSelect, taken out again below
-	arg := func(v any) string {
-		args = append(args, v)
-		return fmt.Sprintf("$%d", len(args))
-	}
+// where returns the conditions of f on applications (alias a), without joins, so that the
+// count and the page read the same rows.
+func (f Filter) where() *where {
+	w := &where{}
+	var alts []string
 	for _, c := range []struct {
 		col string
 		id  int64
 	}{{"a.person_id", f.PersonID}, {"a.employer_id", f.EmployerID}, {"a.office_id", f.OfficeID},
 		{"a.committee_id", f.CommitteeID}, {"a.evaluator_id", f.EvaluatorID}} {
 		if c.id != 0 {
-			alts = append(alts, c.col+" = "+arg(c.id))
+			alts = append(alts, c.col+" = "+w.arg(c.id))
 		}
 	}
 	if len(alts) > 0 {
-		where = append(where, "("+strings.Join(alts, " OR ")+")")
+		w.add("(" + strings.Join(alts, " OR ") + ")")
+	}
+	stages := func(ss []guantong.Stage) []string {
+		out := make([]string, len(ss))
+		for i, s := range ss {
+			out[i] = string(s)
+		}
+		return out
 	}
 	if len(f.Stages) > 0 {
-		var in []string
-		for _, s := range f.Stages {
-			in = append(in, arg(string(s)))
+		w.add(w.in("a.stage", stages(f.Stages)))
+	}
+	if len(f.NotStages) > 0 {
+		w.add("NOT " + w.in("a.stage", stages(f.NotStages)))
+	}
+	for _, c := range []struct{ col, v string }{{"a.kind", f.Kind}, {"a.route", f.Route}, {"a.series", f.Series}, {"a.level", f.Level}} {
+		if c.v != "" {
+			w.add(c.col + " = " + w.arg(c.v))
 		}
-		where = append(where, "a.stage IN ("+strings.Join(in, ", ")+")")
 	}
-	if f.Kind != "" {
-		where = append(where, "a.kind = "+arg(f.Kind))
+	if f.Region != "" {
+		w.add("a.employer_id IN (SELECT id FROM organisations WHERE region = " + w.arg(f.Region) + ")")
 	}
-	q := ""
-	if len(where) > 0 {
-		q = " WHERE " + strings.Join(where, " AND ")
+	if !f.From.IsZero() {
+		w.add("a.created_at >= " + w.arg(dayStart(f.From)))
 	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = 1000
+	if !f.To.IsZero() {
+		w.add("a.created_at < " + w.arg(dayStart(f.To.AddDays(1))))
 	}
-	q += " ORDER BY a.id DESC LIMIT " + arg(limit)
-	return r.listed(ctx, "applications", q, args[1:]...)
+	if q := strings.TrimSpace(f.Search); q != "" {
+		w.add(f.search(w, q))
+	}
+	return w
+}
+
+// search returns the condition of a search: any of the ways an office finds a file.
+func (f Filter) search(w *where, q string) string {
+	key := likePrefix(lowerASCII(q))
+	var alts []string
+	if n, err := strconv.ParseInt(q, 10, 64); err == nil && n > 0 {
+		alts = append(alts, "a.id = "+w.arg(n))
+	}
+	alts = append(alts, "a.certificate_no = "+w.arg(q),
+		"a.person_id IN (SELECT id FROM people WHERE name_key LIKE "+w.arg(key)+` ESCAPE '\' OR id_number LIKE `+
+			w.arg(likePrefix(strings.ToUpper(q)))+` ESCAPE '\')`,
+		"a.employer_id IN (SELECT id FROM organisations WHERE name_key LIKE "+w.arg(key)+` ESCAPE '\')`,
+		"a.occupation_code LIKE "+w.arg(likePrefix(q))+` ESCAPE '\'`)
+	if len(f.Codes) > 0 {
+		alts = append(alts, w.in("a.occupation_code", f.Codes))
+	}
+	return "(" + strings.Join(alts, " OR ") + ")"
+}
+
+// Applications returns every application the filter selects, newest first, for the work
+// that needs them all (a meeting's agenda, an export); lists page with ApplicationPage.
+func (r reader) Applications(ctx context.Context, f Filter) ([]Listed, error) {
+	w := f.where()
+	return r.listed(ctx, "applications", w.String()+" ORDER BY a.created_at DESC, a.id DESC", w.args...)
+}
+
+// ApplicationPage returns one page of the applications the filter selects, with their total.
+func (r reader) ApplicationPage(ctx context.Context, f Filter, p Paging) (Page[Listed], error) {
+	return paged(ctx, f.where(), "a", p, func(w *where) (int, error) {
+		var n int
+		err := r.q.QueryRowContext(ctx, "SELECT COUNT(*) FROM applications a"+w.String(), w.args...).Scan(&n)
+		if err != nil {
+			return 0, fmt.Errorf("store: count applications: %w", err)
+		}
+		return n, nil
+	}, func(w *where, order, limit string) ([]Listed, [][2]int64, error) {
+		// The page's IDs first, from applications and its indexes alone; then the joins,
+		// for those rows only, rather than for every row the filter selects before sorting.
+		items, err := r.listed(ctx, "applications", " WHERE a.id IN (SELECT a.id FROM applications a"+w.String()+order+" LIMIT "+limit+")"+order, w.args...)
+		keys := make([][2]int64, len(items))
+		for i, l := range items {
+			keys[i] = [2]int64{ms(l.CreatedAt), l.ID}
+		}
+		return items, keys, err
+	})
+}
+
+// EachApplication calls fn for every application the filter selects, in the order asked,
+// reading them as one stream rather than into memory: the download of a list's view.
+func (r reader) EachApplication(ctx context.Context, f Filter, oldest bool, fn func(Listed) error) error {
+	w := f.where()
+	order := w.keyset("a", cursor{oldest: oldest}, false)
+	rows, err := r.q.QueryContext(ctx, listedSelect+w.String()+order, w.args...)
+	if err != nil {
+		return fmt.Errorf("store: applications: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		l, err := scanListed(rows)
+		if err != nil {
+			return fmt.Errorf("store: scan: %w", err)
+		}
+		if err := fn(l); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: rows: %w", err)
+	}
+	return nil
 }
 
 // Grants returns the title certificates granted from one day to another, both inclusive,
 // revoked ones included, by number: the registration (上网) of a period. officeID, when not
 // zero, keeps those of one 职改办's region.
 func (r reader) Grants(ctx context.Context, from, to guantong.Date, officeID int64) ([]Listed, error) {
-	q := ` WHERE a.kind = $2 AND a.certificate_no IS NOT NULL AND a.certified_on >= $3 AND a.certified_on <= $4`
+	q := ` WHERE a.kind = $1 AND a.certificate_no IS NOT NULL AND a.certified_on >= $2 AND a.certified_on <= $3`
 	args := []any{guantong.KindTitle, from.String(), to.String()}
 	if officeID != 0 {
-		q += ` AND a.office_id = $5`
+		q += ` AND a.office_id = $4`
 		args = append(args, officeID)
 	}
 	return r.listed(ctx, fmt.Sprintf("grants %s…%s", from, to), q+` ORDER BY a.certificate_no`, args...)
+}
+
+// StageCount is how many applications a filter selects at one stage.
+type StageCount struct {
+	Stage guantong.Stage
+	Count int
+}
+
+// StageCounts counts the applications the filter selects by stage, most first.
+func (r reader) StageCounts(ctx context.Context, f Filter) ([]StageCount, error) {
+	w := f.where()
+	rows, err := r.q.QueryContext(ctx, `SELECT a.stage, COUNT(*) FROM applications a`+w.String()+
+		` GROUP BY a.stage ORDER BY COUNT(*) DESC, a.stage`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: count stages: %w", err)
+	}
+	return collect(rows, func(row scanner) (StageCount, error) {
+		var c StageCount
+		var stage string
+		err := row.Scan(&stage, &c.Count)
+		c.Stage = guantong.Stage(stage)
+		return c, err
+	})
 }

@@ -32,6 +32,9 @@ func TestListsCarryTheirJoins(t *testing.T) {
 				*a = guantong.Application{Kind: guantong.KindTitle, Route: guantong.RouteTitleReview, PersonID: person, EmployerID: employer,
 					OfficeID: off.ID, CommitteeID: committee, Series: "工程", Level: guantong.Level{Title: guantong.Title3}, Stage: stage,
 					Document: json.RawMessage(`{}`), CreatedAt: t0, UpdatedAt: t0}
+				if stage == guantong.StageDraft { // one open application per route, series and level (0010)
+					a.Route = guantong.RouteTitleRecognition
+				}
 				if stage == guantong.StageResultNotice {
 					a.Certificate, a.CertifiedOn = "冀职称-2026-GC-000002", date("2026-12-20")
 				}

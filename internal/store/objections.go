@@ -2,28 +2,36 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"guantong"
 )
 
-const objectionColumns = `id, application_id, notice, name, contact, text, status, note, lodged_at, decided_by, decided_at`
+const objectionColumns = `id, application_id, notice, name, contact, text, status, note, lodged_at, decided_by, decided_at, receipt`
 
 func scanObjection(row scanner) (guantong.Objection, error) {
 	var o guantong.Objection
 	var notice string
 	var lodged, decided int64
-	err := row.Scan(&o.ID, &o.ApplicationID, &notice, &o.Name, &o.Contact, &o.Text, &o.Status, &o.Note, &lodged, &o.DecidedBy, &decided)
+	var receipt sql.NullString
+	err := row.Scan(&o.ID, &o.ApplicationID, &notice, &o.Name, &o.Contact, &o.Text, &o.Status, &o.Note, &lodged, &o.DecidedBy, &decided, &receipt)
+	o.Receipt = receipt.String
 	o.Notice = guantong.Stage(notice)
 	o.LodgedAt, o.DecidedAt = fromMS(lodged), fromMS(decided)
 	return o, err
 }
 
-// InsertObjection stores a new objection and sets its ID.
+// InsertObjection stores a new objection and sets its ID; its receipt, when set, must be
+// unique.
 func (tx *Tx) InsertObjection(ctx context.Context, o *guantong.Objection) error {
-	err := tx.tx.QueryRowContext(ctx, `INSERT INTO objections (application_id, notice, name, contact, text, status, note, lodged_at, decided_by, decided_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-		o.ApplicationID, string(o.Notice), o.Name, o.Contact, o.Text, o.Status, o.Note, ms(o.LodgedAt), o.DecidedBy, ms(o.DecidedAt)).Scan(&o.ID)
+	var receipt any
+	if o.Receipt != "" {
+		receipt = o.Receipt
+	}
+	err := tx.tx.QueryRowContext(ctx, `INSERT INTO objections (application_id, notice, name, contact, text, status, note, lodged_at, decided_by, decided_at, receipt)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+		o.ApplicationID, string(o.Notice), o.Name, o.Contact, o.Text, o.Status, o.Note, ms(o.LodgedAt), o.DecidedBy, ms(o.DecidedAt), receipt).Scan(&o.ID)
 	if err != nil {
 		return fmt.Errorf("store: insert objection: %w", err)
 	}
@@ -45,4 +53,13 @@ func (r reader) Objections(ctx context.Context, applicationID int64) ([]guantong
 		return nil, fmt.Errorf("store: objections of %d: %w", applicationID, err)
 	}
 	return collect(rows, scanObjection)
+}
+
+// ObjectionByReceipt returns the objection whose receipt is code.
+func (r reader) ObjectionByReceipt(ctx context.Context, code string) (guantong.Objection, error) {
+	o, err := scanObjection(r.q.QueryRowContext(ctx, `SELECT `+objectionColumns+` FROM objections WHERE receipt = $1`, code))
+	if err != nil {
+		return o, notFound(err, "异议回执", code)
+	}
+	return o, nil
 }

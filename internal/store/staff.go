@@ -40,23 +40,3 @@ func (r reader) UsernameTaken(ctx context.Context, username string) (bool, error
 	}
 	return n > 0, nil
 }
-
-// RequirePasswordChange marks an account whose password was handed out (a one-time
-// password): it must be changed at the next sign-in.
-func (tx *Tx) RequirePasswordChange(ctx context.Context, userID int64) error {
-	_, err := tx.tx.ExecContext(ctx, `UPDATE users SET must_change_password = 1 WHERE id = $1`, userID)
-	if err != nil {
-		return fmt.Errorf("store: require password change of user %d: %w", userID, err)
-	}
-	return nil
-}
-
-// MustChangePassword reports whether an account still has its one-time password.
-func (r reader) MustChangePassword(ctx context.Context, userID int64) (bool, error) {
-	var n int
-	err := r.q.QueryRowContext(ctx, `SELECT must_change_password FROM users WHERE id = $1`, userID).Scan(&n)
-	if err != nil {
-		return false, notFound(err, "用户", userID)
-	}
-	return n != 0, nil
-}

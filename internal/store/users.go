@@ -59,7 +59,7 @@ func (r reader) Applicant(ctx context.Context, id int64) (guantong.Applicant, er
 	return p, nil
 }
 
-const userColumns = `id, username, name, role, org_id, person_id, created_at`
+const userColumns = `id, username, name, role, org_id, person_id, phone, email, disabled, must_change_password, created_at`
 
 func scanUser(row scanner) (guantong.User, error) { return scanUserAnd(row) }
 
@@ -68,7 +68,8 @@ func scanUserAnd(row scanner, more ...any) (guantong.User, error) {
 	var u guantong.User
 	var org, person sql.NullInt64
 	var created int64
-	err := row.Scan(append([]any{&u.ID, &u.Username, &u.Name, &u.Role, &org, &person, &created}, more...)...)
+	err := row.Scan(append([]any{&u.ID, &u.Username, &u.Name, &u.Role, &org, &person, &u.Phone, &u.Email, &u.Disabled,
+		&u.MustChangePassword, &created}, more...)...)
 	u.OrgID, u.PersonID, u.CreatedAt = idOf(org), idOf(person), fromMS(created)
 	return u, err
 }
@@ -76,9 +77,11 @@ func scanUserAnd(row scanner, more ...any) (guantong.User, error) {
 // InsertUser stores a new user with a password hash and sets the ID; a username taken is
 // EConflict.
 func (tx *Tx) InsertUser(ctx context.Context, u *guantong.User, passwordHash string) error {
-	err := tx.tx.QueryRowContext(ctx, `INSERT INTO users (username, password_hash, name, role, org_id, person_id, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-		u.Username, passwordHash, u.Name, u.Role, nullID(u.OrgID), nullID(u.PersonID), ms(u.CreatedAt)).Scan(&u.ID)
+	err := tx.tx.QueryRowContext(ctx, `INSERT INTO users (username, password_hash, name, role, org_id, person_id, phone, email,
+		disabled, must_change_password, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+		u.Username, passwordHash, u.Name, u.Role, nullID(u.OrgID), nullID(u.PersonID), u.Phone, u.Email, u.Disabled,
+		u.MustChangePassword, ms(u.CreatedAt)).Scan(&u.ID)
 	if unique(err) {
 		return guantong.Errorf(guantong.EConflict, "用户名 %s 已被使用", u.Username)
 	}
@@ -140,7 +143,7 @@ func (tx *Tx) DeleteExpiredSessions(ctx context.Context, now time.Time) error {
 func (r reader) SessionUser(ctx context.Context, tokenHash string, now time.Time) (guantong.User, time.Time, error) {
 	var expires int64
 	u, err := scanUserAnd(r.q.QueryRowContext(ctx, `SELECT `+qualified("u", userColumns)+`, s.expires_at
-		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2`, tokenHash, ms(now)), &expires)
+		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled = FALSE`, tokenHash, ms(now)), &expires)
 	if err == sql.ErrNoRows {
 		return u, time.Time{}, guantong.Errorf(guantong.EUnauthorized, "登录已失效，请重新登录")
 	}
@@ -152,15 +155,21 @@ func (r reader) SessionUser(ctx context.Context, tokenHash string, now time.Time
 
 // stale turns an UPDATE … WHERE version = old that changed no row into EConflict.
 func stale(res sql.Result, err error, what string, id int64) error {
+	n, err := affected(res, err, what, id)
+	if err == nil && n == 0 {
+		return guantong.Errorf(guantong.EConflict, "%s %d 已被他人修改，请刷新后重试", what, id)
+	}
+	return err
+}
+
+// affected returns how many rows an UPDATE of what id changed.
+func affected(res sql.Result, err error, what string, id int64) (int64, error) {
 	if err != nil {
-		return fmt.Errorf("store: update %s %d: %w", what, id, err)
+		return 0, fmt.Errorf("store: update %s %d: %w", what, id, err)
 	}
 	n, err := res.RowsAffected()
 	if err != nil {
-		return fmt.Errorf("store: update %s %d: %w", what, id, err)
+		return 0, fmt.Errorf("store: update %s %d: %w", what, id, err)
 	}
-	if n == 0 {
-		return guantong.Errorf(guantong.EConflict, "%s %d 已被他人修改，请刷新后重试", what, id)
-	}
-	return nil
+	return n, nil
 }

@@ -54,23 +54,16 @@ func (s *Server) adminPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) adminData(r *http.Request, u *guantong.User) (*adminPage, error) {
-	apps, err := s.svc.Applications(r.Context(), u, service.ListFilter{})
+	counts, err := s.svc.StageCounts(r.Context(), u, service.ListQuery{})
 	if err != nil {
 		return nil, err
 	}
 	p := s.eng().Params()
-	d := &adminPage{Today: s.svc.Today(), Total: len(apps), Policy: p, Rules: policy.Explain(p), Entries: s.catalog.Len(),
+	d := &adminPage{Today: s.svc.Today(), Policy: p, Rules: policy.Explain(p), Entries: s.catalog.Len(),
 		Codes: len(s.occupationChoices()), Demo: s.clock != nil, Days: "7"}
-	counts := map[guantong.Stage]int{}
-	var order []guantong.Stage
-	for _, v := range apps {
-		if counts[v.Stage] == 0 {
-			order = append(order, v.Stage)
-		}
-		counts[v.Stage]++
-	}
-	for _, st := range order {
-		d.Stages = append(d.Stages, stageCount{st, counts[st]})
+	for _, c := range counts {
+		d.Stages = append(d.Stages, stageCount{c.Stage, c.Count})
+		d.Total += c.Count
 	}
 	return d, nil
 }
@@ -117,7 +110,4 @@ var adminSections = []section{
 // adminQueue is every application, GET /admin/applications, and its batches, POST
 // /admin/applications/batch.
 var adminQueue = &queueView{tmpl: "allapps", title: "全部申报", nav: "all", roles: []string{guantong.RoleAdmin},
-	sections: adminSections, batchURL: "/admin/applications/batch",
-	list: func(s *Server, r *http.Request, u *guantong.User) ([]service.View, error) {
-		return s.svc.Applications(r.Context(), u, service.ListFilter{})
-	}}
+	sections: adminSections, batchURL: "/admin/applications/batch"}

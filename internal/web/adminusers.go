@@ -103,9 +103,12 @@ type orgsPage struct {
 	EmployerKinds []string
 	Series        []string
 	Levels        []string
+	Regions       []string // guantong.Regions: a region is chosen, never typed
 	Form          url.Values
 	Errs          errs
 	Created       string
+	Saved         string                 // the name of the organisation just edited
+	Editing       *guantong.Organisation // the form edits this one instead of adding
 }
 
 type orgGroup struct {
@@ -120,17 +123,18 @@ func (s *Server) adminOrganisations(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	s.renderOrgs(w, r, u, http.StatusOK, url.Values{"kind": {guantong.OrgEmployer}}, nil)
+	s.renderOrgs(w, r, u, http.StatusOK, url.Values{"kind": {guantong.OrgEmployer}}, nil, nil)
 }
 
-func (s *Server) renderOrgs(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, form url.Values, es errs) {
+func (s *Server) renderOrgs(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, form url.Values, es errs, editing *guantong.Organisation) {
 	orgs, err := s.svc.Organisations(r.Context(), u, "")
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	d := orgsPage{Kinds: guantong.OrgKinds, EmployerKinds: guantong.EmployerKinds, Series: s.eng().Params().Series,
-		Levels: guantong.TitleLevels(), Form: form, Errs: es, Created: r.URL.Query().Get("created")}
+		Levels: guantong.TitleLevels(), Regions: guantong.Regions, Form: form, Errs: es, Created: r.URL.Query().Get("created"),
+		Saved: r.URL.Query().Get("saved"), Editing: editing}
 	for _, k := range guantong.OrgKinds {
 		g := orgGroup{Kind: k}
 		for _, o := range orgs {
@@ -149,6 +153,52 @@ func (s *Server) adminCreateOrganisation(w http.ResponseWriter, r *http.Request)
 	if u == nil {
 		return
 	}
+	s.saveOrganisation(w, r, u, nil)
+}
+
+// adminOrganisation is GET /admin/organisations/{id}: the form of the list page, filled with
+// the organisation, to edit it.
+func (s *Server) adminOrganisation(w http.ResponseWriter, r *http.Request) {
+	u, o, ok := s.organisationAbout(w, r)
+	if !ok {
+		return
+	}
+	form := url.Values{"kind": {o.Kind}, "name": {o.Name}, "region": {o.Region}, "employer_kind": {o.EmployerKind},
+		"series": {o.Series}, "occupations": {strings.Join(o.Occupations, "、")}, "cert_prefix": {o.CertPrefix}}
+	if o.Level.Valid() {
+		form.Set("level", o.Level.String())
+	}
+	if o.SelfEvaluation {
+		form.Set("self_evaluation", "1")
+	}
+	s.renderOrgs(w, r, u, http.StatusOK, form, nil, &o)
+}
+
+// adminSaveOrganisation is POST /admin/organisations/{id}.
+func (s *Server) adminSaveOrganisation(w http.ResponseWriter, r *http.Request) {
+	if u, o, ok := s.organisationAbout(w, r); ok {
+		s.saveOrganisation(w, r, u, &o)
+	}
+}
+
+// organisationAbout starts the pages of one organisation: the admin and the organisation of
+// the path, or the page written (login, 403, 404) and ok false.
+func (s *Server) organisationAbout(w http.ResponseWriter, r *http.Request) (*guantong.User, guantong.Organisation, bool) {
+	u, id, ok := s.about(w, r, guantong.RoleAdmin)
+	if !ok {
+		return nil, guantong.Organisation{}, false
+	}
+	o, err := s.svc.Organisation(r.Context(), u, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, o, false
+	}
+	return u, o, true
+}
+
+// saveOrganisation adds an organisation from the posted form, or edits editing; mistakes come
+// back next to their fields.
+func (s *Server) saveOrganisation(w http.ResponseWriter, r *http.Request, u *guantong.User, editing *guantong.Organisation) {
 	if !s.readForm(w, r, 16<<10) {
 		return
 	}
@@ -160,7 +210,14 @@ func (s *Server) adminCreateOrganisation(w http.ResponseWriter, r *http.Request)
 		o.Level = l
 	}
 	o.Occupations = splitList(get("occupations"))
-	created, err := s.svc.CreateOrganisation(r.Context(), u, o)
+	var saved guantong.Organisation
+	var err error
+	if editing != nil {
+		f.Set("kind", editing.Kind)
+		saved, err = s.svc.UpdateOrganisation(r.Context(), u, editing.ID, o)
+	} else {
+		saved, err = s.svc.CreateOrganisation(r.Context(), u, o)
+	}
 	if err != nil {
 		es, prob, ok := fieldErrs(err)
 		if !ok {
@@ -175,8 +232,12 @@ func (s *Server) adminCreateOrganisation(w http.ResponseWriter, r *http.Request)
 				es["occupations"] = v
 			}
 		}
-		s.renderOrgs(w, r, u, guantong.HTTPStatus(err), f, es)
+		s.renderOrgs(w, r, u, guantong.HTTPStatus(err), f, es, editing)
 		return
 	}
-	http.Redirect(w, r, "/admin/organisations?created="+url.QueryEscape(created.Name), http.StatusSeeOther)
+	if editing != nil {
+		http.Redirect(w, r, "/admin/organisations?saved="+url.QueryEscape(saved.Name), http.StatusSeeOther)
+		return
+	}
+	http.Redirect(w, r, "/admin/organisations?created="+url.QueryEscape(saved.Name), http.StatusSeeOther)
 }

@@ -21,7 +21,12 @@ type myPage struct {
 	Employer string
 	Barred   bool
 	Apps     []service.View
+	Filters  *listState
+	Pager    pager
 }
+
+// mySections is the applicant's one list.
+var mySections = []section{{"apps", "", "", "", nil, nil}}
 
 // myPage is GET /my: the applicant's applications, newest first.
 func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {
@@ -34,12 +39,15 @@ func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	apps, err := s.svc.Applications(r.Context(), u, service.ListFilter{})
+	q, err := s.queue(r, u, "my")
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := myPage{Profile: prof, Employer: employer, Apps: apps}
+	d := myPage{Profile: prof, Employer: employer, Filters: q.Filters, Pager: q.Sections[0].Pager}
+	for _, row := range q.Sections[0].Rows {
+		d.Apps = append(d.Apps, row.View)
+	}
 	d.Barred = prof.Person != nil && prof.Person.Barred(s.svc.Today())
 	s.render(w, r, http.StatusOK, "my", page{Title: "我的申报", Nav: "my", Data: d})
 }

@@ -42,6 +42,8 @@ type appPage struct {
 	Records       []actionForm // record_theory, record_practical: their own forms
 	Decide        []workflow.Action
 	Editable      bool
+	CanRevealID   bool        // the 职改办, HR or secretary may ask for the full ID number
+	FullID        string      // the full ID number, asked for just now (and audited)
 	Photo         photoView   // the holder's photo for the certificate, title applications
 	Recheck       recheckView // 复查 of the committee's result, title applications
 	Today         guantong.Date
@@ -99,7 +101,7 @@ func (s *Server) appPage(r *http.Request, u *guantong.User, id int64) (*appPage,
 		return nil, err
 	}
 	p := &appPage{V: v, What: s.what(v.Application), Doc: s.docView(v.Document), Today: s.svc.Today(),
-		wf: s.eng().Params().Workflow}
+		wf: s.eng().Params().Workflow, CanRevealID: service.CanSeeFullID(u, &v.Application)}
 	if v.Check == nil {
 		p.Conditions = s.conditions(v.Application)
 	}

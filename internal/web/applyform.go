@@ -25,6 +25,7 @@ type applyForm struct {
 	Version     int
 	Route       string
 	Series      string
+	Specialty   string // 专业: from the series' list (data/specialties.csv) or typed
 	TitleLevel  string
 	Occupation  string
 	SkillLevel  string
@@ -51,7 +52,7 @@ func newApplyForm(today guantong.Date, years []int) *applyForm {
 // readApplyForm reads the posted form.
 func readApplyForm(v url.Values, today guantong.Date, years int) *applyForm {
 	get := func(k string) string { return strings.TrimSpace(v.Get(k)) }
-	f := &applyForm{Route: get("route"), Series: get("series"), TitleLevel: get("title_level"),
+	f := &applyForm{Route: get("route"), Series: get("series"), Specialty: get("specialty"), TitleLevel: get("title_level"),
 		Occupation: get("occupation"), SkillLevel: get("skill_level"), EvaluatorID: get("evaluator_id"),
 		Person: readCheckForm(v, years)}
 	f.ID, _ = strconv.ParseInt(get("id"), 10, 64)
@@ -72,7 +73,7 @@ func (f *applyForm) draft(s *Server, stored json.RawMessage) (service.Draft, boo
 	d := service.Draft{Route: f.Route}
 	switch f.kind() {
 	case guantong.KindTitle:
-		d.Series, d.Level = f.Series, f.TitleLevel
+		d.Series, d.Level, d.Specialty = f.Series, f.TitleLevel, f.Specialty
 	case guantong.KindSkill:
 		d.Level = f.SkillLevel
 		if f.Occupation == "" {
@@ -112,7 +113,7 @@ func (f *applyForm) serviceErrs(es errs) {
 	for _, field := range slices.Sorted(maps.Keys(es)) {
 		msg := es[field]
 		switch field {
-		case "route", "series", "occupation", "evaluator_id", "file":
+		case "route", "series", "specialty", "occupation", "evaluator_id", "file":
 			f.fail(field, msg)
 		case "occupation_code":
 			f.fail("occupation", msg)
@@ -136,7 +137,7 @@ func (f *applyForm) serviceErrs(es errs) {
 // every row of it (the API may write more rows than the form shows by default), so that
 // saving it unchanged writes the rows back as they were.
 func (s *Server) formOf(v service.View, today guantong.Date) *applyForm {
-	f := &applyForm{ID: v.ID, Version: v.Version, Route: v.Route, Series: v.Series, Person: newCheckForm(today, s.assessmentYears(today))}
+	f := &applyForm{ID: v.ID, Version: v.Version, Route: v.Route, Series: v.Series, Specialty: v.Specialty, Person: newCheckForm(today, s.assessmentYears(today))}
 	if v.Kind == guantong.KindSkill {
 		f.SkillLevel, f.Occupation = v.Level.String(), s.occupationName(v.OccupationCode)
 		if v.EvaluatorID != 0 {

@@ -78,8 +78,6 @@ type queueView struct {
 	roles            []string
 	sections         []section
 	batchURL         string
-	// list returns the applications of the page for u.
-	list func(s *Server, r *http.Request, u *guantong.User) ([]service.View, error)
 	// more, when set, adds what the page shows beside the queue: its data is what more returns.
 	more func(s *Server, r *http.Request, u *guantong.User, d queuePage) (any, error)
 }
@@ -129,11 +127,7 @@ func (q *queueView) show(s *Server, w http.ResponseWriter, r *http.Request, u *g
 // data is what the page's template shows: the queue with the batch's outcome, and what more
 // adds.
 func (q *queueView) data(s *Server, r *http.Request, u *guantong.User, out bulkOutcome) (any, error) {
-	apps, err := q.list(s, r, u)
-	if err != nil {
-		return nil, err
-	}
-	d, err := s.queueData(r, u, apps, q.sections)
+	d, err := s.queueData(r, u, q.tmpl) // a page of each section, as listViews[q.tmpl] says
 	if err != nil {
 		return nil, err
 	}

@@ -34,6 +34,7 @@ func (w *world) recommended(n int) {
 	}
 	doc := json.RawMessage(`{"skills": [{"occupation_code": "6-20-01-01", "occupation": "钳工", "level": "技师", "obtained": "2021-06-30"}],
 		"assessments": [{"year": 2023, "result": "合格"}, {"year": 2024, "result": "优秀"}, {"year": 2025, "result": "合格"}]}`)
+	var held []service.View
 	for i := range n {
 		u, err := svc.CreateUser(ctx, asAdmin, service.NewUser{Username: fmt.Sprintf("worker%02d", i), Password: "worker-password-1", Role: guantong.RoleApplicant,
 			Person: &guantong.Applicant{Name: fmt.Sprintf("职工%02d", i), IDNumber: idNumber(fmt.Sprintf("13010219900101%03d", i)), EmployerID: hr.OrgID}})
@@ -44,10 +45,17 @@ func (w *world) recommended(n int) {
 		if err == nil {
 			v, err = svc.Act(ctx, &u, v.ID, v.Version, workflow.Input{Action: workflow.Submit})
 		}
-		if err == nil {
-			_, err = svc.Act(ctx, &hr, v.ID, v.Version, workflow.Input{Action: workflow.Recommend})
+		if err == nil { // 人社部令第40号: the employer's own 公示 first
+			v, err = svc.Act(ctx, &hr, v.ID, v.Version, workflow.Input{Action: workflow.PublishInternal})
 		}
 		if err != nil {
+			w.t.Fatal(err)
+		}
+		held = append(held, v)
+	}
+	w.as("admin").post("/admin/clock", url.Values{"days": {"10"}})
+	for _, v := range held {
+		if _, err := svc.Act(ctx, &hr, v.ID, v.Version, workflow.Input{Action: workflow.Recommend}); err != nil {
 			w.t.Fatal(err)
 		}
 	}

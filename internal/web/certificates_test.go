@@ -35,14 +35,23 @@ func (w *world) granted() (app, number string) {
 }
 
 // toCommittee takes a submitted application to the committee: the employer recommends, the
-// 职改办 approves, the demo clock moves 20 days past the notice, the 职改办 sends it.
+// 职改办 approves, the demo clock moves 10 days past the notice (20 past testNow), the 职改办 sends it.
 func (w *world) toCommittee(app string) {
 	w.t.Helper()
 	off := w.as("office")
+	w.heldInternally(app)
 	w.act(w.as("hr"), app, "recommend")
 	w.act(off, app, "approve")
-	w.as("admin").post("/admin/clock", url.Values{"days": {"20"}})
+	w.as("admin").post("/admin/clock", url.Values{"days": {"10"}}) // 20 days past testNow with the employer's own 公示
 	w.act(off, app, "send")
+}
+
+// heldInternally has the employer start its own 公示 of app (人社部令第40号) and moves the
+// demo clock 10 days, past its end.
+func (w *world) heldInternally(app string) {
+	w.t.Helper()
+	w.act(w.as("hr"), app, "publish_internal")
+	w.as("admin").post("/admin/clock", url.Values{"days": {"10"}})
 }
 
 // act takes an action on the application's page as c, with the version it shows, and
@@ -157,7 +166,7 @@ func TestCertificatePages(t *testing.T) {
 	if err != nil || len(rows) != 2 {
 		t.Fatalf("the sheet has %d rows (%v), want the header and one grant", len(rows), err)
 	}
-	if got := rows[1]; got[0] != number || got[1] != "张三" || got[2] != "130102199001011237" || got[8] != "2027-02-09" || got[9] != "有效" {
+	if got := rows[1]; got[0] != number || got[1] != "张三" || got[2] != "130102199001011237" || got[5] != "机械工程" || got[6] != "工程师" || got[9] != "2027-02-09" || got[10] != "有效" {
 		t.Errorf("the grant's row: %q", got)
 	}
 

@@ -48,17 +48,15 @@ func (s *Server) committeeBatch(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) committeeWith(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, es errs, out bulkOutcome) {
 	ctx := r.Context()
-	apps, err := s.svc.Applications(ctx, u, service.ListFilter{})
+	q, err := s.queue(r, u, "committee")
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	_, org, err := s.profile(ctx, u)
-	if err != nil {
+	if _, q.Org, err = s.profile(ctx, u); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	sections := s.queue(apps, committeeSections)
 	meetings, err := s.svc.Meetings(ctx, u)
 	if err != nil {
 		s.fail(w, r, err)
@@ -69,8 +67,9 @@ func (s *Server) committeeWith(w http.ResponseWriter, r *http.Request, u *guanto
 		s.fail(w, r, err)
 		return
 	}
-	d := committeePage{queuePage: queuePage{Org: org, Today: s.svc.Today(), Sections: sections, BatchURL: "/committee/batch", Bulk: out}, Meetings: meetings, Errs: es,
-		Waiting: sections[0].Rows, Board: board}
+	q.BatchURL, q.Bulk = "/committee/batch", out
+	q.keepComment()
+	d := committeePage{queuePage: q, Meetings: meetings, Errs: es, Waiting: q.Sections[0].Rows, Board: board}
 	s.render(w, r, status, "committee", page{Title: "评审工作台", Nav: "committee", Data: d})
 }
 

@@ -16,8 +16,12 @@ import (
 type employerPage struct {
 	Org     string
 	Pending []service.View // the service allows recommend or return on these now
-	Staff   []staffRow     // everyone with an application the employer may see
+	Staff   []staffRow     // everyone with an application on this page of the list
 	Bulk    bulkOutcome    // what the batch just taken did
+	Filters *listState
+	Total   int
+	// PendingPager and StaffPager page the two lists.
+	PendingPager, StaffPager pager
 }
 
 // staffRow is one person and their applications.
@@ -26,8 +30,15 @@ type staffRow struct {
 	Apps           []service.View
 }
 
+// employerSections are the employer's two lists: what waits for it, and the rest of its
+// staff's applications (drafts are the applicants' own until submitted).
+var employerSections = []section{
+	{"pending", "待单位推荐", "", "没有待推荐的申报。", []guantong.Stage{guantong.StageSubmitted}, nil},
+	{"staff", "职工及其申报", "", "本单位职工尚无已提交的申报。草稿在职工提交前不向单位显示。", nil, nil},
+}
+
 // bulkActions are the actions the employer's page takes in bulk.
-var bulkActions = []workflow.Action{workflow.Recommend, workflow.Return}
+var bulkActions = []workflow.Action{workflow.PublishInternal, workflow.Recommend, workflow.Return}
 
 // employerPage is GET /employer.
 func (s *Server) employerPage(w http.ResponseWriter, r *http.Request) {
@@ -48,19 +59,19 @@ func (s *Server) employerData(r *http.Request, u *guantong.User) (*employerPage,
 	if err != nil {
 		return nil, err
 	}
-	apps, err := s.svc.Applications(r.Context(), u, service.ListFilter{})
+	q, err := s.queue(r, u, "employer") // as employer only: what is routed here for evaluation is on /evaluator (三(二)4)
 	if err != nil {
 		return nil, err
 	}
-	d := &employerPage{Org: org}
+	d := &employerPage{Org: org, Filters: q.Filters, Total: q.Total, PendingPager: q.Sections[0].Pager, StaffPager: q.Sections[1].Pager}
+	for _, row := range q.Sections[0].Rows {
+		if slices.ContainsFunc(row.Actions, func(a workflow.Action) bool { return slices.Contains(bulkActions, a) }) {
+			d.Pending = append(d.Pending, row.View)
+		}
+	}
 	byPerson := map[int64]int{}
-	for _, v := range apps {
-		if v.EmployerID != u.OrgID { // routed here for evaluation (三(二)4): the 自主评价 page
-			continue
-		}
-		if slices.ContainsFunc(v.Actions, func(a workflow.Action) bool { return slices.Contains(bulkActions, a) }) {
-			d.Pending = append(d.Pending, v)
-		}
+	for _, row := range q.Sections[1].Rows {
+		v := row.View
 		i, ok := byPerson[v.PersonID]
 		if !ok {
 			i = len(d.Staff)

@@ -35,16 +35,6 @@ type evaluatorPage struct {
 // POST /evaluator/batch issues certificates.
 var evaluatorQueue = &queueView{tmpl: "evaluator", title: "评价工作台", nav: "evaluator",
 	roles: []string{guantong.RoleEvaluator, guantong.RoleHR}, sections: evaluatorSections, batchURL: "/evaluator/batch",
-	list: func(s *Server, r *http.Request, u *guantong.User) ([]service.View, error) {
-		all, err := s.svc.Applications(r.Context(), u, service.ListFilter{Kind: guantong.KindSkill})
-		var apps []service.View
-		for _, v := range all {
-			if v.EvaluatorID == u.OrgID { // HR also sees its staff's evaluations elsewhere
-				apps = append(apps, v)
-			}
-		}
-		return apps, err
-	},
 	more: func(s *Server, r *http.Request, u *guantong.User, d queuePage) (any, error) {
 		m := s.svc.Engine().Params().Workflow.PassMark
 		return evaluatorPage{queuePage: d, PassTheory: m.Theory, PassPractical: m.Practical}, nil

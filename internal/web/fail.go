@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"guantong"
@@ -55,7 +56,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 type problem struct {
 	Message string
 	Reasons []reasonView
-	Stale   bool // someone else acted first: the page shows the application as it is now
+	Stale   bool   // someone else acted first: the page shows the application as it is now
+	Link    string // a duplicate application: the open one it repeats
 }
 
 // fieldErrs sorts a service error into messages by field (the FieldErrors) and returns the
@@ -80,6 +82,10 @@ func fieldErrs(err error) (es errs, p *problem, ok bool) {
 			p.Reasons = append(p.Reasons, reasonView{Met: reason.Met, Text: reason.Text, Clause: reason.Clause})
 		}
 		return nil, p, true
+	}
+	var dup *guantong.Duplicate
+	if errors.As(err, &dup) {
+		return nil, &problem{Message: dup.Message, Link: "/applications/" + strconv.FormatInt(dup.Existing, 10)}, true
 	}
 	switch guantong.ErrorCode(err) {
 	case guantong.EConflict, guantong.EInvalid:

@@ -17,8 +17,9 @@ func TestTitleFlowPages(t *testing.T) {
 	w := newWorld(t)
 	zs, hr, off, sec, adm, pub := w.as("zhangsan"), w.as("hr"), w.as("office"), w.as("secretary"), w.as("admin"), w.as("")
 	app := w.submitted(zs)
+	w.heldInternally(app)
 
-	// The employer recommends in bulk.
+	// The employer recommends in bulk, its own 公示 over.
 	_, body := hr.get("/employer")
 	v1 := regexp.MustCompile(`name="version-1" value="(\d+)"`).FindStringSubmatch(body)
 	if v1 == nil {
@@ -36,17 +37,19 @@ func TestTitleFlowPages(t *testing.T) {
 	_, body = off.get(app)
 	mustShow(t, "the office's application page", body, "符合申报条件", "三(一)2", "技师证书.pdf", "资格审核通过并公示", "资格审核不通过")
 	status, body = off.post(app+"/act", url.Values{"action": {"approve"}, "version": {version(t, body)}})
-	mustShow(t, "after approval", body, "「资格审核通过并公示」已完成", "资格审核公示", "2026-12-31 至 2027-01-")
+	mustShow(t, "after approval", body, "「资格审核通过并公示」已完成", "资格审核公示", "2027-01-10 至 2027-01-")
 	if status != 200 {
 		t.Fatalf("approve: %d", status)
 	}
 	v := version(t, body)
 
-	// The public sees the notice masked, and objects.
+	// The public sees the notice as published, with no ID number and no phone, and objects.
 	_, body = pub.get("/notices")
-	mustShow(t, "the notices", body, "张三", "130102********1237", "138****5678", "工程系列 中级职称", "提交异议")
-	if strings.Contains(body, "130102199001011237") {
-		t.Errorf("the notice shows the whole ID number")
+	mustShow(t, "the notices", body, "张三", "河北冀钢集团有限公司", "技师", "工程系列 机械工程专业 中级职称", "石家庄市职称改革领导小组办公室", "提交异议", "/notices/doc/")
+	for _, secret := range []string{"130102", "1237", "13812345678", "5678"} {
+		if strings.Contains(body, secret) {
+			t.Errorf("the notices show %q", secret)
+		}
 	}
 	status, body = pub.post("/notices/1/objections", url.Values{"name": {"李某"}, "contact": {"13900000000"}, "text": {""}})
 	if status != 400 || !strings.Contains(body, "不能为空") {
@@ -56,7 +59,10 @@ func TestTitleFlowPages(t *testing.T) {
 	if status != 200 {
 		t.Fatalf("objection: %d", status)
 	}
-	mustShow(t, "after the objection", body, "异议已收到，编号 <strong>1</strong>")
+	mustShow(t, "after the objection", body, "异议已收到。回执号", "受理中，尚未处理", "其技师证书取得时间存疑")
+	if strings.Contains(body, "13900000000") || strings.Contains(body, "编号 <strong>1</strong>") {
+		t.Errorf("the receipt page shows the objector's contact or a guessable number")
+	}
 
 	// Sending before the notice ends is refused with the dates; the objection is open too.
 	status, body = off.post(app+"/act", url.Values{"action": {"send"}, "version": {v}})
@@ -77,8 +83,8 @@ func TestTitleFlowPages(t *testing.T) {
 	mustShow(t, "after dismissal", body, "「异议不成立」已完成", "1 号异议：不成立", "经核实证书真实有效")
 
 	// The clock moves; the notice is over; the committee passes; the result notice ends.
-	status, body = adm.post("/admin/clock", url.Values{"days": {"20"}})
-	mustShow(t, "the admin after the clock", body, "时钟已快进 20 天", "今天是 2027-01-20")
+	status, body = adm.post("/admin/clock", url.Values{"days": {"10"}})
+	mustShow(t, "the admin after the clock", body, "时钟已快进 10 天", "今天是 2027-01-20")
 	if status != 200 {
 		t.Fatalf("clock: %d", status)
 	}
@@ -256,7 +262,9 @@ func TestActionErrors(t *testing.T) {
 	if status != 200 || !strings.Contains(body, "修改已保存") {
 		t.Fatalf("edit: %d", status)
 	}
-	_, body = zs.post("/applications/1/act", url.Values{"action": {"submit"}, "version": {version(t, body)}})
+	zs.post("/applications/1/act", url.Values{"action": {"submit"}, "version": {version(t, body)}})
+	w.heldInternally("/applications/1")
+	_, body = hr.get("/applications/1")
 	stale := version(t, body)
 
 	// The evidence downloads as an attachment, never inline.
@@ -294,9 +302,12 @@ func TestActionErrors(t *testing.T) {
 func TestBulkRecommend(t *testing.T) {
 	w := newWorld(t)
 	zs, hr := w.as("zhangsan"), w.as("hr")
-	w.submitted(zs)
-	w.submitted(zs)
-	w.submitted(zs)
+	// three people: one open application each per route, series and level; each held in the
+	// employer's own 公示 (人社部令第40号) before it may be recommended
+	for _, c := range []*client{zs, w.colleague("worker1", "130102198501011239"), w.colleague("worker2", "130102198602022340")} {
+		w.act(hr, w.submitted(c), "publish_internal")
+	}
+	w.as("admin").post("/admin/clock", url.Values{"days": {"10"}})
 	_, page := hr.get("/employer")
 	versions := regexp.MustCompile(`name="version-(\d+)" value="(\d+)"`).FindAllStringSubmatch(page, -1)
 	if len(versions) != 3 {

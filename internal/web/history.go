@@ -29,6 +29,8 @@ var eventNames = map[string]string{
 	"edit":   "修改草稿",
 	"attach": "上传证明材料",
 	"object": "收到异议",
+	// issue 12 item 4: who saw the applicant's full ID number.
+	"view_id_number": "查看完整证件号",
 	// 三(一)3: skill contributions put forward as evidence.
 	"add_achievement":    "添加业绩成果",
 	"remove_achievement": "删除业绩成果",
@@ -58,6 +60,9 @@ func eventOf(e guantong.Event) eventView {
 	}
 	if n, ok := p["notice"].(map[string]any); ok {
 		v.Details = append(v.Details, fmt.Sprintf("资格审核公示 %v 至 %v", n["from"], n["until"]))
+	}
+	if n, ok := p["internal_notice"].(map[string]any); ok {
+		v.Details = append(v.Details, fmt.Sprintf("单位内部公示 %v 至 %v", n["from"], n["until"]))
 	}
 	if n, ok := p["result_notice"].(map[string]any); ok {
 		v.Details = append(v.Details, fmt.Sprintf("评审结果公示 %v 至 %v", n["from"], n["until"]))

@@ -1,10 +1,7 @@
 package web
 
 import (
-	"net/http"
-
 	"guantong"
-	"guantong/internal/service"
 	"guantong/internal/workflow"
 )
 
@@ -25,7 +22,4 @@ var officeSections = []section{
 
 // officeQueue is the 职改办's 审核工作台, GET /office and its batches, POST /office/batch.
 var officeQueue = &queueView{tmpl: "office", title: "审核工作台", nav: "office", roles: []string{guantong.RoleOffice},
-	sections: officeSections, batchURL: "/office/batch",
-	list: func(s *Server, r *http.Request, u *guantong.User) ([]service.View, error) {
-		return s.svc.Applications(r.Context(), u, service.ListFilter{Kind: guantong.KindTitle})
-	}}
+	sections: officeSections, batchURL: "/office/batch"}

@@ -16,8 +16,10 @@ import (
 // noticesPage is the data of templates/notices.html.
 type noticesPage struct {
 	Notices []noticeView
+	Filters *listState
+	Pager   pager
+	Docs    []service.NoticeDocument // the notices as published, one per batch
 	Today   guantong.Date
-	Lodged  string // the number of the objection just lodged
 
 	Failed  int64 // the notice whose form has a problem, shown again as typed
 	Form    service.ObjectionInput
@@ -39,28 +41,40 @@ func (s *Server) noticesPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if n, err := strconv.ParseInt(r.URL.Query().Get("lodged"), 10, 64); err == nil && n > 0 {
-		d.Lodged = strconv.FormatInt(n, 10)
-	}
 	s.render(w, r, http.StatusOK, "notices", page{Title: "公示", Nav: "notices", Data: d})
 }
 
 func (s *Server) noticesData(r *http.Request) (*noticesPage, error) {
-	ns, err := s.svc.Notices(r.Context())
+	l := listFilters(r, "")
+	l.Path = "/notices" // also when a failed objection shows the page again
+	q := l.Query
+	q.Cursor = r.URL.Query().Get("cursor")
+	ns, err := s.svc.NoticePage(r.Context(), q)
+	if guantong.ErrorCode(err) == guantong.EInvalid { // a stale cursor: the first page
+		q.Cursor = ""
+		ns, err = s.svc.NoticePage(r.Context(), q)
+	}
 	if err != nil {
 		return nil, err
 	}
-	d := &noticesPage{Today: s.svc.Today()}
-	for _, n := range ns {
-		v := noticeView{Notice: n, Decision: map[string]string{guantong.DecisionPassed: "评审通过", guantong.DecisionRecognised: "认定"}[n.Decision]}
-		if n.Route == guantong.RouteSkillEvaluation {
-			v.What = n.Level.String()
-		} else {
-			v.What = n.Series + "系列 " + n.Level.String() + "职称"
-		}
+	d := &noticesPage{Today: s.svc.Today(), Filters: l, Pager: l.pager("", ns.Total, len(ns.Items), ns.Next, ns.Prev)}
+	if d.Docs, err = s.svc.NoticeDocuments(r.Context()); err != nil {
+		return nil, err
+	}
+	for _, n := range ns.Items {
+		v := noticeView{Notice: n, Decision: decisionName(n.Decision)}
+		v.What = noticeWhat(n)
 		d.Notices = append(d.Notices, v)
 	}
 	return d, nil
+}
+
+// noticeWhat says what a notice's applicant applies for: 工程系列 机械工程专业 中级职称.
+func noticeWhat(n guantong.Notice) string {
+	if n.Route == guantong.RouteSkillEvaluation {
+		return n.Level.String()
+	}
+	return service.TitleWhat(n.Series, n.Specialty, n.Level)
 }
 
 // lodgeObjection is POST /notices/{id}/objections: anyone, signed in or not, objects to an
@@ -77,7 +91,7 @@ func (s *Server) lodgeObjection(w http.ResponseWriter, r *http.Request) {
 	in := service.ObjectionInput{Name: r.PostForm.Get("name"), Contact: r.PostForm.Get("contact"), Text: r.PostForm.Get("text")}
 	o, err := s.svc.LodgeObjection(r.Context(), userFrom(r.Context()), id, in)
 	if err == nil {
-		http.Redirect(w, r, "/notices?lodged="+strconv.FormatInt(o.ID, 10), http.StatusSeeOther)
+		http.Redirect(w, r, "/objections/"+o.Receipt+"?new=1", http.StatusSeeOther)
 		return
 	}
 	es, prob, ok := fieldErrs(err)

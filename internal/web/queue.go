@@ -17,15 +17,18 @@ import (
 type queuePage struct {
 	Org      string
 	Today    guantong.Date
+	Total    int // of every section, as filtered
+	Filters  *listState
 	Sections []queueSection
 	BatchURL string      // where the sections' batch forms post
 	Bulk     bulkOutcome // what the batch just taken did
 }
 
-// queueSection is one stage or group of stages.
+// queueSection is one stage or group of stages: one page of it, and its paging bar.
 type queueSection struct {
 	ID, Heading, Hint, Empty string
 	Rows                     []queueRow
+	Pager                    pager
 	Batch                    []batchButton // actions on the ticked rows; none: no form
 	Comment                  bool          // one of them takes the comment
 	Picks                    int           // rows that may be ticked
@@ -49,32 +52,76 @@ type section struct {
 	batch                    []batchButton
 }
 
-// queue sorts the applications into sections; an application goes to the first section
-// whose stages hold its own, or to the section without stages. The views come with their
-// count of open objections, read by the list's one query.
-func (s *Server) queue(apps []service.View, secs []section) []queueSection {
-	out := make([]queueSection, len(secs))
-	for i, sc := range secs {
-		out[i] = queueSection{ID: sc.id, Heading: sc.heading, Hint: sc.hint, Empty: sc.empty, Batch: sc.batch,
+// queueView is what a queue page lists: its sections, within what base narrows (a kind, a
+// part of HR's list). The Excel download of a section reads the same.
+type listView struct {
+	secs []section
+	base func(q *service.ListQuery)
+}
+
+// queueViews are the queue pages by key; the key is the view parameter of the download.
+var listViews = map[string]listView{
+	"office":    {officeSections, func(q *service.ListQuery) { q.Kind = guantong.KindTitle }},
+	"committee": {committeeSections, func(*service.ListQuery) {}},
+	"evaluator": {evaluatorSections, func(q *service.ListQuery) { q.Kind, q.As = guantong.KindSkill, service.AsEvaluator }},
+	"allapps":   {adminSections, func(*service.ListQuery) {}},
+	"employer":  {employerSections, func(q *service.ListQuery) { q.As = service.AsEmployer }},
+	"my":        {mySections, func(*service.ListQuery) {}},
+}
+
+// sectionQuery returns the query of section id of a view, and false when the filter leaves
+// it nothing to read.
+func (v listView) sectionQuery(r *http.Request, l *listState, id string) (service.ListQuery, bool) {
+	var others []guantong.Stage
+	var stages []guantong.Stage
+	for _, sc := range v.secs {
+		if sc.id == id {
+			stages = sc.stages
+		} else {
+			others = append(others, sc.stages...)
+		}
+	}
+	q, ok := l.section(r, id, stages, others)
+	v.base(&q)
+	return q, ok
+}
+
+// queue reads one page of each section of the view named key, as the request filters and
+// pages them. The views come with their count of open objections, read by the list's one
+// query.
+func (s *Server) queue(r *http.Request, u *guantong.User, key string) (queuePage, error) {
+	v := listViews[key]
+	l := listFilters(r, key)
+	d := queuePage{Today: s.svc.Today(), Filters: l}
+	for _, sc := range v.secs {
+		qs := queueSection{ID: sc.id, Heading: sc.heading, Hint: sc.hint, Empty: sc.empty, Batch: sc.batch,
 			Comment: slices.ContainsFunc(sc.batch, func(b batchButton) bool { return b.Note })}
+		if q, ok := v.sectionQuery(r, l, sc.id); ok {
+			p, err := s.svc.ListApplications(r.Context(), u, q)
+			if guantong.ErrorCode(err) == guantong.EInvalid { // a stale cursor: the first page
+				q.Cursor = ""
+				p, err = s.svc.ListApplications(r.Context(), u, q)
+			}
+			if err != nil {
+				return d, err
+			}
+			for _, v := range p.Items {
+				pick := slices.ContainsFunc(sc.batch, func(b batchButton) bool { return slices.Contains(v.Actions, b.Action) })
+				if pick {
+					qs.Picks++
+				}
+				qs.Rows = append(qs.Rows, queueRow{View: v, What: s.what(v.Application), Todo: len(v.Actions) > 0,
+					Due: due(v.Application, d.Today), Open: v.OpenObjections, Pick: pick})
+			}
+			qs.Pager = l.pager(sc.id, p.Total, len(p.Items), p.Next, p.Prev)
+			d.Total += p.Total
+		}
+		if l.Query.Filtered() || len(l.Query.Stages) > 0 {
+			qs.Empty = "没有符合筛选条件的申报。"
+		}
+		d.Sections = append(d.Sections, qs)
 	}
-	today := s.svc.Today()
-	for _, v := range apps {
-		i := slices.IndexFunc(secs, func(sc section) bool { return slices.Contains(sc.stages, v.Stage) })
-		if i < 0 {
-			i = slices.IndexFunc(secs, func(sc section) bool { return sc.stages == nil })
-		}
-		if i < 0 {
-			continue
-		}
-		pick := slices.ContainsFunc(secs[i].batch, func(b batchButton) bool { return slices.Contains(v.Actions, b.Action) })
-		if pick {
-			out[i].Picks++
-		}
-		out[i].Rows = append(out[i].Rows, queueRow{View: v, What: s.what(v.Application), Todo: len(v.Actions) > 0,
-			Due: due(v.Application, today), Open: v.OpenObjections, Pick: pick})
-	}
-	return out
+	return d, nil
 }
 
 // due says what the dates of an application's stage allow today.
@@ -100,11 +147,13 @@ func due(app guantong.Application, today guantong.Date) string {
 	return fmt.Sprintf("公示至 %s", p.Until)
 }
 
-// queueData sorts apps into secs for u's page.
-func (s *Server) queueData(r *http.Request, u *guantong.User, apps []service.View, secs []section) (queuePage, error) {
-	_, org, err := s.profile(r.Context(), u)
+// queueData reads the queue page named key for u: its sections, a page each, and u's
+// organisation.
+func (s *Server) queueData(r *http.Request, u *guantong.User, key string) (queuePage, error) {
+	d, err := s.queue(r, u, key)
 	if err != nil {
-		return queuePage{}, err
+		return d, err
 	}
-	return queuePage{Org: org, Today: s.svc.Today(), Sections: s.queue(apps, secs)}, nil
+	_, d.Org, err = s.profile(r.Context(), u)
+	return d, err
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"guantong"
+	"guantong/internal/catalog"
 	"guantong/internal/plan"
 	"guantong/internal/workflow"
 )
@@ -45,6 +46,11 @@ type Viewer struct {
 	Role  string // 申报人, 用人单位人事, 职改办审核人, 评委会秘书, 评价机构, 管理员
 	Links []NavItem
 	Home  string // the role's first page: /my, /office…
+	// Unread counts the viewer's unread messages (站内信), shown in the header.
+	Unread int
+	// OneTime says the viewer signed in with a one-time password: the header offers only the
+	// change of password and signing out.
+	OneTime bool
 }
 
 // page is what the layout renders: the common frame and the page's own data.
@@ -96,21 +102,23 @@ func parseTemplates(funcs template.FuncMap) (map[string]*template.Template, erro
 // funcs are the helpers templates may call.
 func (s *Server) funcs() template.FuncMap {
 	return template.FuncMap{
-		"static":     s.static.url,
-		"clauseURL":  clauseURL,
-		"anchor":     anchor,
-		"add":        func(a, b int) int { return a + b },
-		"routeName":  routeName,
-		"label":      clauseLabel,
-		"stageName":  func(st guantong.Stage) string { return st.Name() },
-		"roleName":   guantong.RoleName,
-		"orgKind":    guantong.OrgKindName,
-		"actionName": func(a workflow.Action) string { return a.Name() },
-		"when":       when,
-		"mask":       guantong.MaskID,
-		"what":       s.what,
-		"fieldErr":   fieldErr,
-		"size":       fileSize,
+		"static":       s.static.url,
+		"clauseURL":    clauseURL,
+		"anchor":       anchor,
+		"add":          func(a, b int) int { return a + b },
+		"routeName":    routeName,
+		"label":        clauseLabel,
+		"stageName":    func(st guantong.Stage) string { return st.Name() },
+		"roleName":     guantong.RoleName,
+		"orgKind":      guantong.OrgKindName,
+		"actionName":   func(a workflow.Action) string { return a.Name() },
+		"when":         when,
+		"mask":         guantong.MaskID,
+		"specialties":  catalog.AllSpecialties,
+		"decisionName": decisionName,
+		"what":         s.what,
+		"fieldErr":     fieldErr,
+		"size":         fileSize,
 		"personFields": func(f *checkForm, c checkChoices, targets bool) personFields {
 			return personFields{Form: f, Choices: c, Targets: targets, Max: maxRows}
 		},

@@ -117,7 +117,7 @@ func (c *client) postFile(path string, form url.Values, name string, data []byte
 // assessments for 2023-2025 (the clock says 2026-12-31).
 func titleForm(obtained string) url.Values {
 	return url.Values{
-		"route": {"title_review"}, "series": {"工程"}, "title_level": {"中级"},
+		"route": {"title_review"}, "series": {"工程"}, "specialty": {"机械工程"}, "title_level": {"中级"},
 		"skills.0.occupation": {"钳工（6-20-01-01）"}, "skills.0.level": {"技师"}, "skills.0.obtained": {obtained},
 		"assessments.0.year": {"2023"}, "assessments.0.result": {"合格"},
 		"assessments.1.year": {"2024"}, "assessments.1.result": {"优秀"},
@@ -312,9 +312,9 @@ func TestRoleEscaping(t *testing.T) {
 	}
 	c := w.as("")
 	c.post("/login", url.Values{"username": {"evil"}, "password": {"evil-password-1"}})
-	w.submitted(c)
-	w.as("hr").post("/applications/1/act", url.Values{"action": {"recommend"}, "version": {"3"}})
-	w.as("office").post("/applications/1/act", url.Values{"action": {"approve"}, "version": {"4"}})
+	w.heldInternally(w.submitted(c))
+	w.as("hr").post("/applications/1/act", url.Values{"action": {"recommend"}, "version": {"4"}})
+	w.as("office").post("/applications/1/act", url.Values{"action": {"approve"}, "version": {"5"}})
 	for _, page := range []struct {
 		c    *client
 		path string

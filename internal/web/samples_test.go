@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"guantong/internal/committee"
+	"net/http/httptest"
 	"net/url"
 	"time"
 
@@ -73,24 +74,28 @@ func roleSamples(s *Server) map[string][]any {
 		Person: &guantong.Applicant{Name: evil, IDNumber: "130102199001011237", BarredUntil: guantong.MakeDate(2029, 1, 1), BarReason: evil}}
 	staff := service.Profile{User: guantong.User{Username: "hr2", Role: guantong.RoleHR},
 		Organisation: &guantong.Organisation{Name: evil, Kind: guantong.OrgEmployer, Region: "石家庄市", SelfEvaluation: true}}
+	// A filter as typed, with mistakes to show and text to escape, and a list in its middle.
+	filters := listFilters(httptest.NewRequest("GET", "/office?q="+url.QueryEscape(evil)+"&stage=notice&stage=nonsense&from=2027-13-01&sort=oldest&region=唐山市", nil), "office")
+	bar := filters.pager("a", 1001, 50, "next", "prev")
 	bulk := bulkOutcome{Action: "单位推荐", Done: 1, Refused: 1, Comment: evil, Errs: errs{"comment": "x", "id": "y"},
 		Results: []service.BatchResult{{ID: 1, Name: evil, What: evil, Done: true, Message: "现为「待资格审核」"}, {ID: 2, Message: "该申报已被他人处理"}}}
-	queue := queuePage{Org: evil, BatchURL: "/office/batch", Bulk: bulk, Sections: []queueSection{{ID: "a", Heading: "待审核", Hint: "h", Empty: "无",
+	queue := queuePage{Org: evil, Total: 1001, Filters: filters, BatchURL: "/office/batch", Bulk: bulk, Sections: []queueSection{{ID: "a", Heading: "待审核", Hint: "h", Empty: "无",
 		Batch: []batchButton{{Action: "approve", Label: evil}, {Action: "return", Label: "退回", Danger: true, Note: true}}, Comment: true, Picks: 1,
-		Rows: []queueRow{{View: v, What: "工程系列 中级职称", Due: "公示至 2027-01-08", Open: 1, Todo: true, Pick: true}, {View: v, What: evil}}}, {ID: "b", Heading: "空", Empty: "无"}}}
+		Rows: []queueRow{{View: v, What: "工程系列 中级职称", Due: "公示至 2027-01-08", Open: 1, Todo: true, Pick: true}, {View: v, What: evil}}, Pager: bar}, {ID: "b", Heading: "空", Empty: "无"}}}
 	p := policy.Default()
 	acct := []service.DemoAccount{{Username: "admin", Password: "admin-demo-2026", Role: guantong.RoleAdmin, Organisation: evil}}
-	notice := noticeView{Notice: guantong.Notice{ApplicationID: 7, Kind: "资格审核公示", Name: evil, IDNumber: "130102********1237", Phone: "138****5678",
+	notice := noticeView{Notice: guantong.Notice{ApplicationID: 7, Kind: "资格审核公示", Name: evil, Current: evil, Office: evil, Specialty: evil,
 		Employer: evil, Route: guantong.RouteTitleReview, Series: "工程", Level: guantong.Level{Title: guantong.Title3}, Decision: "passed"}, What: "工程系列 中级职称", Decision: "评审通过"}
 	cert := &guantong.CertificateStatus{Number: "冀职称-2027-GC-000001", Name: evil, Status: "revoked", RevokedOn: guantong.MakeDate(2027, 3, 1), RegisteredOn: guantong.MakeDate(2027, 3, 1)}
 	return map[string][]any{
 		"login":       {loginPage{}, loginPage{Username: evil, Next: "/office", Error: "用户名或密码错误", Demo: acct}},
-		"my":          {myPage{Profile: prof, Employer: evil, Barred: true, Apps: []service.View{v}}, myPage{}},
+		"my":          {myPage{Profile: prof, Employer: evil, Barred: true, Apps: []service.View{v}, Filters: filters, Pager: bar}, myPage{}, myPage{Filters: filters}},
 		"profile":     {myPage{Profile: prof, Employer: evil, Barred: true}, myPage{Profile: staff}},
 		"apply":       {applyPage{Form: form, Choices: s.choices(), Routes: routeChoices}, applyPage{Form: bad, Choices: s.choices(), Routes: routeChoices, Profile: prof, Problem: page.Problem}, applyPage{Form: edit, Choices: s.choices(), Routes: routeChoices, Evaluators: []guantong.Organisation{{ID: 16, Name: evil}}}, applyPage{Form: long, Choices: s.choices(), Routes: routeChoices}},
 		"application": {page, &achs, draft},
-		"employer":    {employerPage{Org: evil, Pending: []service.View{v}, Staff: []staffRow{{Name: evil, Apps: []service.View{v, v}}}, Bulk: bulk}, employerPage{}},
-		"office":      {queue, queuePage{}},
+		"employer": {employerPage{Org: evil, Pending: []service.View{v}, Staff: []staffRow{{Name: evil, Apps: []service.View{v, v}}}, Bulk: bulk,
+			Filters: filters, Total: 1001, PendingPager: bar, StaffPager: bar}, employerPage{}},
+		"office": {queue, queuePage{}},
 		"committee": {committeePage{queuePage: queue, Meetings: []service.MeetingSummary{{ID: 1, HeldOn: guantong.MakeDate(2027, 1, 20), Place: evil, StatusName: "签到中"}},
 			Waiting: queue.Sections[0].Rows, Errs: errs{"meeting": evil, "held_on": "x", "application_ids[0]": "y"}, Board: board(evil, false)},
 			committeePage{Board: &membersPage{Rules: committee.For("", 0)}}, committeePage{}},
@@ -108,8 +113,16 @@ func roleSamples(s *Server) map[string][]any {
 			Form: url.Values{"role": {"applicant"}, "employer_id": {"1"}, "name": {evil}}, Errs: errs{"person.id_number": "x", "org_id": "y"}, Created: evil}},
 		"orgs": {orgsPage{Groups: []orgGroup{{Kind: guantong.OrgCommittee, Orgs: []guantong.Organisation{{Name: evil, Series: "工程", Level: guantong.Title3, Occupations: []string{"6-20-01-01"}}}}, {Kind: guantong.OrgOffice}},
 			Kinds: guantong.OrgKinds, Levels: guantong.TitleLevels(), Form: url.Values{"kind": {"committee"}, "self_evaluation": {"1"}}, Errs: errs{"name": "x"}, Created: evil}},
-		"notices": {noticesPage{Notices: []noticeView{notice}, Lodged: "3", Failed: 7, Form: service.ObjectionInput{Name: evil, Text: evil}, Errs: errs{"text": "不能为空"}, Problem: "已过期"},
-			noticesPage{}},
+		"internalnotice": {internalNoticePage{Org: evil, Rows: []internalRow{{View: withInternal(v), What: evil, Current: evil}}}, internalNoticePage{}},
+		"reviewform":     {printPage{appPage: page}, printPage{appPage: draft}},
+		"recommendform":  {printPage{appPage: page, Recommended: &eventView{What: "单位推荐", Actor: evil, Details: []string{evil}}}, printPage{appPage: draft}},
+		"meetingrecord":  meetingRecords(meetingSamples(evil)),
+		"noticedoc": {service.NoticeDocument{Key: evil, Title: evil, Kind: "评审结果公示", Office: evil, Workdays: 5, Rows: []guantong.Notice{notice.Notice},
+			Contact: guantong.NoticeContact{Phone: evil, Address: evil, Email: evil}}, service.NoticeDocument{}},
+		"objection": {objectionPage{}, objectionPage{Receipt: evil, Problem: evil, Errs: errs{"receipt": evil}},
+			objectionPage{New: true, Status: &service.ObjectionStatus{Receipt: evil, Subject: evil, Text: evil, StatusName: evil, Note: evil, Decided: guantong.MakeDate(2027, 1, 2)}}},
+		"notices": {noticesPage{Notices: []noticeView{notice}, Docs: []service.NoticeDocument{{Key: evil, Title: evil}}, Failed: 7, Form: service.ObjectionInput{Name: evil, Text: evil}, Errs: errs{"text": "不能为空"}, Problem: "已过期"},
+			noticesPage{}, noticesPage{Notices: []noticeView{notice}, Filters: filters, Pager: bar}, noticesPage{Filters: filters}},
 		"certificate": {certificatePage{D: certificate.Document{Heading: "职称证书", Number: "HB-2027-GC-3-000001-X", Name: evil, Sex: "男", IDNumber: "130102199001011237",
 			Rows: []certificate.Row{{Label: evil, Value: evil}}, Department: evil, IssuedOn: "2027-02-09", VerifyURL: "https://zc.example.gov.cn/verify/" + evil, Status: "有效"},
 			Photo: "data:image/jpeg;base64,AAAA"},
@@ -185,4 +198,21 @@ func board(evil string, admin bool) *membersPage {
 		d.Problems = []string{evil, "主任委员只能有一名"}
 	}
 	return d
+}
+
+// withInternal is v under its employer's own 公示.
+func withInternal(v service.View) service.View {
+	v.InternalNotice = &guantong.Period{From: guantong.MakeDate(2027, 1, 4), Until: guantong.MakeDate(2027, 1, 8)}
+	return v
+}
+
+// meetingRecords are the meetings of the meeting samples, as the record prints them.
+func meetingRecords(pages []any) []any {
+	var out []any
+	for _, p := range pages {
+		if mp, ok := p.(*meetingPage); ok {
+			out = append(out, mp.M)
+		}
+	}
+	return out
 }

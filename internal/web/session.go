@@ -49,18 +49,32 @@ func (s *Server) session(h http.HandlerFunc) http.HandlerFunc {
 		}
 		ctx := context.WithValue(r.Context(), userKey{}, &u)
 		ctx = WithViewer(ctx, s.viewer(ctx, &u))
+		if u.MustChangePassword && !oneTimeAllowed(r.URL.Path) {
+			// A one-time password opens the change-password page and nothing else.
+			http.Redirect(w, r, "/password", http.StatusSeeOther)
+			return
+		}
 		h(w, r.WithContext(ctx))
 	}
 }
 
 // viewer is how the header shows u: name, role and the links of the role.
 func (s *Server) viewer(ctx context.Context, u *guantong.User) *Viewer {
-	v := &Viewer{Name: u.Name, Role: guantong.RoleName(u.Role), Home: homeOf(u.Role)}
+	v := &Viewer{Name: u.Name, Role: guantong.RoleName(u.Role), Home: homeOf(u.Role), OneTime: u.MustChangePassword}
+	if u.MustChangePassword {
+		v.Home = "/password"
+		return v
+	}
+	if n, err := s.svc.UnreadCount(ctx, u); err == nil { // the count is a courtesy: a page shows without it
+		v.Unread = n
+	} else {
+		s.log.Error("web: unread count", "err", err)
+	}
 	switch u.Role {
 	case guantong.RoleApplicant:
 		v.Links = []NavItem{{"my", "我的申报", "/my"}, {"new", "新建申报", "/applications/new"}, {"me", "个人信息", "/me"}}
 	case guantong.RoleHR:
-		v.Links = []NavItem{{"employer", "本单位申报", "/employer"}, {"staff", "员工导入", "/staff"}}
+		v.Links = []NavItem{{"employer", "本单位申报", "/employer"}, {"accounts", "本单位账号", "/employer/accounts"}, {"staff", "员工导入", "/staff"}}
 		// An employer that evaluates its own staff (三(二)4) also records their results.
 		if p, err := s.svc.Me(ctx, u); err == nil && p.Organisation != nil && p.Organisation.SelfEvaluation {
 			v.Links = append(v.Links, NavItem{"evaluator", "自主评价", "/evaluator"})

@@ -157,6 +157,9 @@ func TestTemplates(t *testing.T) {
 	for name, datas := range roleSamples(s) {
 		samples[name] = datas
 	}
+	for name, datas := range accountSamples() {
+		samples[name] = datas
+	}
 	for name := range s.pages {
 		if _, ok := samples[name]; !ok {
 			t.Errorf("template %s.html has no sample data in TestTemplates", name)

@@ -16,6 +16,10 @@ type Input struct {
 	Score       *float64 // record_theory, record_practical: optional
 }
 
+// InternalNoticeWorkdays is the least the employer's own 公示 runs before it recommends: 人社部令第40号
+// (职称评审管理暂行规定) 第十五条, 公示期不少于5个工作日.
+const InternalNoticeWorkdays = 5
+
 // Facts are what the step needs to know beyond the application: the day, the parameters
 // of the policy, the calendar and the objections lodged.
 type Facts struct {
@@ -46,6 +50,18 @@ func Apply(app guantong.Application, u *guantong.User, in Input, f Facts) (guant
 	next := app
 	next.Stage = r.to
 	switch in.Action {
+	case PublishInternal:
+		if app.InternalNotice != nil {
+			return app, guantong.Errorf(guantong.EConflict, "单位内部公示已于 %s 开始，至 %s 止", app.InternalNotice.From, app.InternalNotice.Until)
+		}
+		next.InternalNotice = &guantong.Period{From: f.Today, Until: f.AddWorkdays(f.Today.AddDays(1), InternalNoticeWorkdays)}
+	case Recommend:
+		if app.InternalNotice == nil {
+			return app, guantong.Errorf(guantong.EConflict, "推荐前须在本单位内部公示不少于 %d 个工作日（人社部令第40号），请先「%s」", InternalNoticeWorkdays, PublishInternal.Name())
+		}
+		if !f.Today.After(app.InternalNotice.Until) {
+			return app, guantong.Errorf(guantong.EConflict, "单位内部公示期自 %s 起，至 %s 止，期满后方可推荐", app.InternalNotice.From, app.InternalNotice.Until)
+		}
 	case Approve:
 		// The day of publication does not count: the notice runs N full working days after it.
 		next.Notice = &guantong.Period{From: f.Today, Until: f.AddWorkdays(f.Today.AddDays(1), f.NoticeWorkdays)}

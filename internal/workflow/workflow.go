@@ -23,7 +23,8 @@ type Action string
 const (
 	Submit          Action = "submit"           // applicant: draft or returned → submitted (title) / assessing (skill)
 	Withdraw        Action = "withdraw"         // applicant, before anyone has decided
-	Recommend       Action = "recommend"        // employer: submitted → recommended (三(一)5)
+	PublishInternal Action = "publish_internal" // employer: its own 公示 of a submitted application (人社部令第40号)
+	Recommend       Action = "recommend"        // employer: submitted → recommended (三(一)5), once its own 公示 is over
 	Return          Action = "return"           // employer → applicant; 职改办 → employer
 	Approve         Action = "approve"          // 职改办: qualification approved, notice published
 	Reject          Action = "reject"           // 职改办: qualification refused
@@ -42,11 +43,11 @@ const (
 )
 
 // Actions lists every action.
-var Actions = []Action{Submit, Withdraw, Recommend, Return, Approve, Reject, Uphold, Dismiss,
+var Actions = []Action{Submit, Withdraw, PublishInternal, Recommend, Return, Approve, Reject, Uphold, Dismiss,
 	Send, Pass, Recognise, Fail, Grant, RecordTheory, RecordPractical, Issue, Register, Revoke}
 
 var actionNames = map[Action]string{
-	Submit: "提交", Withdraw: "撤回", Recommend: "单位推荐", Return: "退回", Approve: "资格审核通过并公示",
+	Submit: "提交", Withdraw: "撤回", PublishInternal: "单位内部公示", Recommend: "单位推荐", Return: "退回", Approve: "资格审核通过并公示",
 	Reject: "资格审核不通过", Uphold: "异议成立", Dismiss: "异议不成立", Send: "提交评委会",
 	Pass: "评审通过", Recognise: "认定", Fail: "评审未通过", Grant: "颁发职称证书",
 	RecordTheory: "录入理论知识考试成绩", RecordPractical: "录入操作技能考核成绩", Issue: "颁发职业技能证书",
@@ -126,6 +127,7 @@ type stages = []guantong.Stage
 var rules = []rule{
 	{title, stages{guantong.StageDraft, guantong.StageReturned}, Submit, applicant, guantong.StageSubmitted, "三(一)5"},
 	{title, stages{guantong.StageDraft, guantong.StageReturned, guantong.StageSubmitted}, Withdraw, applicant, guantong.StageWithdrawn, ""},
+	{title, stages{guantong.StageSubmitted}, PublishInternal, employer, guantong.StageSubmitted, "人社部令第40号"},
 	{title, stages{guantong.StageSubmitted}, Recommend, employer, guantong.StageRecommended, "三(一)5"},
 	{title, stages{guantong.StageSubmitted}, Return, employer, guantong.StageReturned, "三(一)5"},
 	{title, stages{guantong.StageRecommended}, Approve, office, guantong.StageNotice, "三(一)5"},
@@ -156,6 +158,9 @@ func Allowed(u *guantong.User, app *guantong.Application) []Action {
 	var out []Action
 	for i := range rules {
 		r := &rules[i]
+		if r.action == PublishInternal && app.InternalNotice != nil {
+			continue // held once: what remains is to recommend when it is over
+		}
 		if r.kind == app.Kind && slices.Contains(r.from, app.Stage) && r.by.holds(u, app) && !slices.Contains(out, r.action) {
 			out = append(out, r.action)
 		}

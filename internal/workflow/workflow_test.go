@@ -61,11 +61,19 @@ func titleApp(stage guantong.Stage) guantong.Application {
 		a.CommitteeID = 30
 	}
 	switch stage {
+	case guantong.StageSubmitted:
+		a.InternalNotice = &guantong.Period{From: d("2026-09-01"), Until: d("2026-09-08")}
 	case guantong.StageNotice, guantong.StageCommittee:
 		a.Notice = &guantong.Period{From: d("2026-09-30"), Until: d("2026-10-13")}
 	case guantong.StageResultNotice:
 		a.ResultNotice = &guantong.Period{From: d("2026-11-02"), Until: d("2026-11-09")}
 	}
+	return a
+}
+
+// fresh is a without the employer's own 公示.
+func fresh(a guantong.Application) guantong.Application {
+	a.InternalNotice = nil
 	return a
 }
 
@@ -109,6 +117,17 @@ func TestApply(t *testing.T) {
 		{name: "三(一)5 another applicant cannot submit it", app: titleApp(guantong.StageDraft), user: otherMe, in: Input{Action: Submit}, code: forbidden},
 		{name: "三(一)5 HR cannot submit for the applicant", app: titleApp(guantong.StageDraft), user: hr, in: Input{Action: Submit}, code: forbidden},
 		{name: "三(一)5 employer recommends", app: titleApp(guantong.StageSubmitted), user: hr, in: Input{Action: Recommend}, stage: guantong.StageRecommended},
+		{name: "40号令 employer cannot recommend before its own 公示", app: fresh(titleApp(guantong.StageSubmitted)), user: hr, in: Input{Action: Recommend}, facts: today("2026-09-30"), code: conflict},
+		{name: "40号令 employer cannot recommend on the last day of its own 公示", app: titleApp(guantong.StageSubmitted), user: hr, in: Input{Action: Recommend}, facts: today("2026-09-08"), code: conflict},
+		{name: "40号令 employer's own 公示 runs 5 working days, 调休 counted", app: fresh(titleApp(guantong.StageSubmitted)), user: hr,
+			in: Input{Action: PublishInternal}, facts: today("2026-09-30"), stage: guantong.StageSubmitted,
+			verify: func(t *testing.T, a guantong.Application) {
+				if a.InternalNotice == nil || !a.InternalNotice.From.Equal(d("2026-09-30")) || !a.InternalNotice.Until.Equal(d("2026-10-13")) {
+					t.Errorf("internal notice %+v, want 2026-09-30 … 2026-10-13", a.InternalNotice)
+				}
+			}},
+		{name: "40号令 the employer's own 公示 is started once", app: titleApp(guantong.StageSubmitted), user: hr, in: Input{Action: PublishInternal}, facts: today("2026-09-30"), code: conflict},
+		{name: "40号令 only the employer starts its own 公示", app: fresh(titleApp(guantong.StageSubmitted)), user: off, in: Input{Action: PublishInternal}, facts: today("2026-09-30"), code: forbidden},
 		{name: "三(一)5 another employer cannot recommend", app: titleApp(guantong.StageSubmitted), user: otherHR, in: Input{Action: Recommend}, code: forbidden},
 		{name: "三(一)5 employer cannot recommend a draft", app: titleApp(guantong.StageDraft), user: hr, in: Input{Action: Recommend}, code: conflict},
 		{name: "三(一)5 employer returns to the applicant", app: titleApp(guantong.StageSubmitted), user: hr, in: Input{Action: Return, Note: "缺业绩材料"}, stage: guantong.StageReturned},
