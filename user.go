@@ -74,6 +74,7 @@ func (u *User) Actor() string {
 type Applicant struct {
 	ID         int64  `json:"id"`
 	Name       string `json:"name"`
+	IDType     string `json:"id_type,omitempty"` // one of IDTypes; "" is 居民身份证
 	IDNumber   string `json:"id_number"`
 	Phone      string `json:"phone,omitempty"`
 	EmployerID int64  `json:"employer_id"`

@@ -68,14 +68,19 @@ const oneTimeAlphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789
 // OneTimePassword returns a new random one-time password and its hash; staff imports and
 // resets share it.
 func (s *Service) OneTimePassword() (plain, hash string, err error) {
-	plain = rand.Text()[:12] // base32: 60 bits of randomness
-	b := []byte(plain)
-	for i := range b { // map to the alphabet people can read back
-		b[i] = oneTimeAlphabet[int(b[i])%len(oneTimeAlphabet)]
-	}
-	plain = string(b)
+	plain = oneTimePlain()
 	hash, err = s.hashPassword(plain)
 	return plain, hash, err
+}
+
+// oneTimePlain returns 12 random characters of oneTimeAlphabet.
+func oneTimePlain() string {
+	// base32: 60 bits of randomness, mapped to the alphabet people can read back.
+	b := []byte(rand.Text()[:12])
+	for i := range b {
+		b[i] = oneTimeAlphabet[int(b[i])%len(oneTimeAlphabet)]
+	}
+	return string(b)
 }
 
 // ResetPassword gives an account a one-time password (shown once, in the answer) and ends its

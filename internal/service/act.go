@@ -288,6 +288,9 @@ func (s *Service) request(app *guantong.Application, p *guantong.Applicant, emp 
 	}
 	person["name"] = p.Name
 	person["id_number"] = p.IDNumber
+	if p.IDType != "" { // a passport holder's number is checked as a passport's
+		person["id_type"] = p.IDType
+	}
 	person["employer"] = map[string]any{"name": emp.Name, "kind": emp.EmployerKind, "self_evaluation": emp.SelfEvaluation}
 	if app.Kind == guantong.KindSkill {
 		targets, _ := person["targets"].([]any)

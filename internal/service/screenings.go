@@ -43,23 +43,9 @@ func (s *Service) QueueScreening(ctx context.Context, u *guantong.User, name str
 	if err := requireScreener(u); err != nil {
 		return store.Job{}, err
 	}
-	format, err := workbook.FormatOf(name)
-	if err != nil || format == workbook.JSONL {
-		return store.Job{}, guantong.FieldErrors{{Field: "file", Message: "请上传员工信息表（.xlsx 或 .csv，可先下载模板）"}}
-	}
-	if len(data) == 0 {
-		return store.Job{}, guantong.FieldErrors{{Field: "file", Message: "文件是空的"}}
-	}
-	if len(data) > MaxScreeningUpload {
-		return store.Job{}, guantong.FieldErrors{{Field: "file", Message: "文件超过 32 MB：请分成几个文件，或用命令行 guantong screen"}}
-	}
-	r, err := workbook.NewReader(bytes.NewReader(data), format)
+	r, err := openStaffSheet(name, data)
 	if err != nil {
-		var ps workbook.Problems
-		if errors.As(err, &ps) {
-			return store.Job{}, guantong.FieldErrors{{Field: "file", Message: ps.Error()}}
-		}
-		return store.Job{}, guantong.FieldErrors{{Field: "file", Message: "无法读取文件：" + err.Error()}}
+		return store.Job{}, err
 	}
 	r.Close()
 	if asOf.IsZero() {
@@ -74,6 +60,30 @@ func (s *Service) QueueScreening(ctx context.Context, u *guantong.User, name str
 			map[string]any{"file": j.InputName, "size": len(data), "as_of": asOf})
 	})
 	return j, err
+}
+
+// openStaffSheet opens an uploaded staff sheet (.xlsx or .csv) and reads its header; a file
+// that cannot be read is a FieldErrors on "file" naming the problem.
+func openStaffSheet(name string, data []byte) (*workbook.Reader, error) {
+	format, err := workbook.FormatOf(name)
+	if err != nil || format == workbook.JSONL {
+		return nil, guantong.FieldErrors{{Field: "file", Message: "请上传员工信息表（.xlsx 或 .csv，可先下载模板）"}}
+	}
+	if len(data) == 0 {
+		return nil, guantong.FieldErrors{{Field: "file", Message: "文件是空的"}}
+	}
+	if len(data) > MaxScreeningUpload {
+		return nil, guantong.FieldErrors{{Field: "file", Message: "文件超过 32 MB：请分成几个文件，或用命令行 guantong screen"}}
+	}
+	r, err := workbook.NewReader(bytes.NewReader(data), format)
+	if err != nil {
+		var ps workbook.Problems
+		if errors.As(err, &ps) {
+			return nil, guantong.FieldErrors{{Field: "file", Message: ps.Error()}}
+		}
+		return nil, guantong.FieldErrors{{Field: "file", Message: "无法读取文件：" + err.Error()}}
+	}
+	return r, nil
 }
 
 // Screening returns one of the user's screenings (the admin: anyone's).

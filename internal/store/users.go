@@ -9,13 +9,13 @@ import (
 	"guantong"
 )
 
-const personColumns = `id, name, id_number, phone, employer_id, barred_until, bar_reason, version, created_at`
+const personColumns = `id, name, id_type, id_number, phone, employer_id, barred_until, bar_reason, version, created_at`
 
 func scanPerson(row scanner) (guantong.Applicant, error) {
 	var p guantong.Applicant
 	var barred string
 	var created int64
-	err := row.Scan(&p.ID, &p.Name, &p.IDNumber, &p.Phone, &p.EmployerID, &barred, &p.BarReason, &p.Version, &created)
+	err := row.Scan(&p.ID, &p.Name, &p.IDType, &p.IDNumber, &p.Phone, &p.EmployerID, &barred, &p.BarReason, &p.Version, &created)
 	var c stored
 	p.BarredUntil = c.date("barred_until", barred)
 	p.CreatedAt = fromMS(created)
@@ -26,11 +26,11 @@ func scanPerson(row scanner) (guantong.Applicant, error) {
 // EConflict.
 func (tx *Tx) InsertApplicant(ctx context.Context, p *guantong.Applicant) error {
 	p.Version = 1
-	err := tx.tx.QueryRowContext(ctx, `INSERT INTO people (name, id_number, phone, employer_id, barred_until, bar_reason, version, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-		p.Name, p.IDNumber, p.Phone, p.EmployerID, p.BarredUntil.String(), p.BarReason, p.Version, ms(p.CreatedAt)).Scan(&p.ID)
+	err := tx.tx.QueryRowContext(ctx, `INSERT INTO people (name, id_type, id_number, phone, employer_id, barred_until, bar_reason, version, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+		p.Name, p.IDType, p.IDNumber, p.Phone, p.EmployerID, p.BarredUntil.String(), p.BarReason, p.Version, ms(p.CreatedAt)).Scan(&p.ID)
 	if unique(err) {
-		return guantong.Errorf(guantong.EConflict, "身份证号 %s 已登记", guantong.MaskID(p.IDNumber))
+		return guantong.Errorf(guantong.EConflict, "证件号码 %s 已登记", guantong.MaskID(p.IDNumber))
 	}
 	if err != nil {
 		return fmt.Errorf("store: insert person: %w", err)
@@ -41,8 +41,8 @@ func (tx *Tx) InsertApplicant(ctx context.Context, p *guantong.Applicant) error 
 // UpdateApplicant writes p if it is still at version old, and advances its version.
 func (tx *Tx) UpdateApplicant(ctx context.Context, p *guantong.Applicant, old int) error {
 	res, err := tx.tx.ExecContext(ctx, `UPDATE people SET name = $1, phone = $2, employer_id = $3, barred_until = $4,
-		bar_reason = $5, version = version + 1 WHERE id = $6 AND version = $7`,
-		p.Name, p.Phone, p.EmployerID, p.BarredUntil.String(), p.BarReason, p.ID, old)
+		bar_reason = $5, id_type = $8, version = version + 1 WHERE id = $6 AND version = $7`,
+		p.Name, p.Phone, p.EmployerID, p.BarredUntil.String(), p.BarReason, p.ID, old, p.IDType)
 	if err := stale(res, err, "人员", p.ID); err != nil {
 		return err
 	}

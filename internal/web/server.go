@@ -206,6 +206,8 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	handle("POST /employer/bulk", s.employerBulk)
 	handle("GET /office", officeQueue.get(s))
 	handle("POST /office/batch", officeQueue.post(s))
+	handle("GET /staff", s.staffForm)
+	handle("POST /staff", s.staffSubmit)
 	handle("GET /screen", s.screeningList)
 	handle("POST /screen", s.screeningSubmit)
 	handle("GET /screen/template.xlsx", s.staffTemplate)

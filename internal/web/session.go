@@ -74,7 +74,7 @@ func (s *Server) viewer(ctx context.Context, u *guantong.User) *Viewer {
 	case guantong.RoleApplicant:
 		v.Links = []NavItem{{"my", "我的申报", "/my"}, {"new", "新建申报", "/applications/new"}, {"me", "个人信息", "/me"}}
 	case guantong.RoleHR:
-		v.Links = []NavItem{{"employer", "本单位申报", "/employer"}, {"accounts", "本单位账号", "/employer/accounts"}}
+		v.Links = []NavItem{{"employer", "本单位申报", "/employer"}, {"accounts", "本单位账号", "/employer/accounts"}, {"staff", "员工导入", "/staff"}}
 		// An employer that evaluates its own staff (三(二)4) also records their results.
 		if p, err := s.svc.Me(ctx, u); err == nil && p.Organisation != nil && p.Organisation.SelfEvaluation {
 			v.Links = append(v.Links, NavItem{"evaluator", "自主评价", "/evaluator"})

@@ -322,3 +322,6 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	c.n.Add(int64(n))
 	return n, err
 }
+
+// Headers returns the sheet's header row as read (nil for JSON lines).
+func (r *Reader) Headers() []string { return r.headers }
