@@ -1,6 +1,7 @@
 package service_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -10,7 +11,6 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"guantong"
-	"guantong/data"
 	"guantong/internal/calendar"
 	"guantong/internal/catalog"
 	"guantong/internal/policy"
@@ -22,15 +22,7 @@ import (
 // Contract default 9 through the service: an application is judged by the policy in force on
 // the day it is submitted, and its check record names that policy.
 func TestApplicationJudgedByPolicyInForce(t *testing.T) {
-	raw, err := data.Policies.ReadFile("policy/hebei-2021.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	// A stricter policy year from 2027-01-01: 技师 → 中级 after 10 years.
-	s := strings.Replace(string(raw), `"id": "hebei-2021"`, `"id": "hebei-2027"`, 1)
-	s = strings.Replace(s, `"effective_from": "2021-01-01"`, `"effective_from": "2027-01-01"`, 1)
-	s = strings.Replace(s, `{"skill": "技师", "title": "中级", "years": 3}`, `{"skill": "技师", "title": "中级", "years": 10}`, 1)
-	later, err := policy.Load(strings.NewReader(s))
+	later, err := policy.Load(bytes.NewReader(strict2027(t))) // 技师 → 中级 after 10 years from 2027-01-01
 	if err != nil {
 		t.Fatal(err)
 	}
