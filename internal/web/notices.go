@@ -49,14 +49,9 @@ func (s *Server) objectionPage(w http.ResponseWriter, r *http.Request) {
 		case guantong.ErrorCode(err) == guantong.ENotFound:
 			d.Problem, status = "没有回执号为 "+service.NormalReceipt(d.Receipt)+" 的异议，请核对后重试", http.StatusNotFound
 		default:
-			es, prob, ok := fieldErrs(err)
-			if !ok {
-				s.fail(w, r, err)
+			var ok bool
+			if d.Errs, d.Problem, status, ok = s.inputProblem(w, r, err); !ok {
 				return
-			}
-			d.Errs, status = es, guantong.HTTPStatus(err)
-			if prob != nil {
-				d.Problem = prob.Message
 			}
 		}
 	}

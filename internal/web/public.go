@@ -141,14 +141,9 @@ func (s *Server) verifyPage(w http.ResponseWriter, r *http.Request) {
 		case guantong.ErrorCode(err) == guantong.ENotFound:
 			d.Problem, status = err.Error(), http.StatusNotFound
 		default:
-			es, prob, ok := fieldErrs(err)
-			if !ok {
-				s.fail(w, r, err)
+			var ok bool
+			if d.Errs, d.Problem, status, ok = s.inputProblem(w, r, err); !ok {
 				return
-			}
-			d.Errs, status = es, guantong.HTTPStatus(err)
-			if prob != nil {
-				d.Problem = prob.Message
 			}
 		}
 	}
@@ -167,4 +162,19 @@ func (s *Server) verifyQR(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Length", strconv.Itoa(len(png)))
 	w.Header().Set("Cache-Control", "public, max-age=3600")
 	w.Write(png)
+}
+
+// inputProblem shows a public look-up's refusal of its input in place: the field errors, the
+// problem without a field, and the status. Any other error is answered by fail, and ok is
+// false.
+func (s *Server) inputProblem(w http.ResponseWriter, r *http.Request, err error) (es errs, problem string, status int, ok bool) {
+	es, prob, ok := fieldErrs(err)
+	if !ok {
+		s.fail(w, r, err)
+		return nil, "", 0, false
+	}
+	if prob != nil {
+		problem = prob.Message
+	}
+	return es, problem, guantong.HTTPStatus(err), true
 }
