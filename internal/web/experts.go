@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"guantong"
+	"guantong/internal/store"
 	"guantong/internal/service"
 )
 
@@ -18,7 +19,8 @@ import (
 
 // expertsPage is the data of templates/experts.html.
 type expertsPage struct {
-	Experts     []expertRow
+	Experts     []store.ExpertListed
+	List        *dirList
 	Committees  []guantong.Organisation // each links to its membership page
 	Employers   []guantong.Organisation // the form's choices
 	Series      []string
@@ -30,13 +32,6 @@ type expertsPage struct {
 	Created     string
 	Done        string   // what the admin just did: 已保存, 已停用, 已启用
 	Problem     *problem // a refusal of 停用, in Chinese, above the list
-}
-
-// expertRow is an expert as the list shows them.
-type expertRow struct {
-	guantong.Expert
-	Employer string
-	Username string // their login, for the admin
 }
 
 // expertPage is the data of templates/expertedit.html: one expert, their form filled (or as
@@ -92,21 +87,21 @@ var expertsDone = []struct{ key, text string }{{"saved", "的信息已保存"}, 
 
 func (s *Server) renderExperts(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, form url.Values, es errs, prob *problem) {
 	ctx := r.Context()
-	experts, err := s.svc.Experts(ctx, u)
+	l := dirFilters(r, "/admin/experts.xlsx", "姓名或工作单位名称", "series", "status", "skilled")
+	experts, err := s.svc.ListExperts(ctx, u, l.Query)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	paged(l, experts)
 	orgs, err := s.svc.Organisations(ctx, u, "")
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := expertsPage{Series: s.eng().Params().Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(),
+	d := expertsPage{Experts: experts.Items, List: l, Series: s.eng().Params().Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(),
 		Admin: u.Role == guantong.RoleAdmin, Form: form, Errs: es, Created: r.URL.Query().Get("created"), Problem: prob}
-	names := map[int64]string{}
 	for _, o := range orgs {
-		names[o.ID] = o.Name
 		switch o.Kind {
 		case guantong.OrgEmployer:
 			d.Employers = append(d.Employers, o)
@@ -114,23 +109,14 @@ func (s *Server) renderExperts(w http.ResponseWriter, r *http.Request, u *guanto
 			d.Committees = append(d.Committees, o)
 		}
 	}
-	logins := map[int64]string{}
-	if d.Admin {
-		users, err := s.svc.Users(ctx, u)
+	// What the admin just did names the expert, who need not be on the page shown.
+	for _, done := range expertsDone {
+		id, err := strconv.ParseInt(r.URL.Query().Get(done.key), 10, 64)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			continue
 		}
-		for _, x := range users {
-			logins[x.ID] = x.Username
-		}
-	}
-	for _, e := range experts {
-		d.Experts = append(d.Experts, expertRow{Expert: e, Employer: names[e.EmployerID], Username: logins[e.UserID]})
-		for _, done := range expertsDone {
-			if r.URL.Query().Get(done.key) == strconv.FormatInt(e.ID, 10) {
-				d.Done = "专家 " + e.Name + " " + done.text + "。"
-			}
+		if e, err := s.svc.Expert(ctx, u, id); err == nil {
+			d.Done = "专家 " + e.Name + " " + done.text + "。"
 		}
 	}
 	nav := "committee"
@@ -138,6 +124,37 @@ func (s *Server) renderExperts(w http.ResponseWriter, r *http.Request, u *guanto
 		nav = "experts"
 	}
 	s.render(w, r, status, "experts", page{Title: "专家库", Nav: nav, Data: d})
+}
+
+// expertsFile is GET /admin/experts.xlsx: every expert the pool's filters select.
+func (s *Server) expertsFile(w http.ResponseWriter, r *http.Request) {
+	u := s.workspace(w, r, guantong.RoleAdmin, guantong.RoleSecretary)
+	if u == nil {
+		return
+	}
+	l, ok := s.dirFile(w, r, "series", "status", "skilled")
+	if !ok {
+		return
+	}
+	s.sheetFile(w, r, sheetFile{sheet: "专家库", header: []any{"编号", "姓名", "工作单位", "系列", "专业", "职称", "技能等级", "高技能人才",
+		"登录账号", "状态", "添加时间"}, name: "experts", cnName: "专家库"}, func(add func(...any) error) error {
+		return s.svc.EachExpert(r.Context(), u, l.Query, func(e store.ExpertListed) error {
+			title, skill, skilled, active := "", "", "", "在库"
+			if e.Title.Valid() {
+				title = e.Title.String()
+			}
+			if e.Skill.Valid() {
+				skill = e.Skill.String()
+			}
+			if e.Skilled {
+				skilled = "是"
+			}
+			if !e.Active {
+				active = "已停用"
+			}
+			return add(e.ID, e.Name, e.Employer, e.Series, e.Specialty, title, skill, skilled, e.Username, active, when(e.CreatedAt))
+		})
+	})
 }
 
 // expertCreate is POST /admin/experts: an expert and their login, in one step. The page asks

@@ -20,13 +20,16 @@ import (
 
 // listState is the filter of a page's lists as asked for in its address.
 type listState struct {
-	Path   string     // the page's path
-	View   string     // the page's key, for the Excel download
-	Values url.Values // the filters as typed, without section and cursor
-	Query  service.ListQuery
-	Errs   errs
-	Open   bool // the form starts unfolded: a filter is in use
-	Stages []stageChoice
+	Path string // the page's path
+	View string // the page's key, for the Excel download
+	// Download is the address of the list's Excel download when it is not the
+	// applications' (a list of accounts, organisations, experts); "" there is none.
+	Download string
+	Values   url.Values // the filters as typed, without section and cursor
+	Query    service.ListQuery
+	Errs     errs
+	Open     bool // the form starts unfolded: a filter is in use
+	Stages   []stageChoice
 }
 
 type stageChoice struct {
@@ -138,16 +141,23 @@ func (l *listState) pager(id string, total, shown int, next, prev string) pager 
 	if next != "" {
 		p.Next, p.Last = link(next), link(store.LastPage)
 	}
-	if total > 0 && l.View != "" {
+	if total > 0 && (l.View != "" || l.Download != "") {
 		v := url.Values{}
 		for k, xs := range l.Values {
 			v[k] = xs
 		}
-		v.Set("view", l.View)
+		file := l.Download
+		if l.View != "" {
+			file = "/applications.xlsx"
+			v.Set("view", l.View)
+		}
 		if id != "" {
 			v.Set("section", id)
 		}
-		p.File = "/applications.xlsx?" + v.Encode()
+		p.File = file
+		if enc := v.Encode(); enc != "" {
+			p.File += "?" + enc
+		}
 	}
 	return p
 }

@@ -1,0 +1,69 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"guantong"
+	"guantong/internal/service"
+	"guantong/internal/store"
+)
+
+// The lists that are not applications (accounts, organisations, the expert pool,
+// registration, messages) page as the applications' lists do: a GET form of the list's own
+// filters (templates/partials/lists.html "dirsearch" and the page's selects), the same
+// paging bar ("pager") with the exact total, and the download of the current view.
+
+// dirList is the search, filters and page of such a list as asked for in its address.
+type dirList struct {
+	*listState // the path, the filters as typed (for the pager's links) and their mistakes
+	Query      service.DirectoryQuery
+	Pager      pager
+	Label      string // what the search box finds, its placeholder
+}
+
+// Choices of the lists' filter selects.
+func (l *dirList) Roles() []string    { return guantong.Roles }
+func (l *dirList) OrgKinds() []string { return guantong.OrgKinds }
+
+// dirFilters reads the list's search and the filters named in keys (besides q, sort and
+// limit); a value it cannot read is shown beside its field and the list is shown
+// unfiltered, never refused. download is the address of its Excel download, or "".
+func dirFilters(r *http.Request, download, label string, keys ...string) *dirList {
+	v := r.URL.Query()
+	l := &dirList{listState: &listState{Path: r.URL.Path, Download: download, Values: url.Values{}, Errs: errs{}}, Label: label}
+	for _, k := range append([]string{"q", "sort", "limit"}, keys...) {
+		for _, x := range v[k] {
+			if x != "" {
+				l.Values.Add(k, x)
+			}
+		}
+	}
+	q, err := service.ParseDirectoryQuery(l.Values)
+	if fe, ok := err.(guantong.FieldErrors); ok {
+		for _, e := range fe {
+			l.Errs[e.Field] = e.Message
+		}
+		q = service.DirectoryQuery{}
+	}
+	q.Cursor = v.Get("cursor")
+	l.Query = q
+	l.Open = len(l.Values) > 0
+	return l
+}
+
+// paged sets the list's paging bar from the page read.
+func paged[T any](l *dirList, p store.Page[T]) {
+	l.Pager = l.pager("", p.Total, len(p.Items), p.Next, p.Prev)
+}
+
+// dirFile reads the filters of a list's download; a mistake in them is a page that says so,
+// and ok false.
+func (s *Server) dirFile(w http.ResponseWriter, r *http.Request, keys ...string) (l *dirList, ok bool) {
+	l = dirFilters(r, "", "", keys...)
+	if len(l.Errs) > 0 {
+		s.errorPage(w, r, http.StatusBadRequest, "筛选条件有误", "请回到列表页改正筛选条件后再下载。")
+		return l, false
+	}
+	return l, true
+}
