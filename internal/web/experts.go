@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"guantong"
-	"guantong/internal/store"
 	"guantong/internal/service"
+	"guantong/internal/store"
 )
 
 // The expert pool (专家库): the admin adds experts, each with their own login, since an
