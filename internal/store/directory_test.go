@@ -193,7 +193,9 @@ func TestDirectoryPages(t *testing.T) {
 		})
 		t.Run("organisations", func(t *testing.T) {
 			orgs := func(f store.OrgFilter) func(store.Paging) (store.Page[guantong.Organisation], error) {
-				return func(p store.Paging) (store.Page[guantong.Organisation], error) { return w.s.OrganisationPage(ctx, f, p) }
+				return func(p store.Paging) (store.Page[guantong.Organisation], error) {
+					return w.s.OrganisationPage(ctx, f, p)
+				}
 			}
 			walk(t, worldSize, orgs(store.OrgFilter{}), orgKey, false)
 			walk(t, worldSize-3, orgs(store.OrgFilter{Kind: guantong.OrgEvaluator}), orgKey, true) // all but the two employers and 欧阳明科技
