@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"net/url"
 
 	"guantong"
 	"guantong/internal/service"
@@ -19,7 +18,6 @@ type dirList struct {
 	*listState // the path, the filters as typed (for the pager's links) and their mistakes
 	Query      service.DirectoryQuery
 	Pager      pager
-	Label      string // what the search box finds, its placeholder
 }
 
 // Choices of the lists' filter selects.
@@ -30,23 +28,13 @@ func (l *dirList) OrgKinds() []string { return guantong.OrgKinds }
 // limit); a value it cannot read is shown beside its field and the list is shown
 // unfiltered, never refused. download is the address of its Excel download, or "".
 func dirFilters(r *http.Request, download, label string, keys ...string) *dirList {
-	v := r.URL.Query()
-	l := &dirList{listState: &listState{Path: r.URL.Path, Download: download, Values: url.Values{}, Errs: errs{}}, Label: label}
-	for _, k := range append([]string{"q", "sort", "limit"}, keys...) {
-		for _, x := range v[k] {
-			if x != "" {
-				l.Values.Add(k, x)
-			}
-		}
-	}
+	l := &dirList{listState: &listState{Path: r.URL.Path, Download: download, Label: label, Errs: errs{},
+		Values: typed(r.URL.Query(), append([]string{"q", "sort", "limit"}, keys...)...)}}
 	q, err := service.ParseDirectoryQuery(l.Values)
-	if fe, ok := err.(guantong.FieldErrors); ok {
-		for _, e := range fe {
-			l.Errs[e.Field] = e.Message
-		}
+	if l.errors(err) {
 		q = service.DirectoryQuery{}
 	}
-	q.Cursor = v.Get("cursor")
+	q.Cursor = r.URL.Query().Get("cursor")
 	l.Query = q
 	l.Open = len(l.Values) > 0
 	return l

@@ -22,6 +22,8 @@ import (
 type listState struct {
 	Path string // the page's path
 	View string // the page's key, for the Excel download
+	// Label says what the search box finds, as its placeholder.
+	Label string
 	// Download is the address of the list's Excel download when it is not the
 	// applications' (a list of accounts, organisations, experts); "" there is none.
 	Download string
@@ -58,20 +60,10 @@ func (l *listState) Regions() []string { return listRegions }
 // listFilters reads the filters of the request; a value it cannot read is shown beside its
 // field and the list is shown unfiltered, never refused.
 func listFilters(r *http.Request, view string) *listState {
-	v := r.URL.Query()
-	l := &listState{Path: r.URL.Path, View: view, Values: url.Values{}, Errs: errs{}}
-	for _, k := range []string{"q", "stage", "kind", "route", "series", "level", "region", "from", "to", "sort", "limit"} {
-		for _, x := range v[k] {
-			if x != "" {
-				l.Values.Add(k, x)
-			}
-		}
-	}
+	l := &listState{Path: r.URL.Path, View: view, Label: "姓名、身份证号、申报编号、单位或工种", Errs: errs{},
+		Values: typed(r.URL.Query(), "q", "stage", "kind", "route", "series", "level", "region", "from", "to", "sort", "limit")}
 	q, err := service.ParseListQuery(l.Values)
-	if fe, ok := err.(guantong.FieldErrors); ok {
-		for _, e := range fe {
-			l.Errs[e.Field] = e.Message
-		}
+	if l.errors(err) {
 		q = service.ListQuery{}
 	}
 	l.Query = q
@@ -80,6 +72,29 @@ func listFilters(r *http.Request, view string) *listState {
 		l.Stages = append(l.Stages, stageChoice{string(st), st.Name(), slices.Contains(q.Stages, st)})
 	}
 	return l
+}
+
+// typed returns the values of keys in v that are not empty: a list's filters as typed.
+func typed(v url.Values, keys ...string) url.Values {
+	out := url.Values{}
+	for _, k := range keys {
+		for _, x := range v[k] {
+			if x != "" {
+				out.Add(k, x)
+			}
+		}
+	}
+	return out
+}
+
+// errors puts the field errors of err beside their fields and reports whether there were
+// any: the list is then shown unfiltered.
+func (l *listState) errors(err error) bool {
+	fe, ok := err.(guantong.FieldErrors)
+	for _, e := range fe {
+		l.Errs[e.Field] = e.Message
+	}
+	return ok
 }
 
 // section returns the query of one list of the page: the filters, narrowed to the stages
