@@ -239,17 +239,15 @@ func (s *Server) renderExpert(w http.ResponseWriter, r *http.Request, u *guanton
 		s.fail(w, r, err)
 		return
 	}
-	users, err := s.svc.Users(ctx, u)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	d := expertPage{Expert: e, Series: s.eng().Params().Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(),
 		Form: form, Errs: es}
-	for _, x := range users {
-		if x.ID == e.UserID {
-			d.Username = x.Username
+	if e.UserID != 0 { // the login, read alone rather than among every account
+		login, err := s.svc.User(ctx, u, e.UserID)
+		if err != nil {
+			s.fail(w, r, err)
+			return
 		}
+		d.Username = login.Username
 	}
 	for _, o := range orgs {
 		switch o.Kind {
