@@ -54,15 +54,18 @@ func (r *run) setup(ctx context.Context) error {
 		return err
 	}
 	r.applicants = append(r.applicants, zs)
-	var orgs []struct {
-		ID   int64  `json:"id"`
-		Name string `json:"name"`
+	var orgs struct {
+		Items []struct {
+			ID   int64  `json:"id"`
+			Name string `json:"name"`
+		} `json:"items"`
 	}
-	if _, err := r.call(ctx, request{token: r.admin, method: "GET", path: "/api/v1/organisations?kind=employer", out: &orgs}); err != nil {
+	path := "/api/v1/organisations?kind=employer&q=" + url.QueryEscape("河北冀钢集团有限公司") // a page of the list: found by name
+	if _, err := r.call(ctx, request{token: r.admin, method: "GET", path: path, out: &orgs}); err != nil {
 		return err
 	}
 	var employer int64
-	for _, o := range orgs {
+	for _, o := range orgs.Items {
 		if o.Name == "河北冀钢集团有限公司" {
 			employer = o.ID
 		}
