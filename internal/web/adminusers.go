@@ -18,6 +18,8 @@ type usersPage struct {
 	Users   []store.UserListed
 	List    *dirList
 	Orgs    []guantong.Organisation // for the form's choices
+	// ManyOrgs: too many organisations for a select (maxChoices); the form asks for numbers.
+	ManyOrgs bool
 	Roles   []string
 	Form    url.Values
 	Errs    errs
@@ -41,12 +43,12 @@ func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, u *guantong
 		return
 	}
 	paged(l, users)
-	orgs, err := s.svc.Organisations(r.Context(), u, "")
+	orgs, many, err := s.orgChoices(r.Context(), u, "")
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := usersPage{Users: users.Items, List: l, Orgs: orgs, Roles: guantong.Roles, Form: form, Errs: es, Created: r.URL.Query().Get("created")}
+	d := usersPage{Users: users.Items, List: l, Orgs: orgs, ManyOrgs: many, Roles: guantong.Roles, Form: form, Errs: es, Created: r.URL.Query().Get("created")}
 	s.render(w, r, status, "users", page{Title: "账号", Nav: "users", Data: d})
 }
 

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 
 	"guantong"
@@ -43,6 +44,21 @@ func dirFilters(r *http.Request, download, label string, keys ...string) *dirLis
 // paged sets the list's paging bar from the page read.
 func paged[T any](l *dirList, p store.Page[T]) {
 	l.Pager = l.pager("", p.Total, len(p.Items), p.Next, p.Prev)
+}
+
+// maxChoices is how many organisations a form offers in a select. Beyond it the form asks
+// for the organisation's number (the 单位 list shows it and finds it by name): a select of a
+// province's employers would be a page of megabytes, read in seconds, that no one can use.
+const maxChoices = 300
+
+// orgChoices returns the organisations of a kind ("" every kind) for a form's select, oldest
+// first, or none and many when there are more than maxChoices.
+func (s *Server) orgChoices(ctx context.Context, u *guantong.User, kind string) (orgs []guantong.Organisation, many bool, err error) {
+	p, err := s.svc.ListOrganisations(ctx, u, service.DirectoryQuery{Kind: kind, Paging: store.Paging{Limit: maxChoices, Oldest: true}})
+	if err != nil || p.Total > len(p.Items) {
+		return nil, err == nil, err
+	}
+	return p.Items, false, nil
 }
 
 // dirFile reads the filters of a list's download; a mistake in them is a page that says so,

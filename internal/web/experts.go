@@ -19,33 +19,37 @@ import (
 
 // expertsPage is the data of templates/experts.html.
 type expertsPage struct {
-	Experts     []store.ExpertListed
-	List        *dirList
-	Committees  []guantong.Organisation // each links to its membership page
-	Employers   []guantong.Organisation // the form's choices
-	Series      []string
-	TitleLevels []string
-	SkillLevels []string
-	Admin       bool // the form, the logins and each row's buttons are shown to the admin only
-	Form        url.Values
-	Errs        errs
-	Created     string
-	Done        string   // what the admin just did: 已保存, 已停用, 已启用
-	Problem     *problem // a refusal of 停用, in Chinese, above the list
+	Experts    []store.ExpertListed
+	List       *dirList
+	Committees []guantong.Organisation // each links to its membership page
+	Employers  []guantong.Organisation // the form's choices
+	// ManyEmployers: too many for a select (maxChoices); the form asks for the number.
+	ManyEmployers bool
+	Series        []string
+	TitleLevels   []string
+	SkillLevels   []string
+	Admin         bool // the form, the logins and each row's buttons are shown to the admin only
+	Form          url.Values
+	Errs          errs
+	Created       string
+	Done          string   // what the admin just did: 已保存, 已停用, 已启用
+	Problem       *problem // a refusal of 停用, in Chinese, above the list
 }
 
 // expertPage is the data of templates/expertedit.html: one expert, their form filled (or as
 // typed, when refused) and the committees they sit on.
 type expertPage struct {
-	Expert      guantong.Expert
-	Username    string
-	Committees  []guantong.Organisation
-	Employers   []guantong.Organisation
-	Series      []string
-	TitleLevels []string
-	SkillLevels []string
-	Form        url.Values
-	Errs        errs
+	Expert     guantong.Expert
+	Username   string
+	Committees []guantong.Organisation
+	Employers  []guantong.Organisation
+	// ManyEmployers: too many for a select (maxChoices); the form asks for the number.
+	ManyEmployers bool
+	Series        []string
+	TitleLevels   []string
+	SkillLevels   []string
+	Form          url.Values
+	Errs          errs
 }
 
 // expertForm is the form of an expert as it shows them.
@@ -94,21 +98,18 @@ func (s *Server) renderExperts(w http.ResponseWriter, r *http.Request, u *guanto
 		return
 	}
 	paged(l, experts)
-	orgs, err := s.svc.Organisations(ctx, u, "")
+	employers, many, err := s.orgChoices(ctx, u, guantong.OrgEmployer)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := expertsPage{Experts: experts.Items, List: l, Series: s.eng().Params().Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(),
-		Admin: u.Role == guantong.RoleAdmin, Form: form, Errs: es, Created: r.URL.Query().Get("created"), Problem: prob}
-	for _, o := range orgs {
-		switch o.Kind {
-		case guantong.OrgEmployer:
-			d.Employers = append(d.Employers, o)
-		case guantong.OrgCommittee:
-			d.Committees = append(d.Committees, o)
-		}
+	committees, err := s.svc.Organisations(ctx, u, guantong.OrgCommittee) // a few dozen at most
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
+	d := expertsPage{Employers: employers, ManyEmployers: many, Committees: committees, Experts: experts.Items, List: l, Series: s.eng().Params().Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(),
+		Admin: u.Role == guantong.RoleAdmin, Form: form, Errs: es, Created: r.URL.Query().Get("created"), Problem: prob}
 	// What the admin just did names the expert, who need not be on the page shown.
 	for _, done := range expertsDone {
 		id, err := strconv.ParseInt(r.URL.Query().Get(done.key), 10, 64)
@@ -234,12 +235,17 @@ func (s *Server) expertSave(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) renderExpert(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, e guantong.Expert, form url.Values, es errs) {
 	ctx := r.Context()
-	orgs, err := s.svc.Organisations(ctx, u, "")
+	employers, many, err := s.orgChoices(ctx, u, guantong.OrgEmployer)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := expertPage{Expert: e, Series: s.eng().Params().Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(),
+	committees, err := s.svc.Organisations(ctx, u, guantong.OrgCommittee)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d := expertPage{Employers: employers, ManyEmployers: many, Expert: e, Series: s.eng().Params().Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(),
 		Form: form, Errs: es}
 	if e.UserID != 0 { // the login, read alone rather than among every account
 		login, err := s.svc.User(ctx, u, e.UserID)
@@ -249,19 +255,14 @@ func (s *Server) renderExpert(w http.ResponseWriter, r *http.Request, u *guanton
 		}
 		d.Username = login.Username
 	}
-	for _, o := range orgs {
-		switch o.Kind {
-		case guantong.OrgEmployer:
-			d.Employers = append(d.Employers, o)
-		case guantong.OrgCommittee:
-			members, err := s.svc.CommitteeMembers(ctx, u, o.ID)
-			if err != nil {
-				s.fail(w, r, err)
-				return
-			}
-			if slices.ContainsFunc(members, func(m guantong.Member) bool { return m.ID == e.ID }) {
-				d.Committees = append(d.Committees, o)
-			}
+	for _, o := range committees {
+		members, err := s.svc.CommitteeMembers(ctx, u, o.ID)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if slices.ContainsFunc(members, func(m guantong.Member) bool { return m.ID == e.ID }) {
+			d.Committees = append(d.Committees, o)
 		}
 	}
 	s.render(w, r, status, "expertedit", page{Title: "修改专家 · " + e.Name, Nav: "experts", Data: d})
