@@ -3,7 +3,6 @@ package web
 import (
 	"encoding/json"
 	"errors"
-	"io"
 	"maps"
 	"net/http"
 	"net/url"
@@ -239,22 +238,7 @@ func readUploadUpTo(w http.ResponseWriter, r *http.Request, max int64, tooLarge 
 	if msg := formTextProblem(r); msg != "" {
 		return "", nil, msg
 	}
-	file, hdr, err := r.FormFile("file")
-	if errors.Is(err, http.ErrMissingFile) {
-		return "", nil, ""
-	}
-	if err != nil {
-		return "", nil, "无法读取上传的文件"
-	}
-	defer file.Close()
-	data, err = io.ReadAll(io.LimitReader(file, max+1))
-	if err != nil {
-		return "", nil, "无法读取上传的文件"
-	}
-	if data == nil {
-		data = []byte{}
-	}
-	return hdr.Filename, data, ""
+	return formFile(r, "file", max)
 }
 
 // pathEscape escapes a file name for Content-Disposition's filename*.

@@ -114,18 +114,25 @@ func TestStatsPageExcelMatchesDrawn(t *testing.T) {
 	})
 }
 
-// The policy versions page: a file with a bad key is refused, the key named at the file
-// field; a good one is set beside the policy in force, then scheduled and listed.
-func TestPolicyUploadPage(t *testing.T) {
-	w := newWorld(t)
-	admin := w.as("admin")
+// twoYearDraft is the built-in policy file as hebei-2027, from 2027-06-01, in which 技师 →
+// 中级 needs 2 years instead of 3 (三(一)2).
+func twoYearDraft(t *testing.T) string {
+	t.Helper()
 	raw, err := data.Policies.ReadFile("policy/hebei-2021.json")
 	if err != nil {
 		t.Fatal(err)
 	}
 	good := strings.Replace(string(raw), `"id": "hebei-2021"`, `"id": "hebei-2027"`, 1)
 	good = strings.Replace(good, `"effective_from": "2021-01-01"`, `"effective_from": "2027-06-01"`, 1)
-	good = strings.Replace(good, `{"skill": "技师", "title": "中级", "years": 3}`, `{"skill": "技师", "title": "中级", "years": 2}`, 1)
+	return strings.Replace(good, `{"skill": "技师", "title": "中级", "years": 3}`, `{"skill": "技师", "title": "中级", "years": 2}`, 1)
+}
+
+// The policy versions page: a file with a bad key is refused, the key named at the file
+// field; a good one is set beside the policy in force, then scheduled and listed.
+func TestPolicyUploadPage(t *testing.T) {
+	w := newWorld(t)
+	admin := w.as("admin")
+	good := twoYearDraft(t)
 	bad := strings.Replace(good, `"years": 2}`, `"years": -1}`, 1) // forward[0]: 高级工 → 助理级
 
 	status, body := admin.postFile("/admin/policies/preview", nil, "bad.json", []byte(bad))
