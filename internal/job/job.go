@@ -145,34 +145,46 @@ func (r *Runner) options(ctx context.Context, j store.Job, done *int) screen.Opt
 	}}
 }
 
-// screen runs a screening job: the result workbook back as bytes.
-func (r *Runner) screen(ctx context.Context, j store.Job) (out outcome, err error) {
+// withInput runs fn on the job's input, opened from a file in a temporary folder, with the
+// path its result workbook goes to and the job's options; then reads the result back. The
+// folder is removed after.
+func (r *Runner) withInput(ctx context.Context, j store.Job, out *outcome, fn func(rd *workbook.Reader, result string, opts screen.Options) error) error {
 	dir, rd, err := r.workspace(ctx, j)
 	if err != nil {
-		return out, err
+		return err
 	}
 	defer os.RemoveAll(dir)
 	defer rd.Close()
 	path := filepath.Join(dir, "result.xlsx")
-	o, err := screen.Create(path)
-	if err != nil {
-		return out, err
+	if err := fn(rd, path, r.options(ctx, j, &out.done)); err != nil {
+		return err
 	}
-	sum := screen.NewSummary()
-	opts := r.options(ctx, j, &out.done)
-	err = screen.Run(ctx, rd, []screen.Checker{r.Checker}, opts, func(res *screen.Result) error {
-		sum.Add(res)
-		return o.Write(res)
-	})
-	if err != nil {
-		o.Abort()
-		return out, err
-	}
-	if err := o.Close(sum); err != nil {
-		return out, err
-	}
-	out.done, out.summary = sum.Read, Summary(sum)
 	out.result, err = os.ReadFile(path)
+	return err
+}
+
+// screen runs a screening job: the result workbook back as bytes.
+func (r *Runner) screen(ctx context.Context, j store.Job) (out outcome, err error) {
+	err = r.withInput(ctx, j, &out, func(rd *workbook.Reader, path string, opts screen.Options) error {
+		o, err := screen.Create(path)
+		if err != nil {
+			return err
+		}
+		sum := screen.NewSummary()
+		err = screen.Run(ctx, rd, []screen.Checker{r.Checker}, opts, func(res *screen.Result) error {
+			sum.Add(res)
+			return o.Write(res)
+		})
+		if err != nil {
+			o.Abort()
+			return err
+		}
+		if err := o.Close(sum); err != nil {
+			return err
+		}
+		out.done, out.summary = sum.Read, Summary(sum)
+		return nil
+	})
 	return out, err
 }
 

@@ -4,14 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
 
 	"guantong"
 	"guantong/internal/policy"
 	"guantong/internal/screen"
 	"guantong/internal/store"
 	"guantong/internal/whatif"
+	"guantong/internal/workbook"
 )
 
 // KindSimulate is a what-if simulation: a population in (people.jsonl or the staff
@@ -29,34 +28,26 @@ func (r *Runner) simulate(ctx context.Context, j store.Job) (out outcome, err er
 	if err != nil {
 		return out, err
 	}
-	dir, rd, err := r.workspace(ctx, j)
-	if err != nil {
-		return out, err
-	}
-	defer os.RemoveAll(dir)
-	defer rd.Close()
-	path := filepath.Join(dir, "result.xlsx")
-	rep, err := whatif.NewReport(path)
-	if err != nil {
-		return out, err
-	}
-	opts := r.options(ctx, j, &out.done)
-	if err := screen.Run(ctx, rd, []screen.Checker{base, draft}, opts, rep.Add); err != nil {
-		rep.Abort()
-		return out, err
-	}
-	if err := rep.Close(); err != nil {
-		return out, err
-	}
-	if rep.AsOf.IsZero() { // nobody read: the figures still name the date asked for
-		rep.AsOf = j.AsOf
-	}
-	f := rep.Figures(name(base, rep.AsOf), name(draft, rep.AsOf))
-	if out.figures, err = json.Marshal(f); err != nil {
-		return out, err
-	}
-	out.done, out.summary = rep.Read, f.Scope
-	out.result, err = os.ReadFile(path)
+	err = r.withInput(ctx, j, &out, func(rd *workbook.Reader, path string, opts screen.Options) error {
+		rep, err := whatif.NewReport(path)
+		if err != nil {
+			return err
+		}
+		if err := screen.Run(ctx, rd, []screen.Checker{base, draft}, opts, rep.Add); err != nil {
+			rep.Abort()
+			return err
+		}
+		if err := rep.Close(); err != nil {
+			return err
+		}
+		if rep.AsOf.IsZero() { // nobody read: the figures still name the date asked for
+			rep.AsOf = j.AsOf
+		}
+		f := rep.Figures(name(base, rep.AsOf), name(draft, rep.AsOf))
+		out.done, out.summary = rep.Read, f.Scope
+		out.figures, err = json.Marshal(f)
+		return err
+	})
 	return out, err
 }
 

@@ -1,9 +1,6 @@
 package web
 
 import (
-	"context"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,7 +8,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"guantong/internal/job"
 	"guantong/internal/store/storetest"
 )
 
@@ -22,11 +18,8 @@ import (
 // prints with the figures.
 func TestBrowserWhatif(t *testing.T) {
 	newTab(t)
-	s, st := newServerStore(t, storetest.SQLite(t))
-	mux := http.NewServeMux()
-	s.Routes(mux)
-	ts := httptest.NewServer(mux)
-	t.Cleanup(ts.Close)
+	w, st := newWorldStore(t, storetest.SQLite(t))
+	ts := w.ts
 	dir := t.TempDir()
 	draft := filepath.Join(dir, "技师两年.json")
 	if err := os.WriteFile(draft, []byte(twoYearDraft(t)), 0o644); err != nil {
@@ -45,10 +38,7 @@ func TestBrowserWhatif(t *testing.T) {
 	mustContain(t, "the queued job", mainText(t, ctx), "people.jsonl", "排队中", "自动刷新")
 	screenshot(t, ctx, "whatif-queued", 1280)
 
-	runner := &job.Runner{Store: st, Checker: s.svc, Policies: s.svc.SimulationPolicies, Now: s.svc.Now, Log: s.log}
-	if ran, err := runner.RunOnce(context.Background()); !ran || err != nil {
-		t.Fatalf("RunOnce: %v %v", ran, err)
-	}
+	runJob(t, w, st)
 	navigate(t, ctx, 200, chromedp.Reload())
 	mustContain(t, "the finished job", mainText(t, ctx), "已完成", "已测评 1200 人", "草案 hebei-2027 对比现行 hebei-2021",
 		"新增可申报的人", "按系列的变化（人次）", "按途径的变化（人次）", "举例：两种政策下的理由", "三(一)2", "下载模拟结果")

@@ -74,21 +74,9 @@ func (s *Server) whatifRender(w http.ResponseWriter, r *http.Request, status int
 			d.Drafts = append(d.Drafts, v)
 		}
 	}
-	running := d.Job != nil && d.Job.Running
-	for _, j := range jobs {
-		v := viewSimulation(j)
-		running = running || (d.Job == nil && v.Running)
-		d.Jobs = append(d.Jobs, v)
-	}
+	d.Jobs = viewJobs(w, status, jobs, viewSimulation, d.Job)
 	d.Today = s.svc.Today().String()
-	if running && status == http.StatusOK {
-		w.Header().Set("Refresh", reloadEvery)
-	}
-	title := "政策模拟"
-	if d.Job != nil {
-		title = "政策模拟 " + strconv.FormatInt(d.Job.ID, 10)
-	}
-	s.render(w, r, status, "whatif", page{Title: title, Nav: "admin", Data: d})
+	s.render(w, r, status, "whatif", page{Title: jobTitle("政策模拟", d.Job), Nav: "admin", Data: d})
 }
 
 // whatifSubmit is POST /admin/whatif: the draft and the population, queued.
@@ -114,14 +102,7 @@ func (s *Server) whatifSubmit(w http.ResponseWriter, r *http.Request) {
 // queueSimulation reads the form and queues the simulation, redirecting to its page.
 func (s *Server) queueSimulation(w http.ResponseWriter, r *http.Request, u *guantong.User, d *whatifPage) error {
 	const tooBig = "文件超过 64 MB：更大的人群请用命令行 guantong simulate"
-	r.Body = http.MaxBytesReader(w, r.Body, service.MaxPopulationUpload+guantong.MaxFileSize+1<<20)
-	if err := r.ParseMultipartForm(1 << 20); err != nil {
-		if big := new(http.MaxBytesError); errors.As(err, &big) {
-			return guantong.FieldErrors{{Field: "population", Message: tooBig}}
-		}
-		return guantong.FieldErrors{{Field: "population", Message: "无法读取上传的内容，请重新选择文件"}}
-	}
-	if msg := formTextProblem(r); msg != "" {
+	if msg := parseUpload(w, r, service.MaxPopulationUpload+guantong.MaxFileSize, tooBig); msg != "" {
 		return guantong.FieldErrors{{Field: "population", Message: msg}}
 	}
 	d.Form = whatifForm{Draft: strings.TrimSpace(r.FormValue("draft")), AsOf: strings.TrimSpace(r.FormValue("as_of"))}
