@@ -15,7 +15,7 @@ import (
 // 管理 to the page, uploads the 三(一)2 two-year draft and a seeded population, sees the job
 // queued; after the worker has run it the page, reloaded, draws the four charts with their
 // tables, shows the examples with their reasons, fits a 390 px phone, passes axe, and
-// prints with the figures.
+// prints with the figures; an empty form is refused naming both fields.
 func TestBrowserWhatif(t *testing.T) {
 	newTab(t)
 	w, st := newWorldStore(t, storetest.SQLite(t))
@@ -55,6 +55,12 @@ func TestBrowserWhatif(t *testing.T) {
 	screenshot(t, ctx, "whatif-done-390", 390)
 	fitsPhone(t, ctx)
 	pdf := printPDF(t, ctx, "whatif")
+	// Nothing chosen: both problems named at their fields, the form accessible.
+	navigate(t, ctx, 200, chromedp.Navigate(ts.URL+"/admin/whatif"))
+	navigate(t, ctx, 400, chromedp.Click(chromedp.CSS(`form[action="/admin/whatif"] button[type="submit"]`)))
+	mustContain(t, "the refused form", mainText(t, ctx), "请选择草案", "请选择人群文件")
+	axeCheck(t, ctx, "the refused 政策模拟 form")
+	screenshot(t, ctx, "whatif-refused-390", 390)
 	for _, want := range []string{"草案hebei-2027对比现行hebei-2021", "新增可申报的人", "按系列的变化", "已测评1200人"} {
 		if !strings.Contains(strings.Join(strings.Fields(pdf), ""), want) {
 			t.Errorf("the printed page lacks %q", want)
