@@ -219,9 +219,10 @@ func TestWhatifPageMatchesWhatif(t *testing.T) {
 
 // Bad uploads are refused before any job is queued, each named in Chinese at its field: no
 // draft, a policy file with a bad key (named), a population that is not people, a date that
-// is not one; a stored policy not yet in force can be picked instead of a file.
+// is not one. A stored policy not yet in force can be picked instead of a file, with a staff
+// sheet as the population, and is compared with the rule it would replace.
 func TestWhatifPageRefusesBadUploads(t *testing.T) {
-	w := newWorld(t)
+	w, st := newWorldStore(t, storetest.SQLite(t))
 	admin := w.as("admin")
 	people, _ := seededPopulation(t, 5, 1)
 	draft := twoYearDraft(t)
@@ -272,8 +273,19 @@ func TestWhatifPageRefusesBadUploads(t *testing.T) {
 	if status != 200 || !strings.Contains(body, `<option value="hebei-2027">`) {
 		t.Fatalf("the scheduled policy is not offered: %d", status)
 	}
-	status, body = admin.postFiles("/admin/whatif", map[string]string{"draft": "hebei-2027"}, upload{"population", "people.jsonl", people})
+	status, body = admin.postFiles("/admin/whatif", map[string]string{"draft": "hebei-2027", "as_of": "2027-06-15"},
+		upload{"population", "staff.csv", []byte(staffCSV)})
 	if status != 200 || !strings.Contains(body, "排队中") {
-		t.Errorf("picking the scheduled draft: %d\n%.600s", status, body)
+		t.Fatalf("picking the scheduled draft: %d\n%.600s", status, body)
+	}
+	// On 2027-06-15 the draft itself would be in force: the simulation compares it with the
+	// rule it replaces, not with itself. The staff sheet's bad row is counted, not fatal.
+	runJob(t, w, st)
+	_, body = admin.get(admin.last[len(w.ts.URL):])
+	for _, want := range []string{"草案 hebei-2027 对比现行 hebei-2021", `data-figure="read">3<`, `data-figure="bad">1<`,
+		`data-figure="changed">2<`, "日期提前：第 4 行 王五", "取得技师后从事技术技能工作满2年"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the scheduled draft's simulation lacks %q", want)
+		}
 	}
 }
