@@ -137,6 +137,10 @@ func (a *API) routes() []route {
 		{"GET", "/api/v1/policies", a.policies},
 		{"POST", "/api/v1/policies", a.schedulePolicy},
 		{"DELETE", "/api/v1/policies/{policy}", a.withdrawPolicy},
+		{"GET", "/api/v1/simulations", a.simulations},
+		{"POST", "/api/v1/simulations", a.startSimulation},
+		{"GET", "/api/v1/simulations/{id}", a.simulation},
+		{"GET", "/api/v1/simulations/{id}/result.xlsx", a.simulationResult},
 	}
 }
 
