@@ -8,9 +8,17 @@ import (
 
 // Public notices as published and who sees a full ID number (issue 12 items 3 and 4).
 
-// noticeDocuments is public: the notices running, one document per batch.
+// noticeDocuments is public: the notices running, one document per batch, with how many
+// each lists (its rows are read by its key).
 func (a *API) noticeDocuments(w http.ResponseWriter, r *http.Request) {
 	a.servePublic(w, r, http.StatusOK, func(*guantong.User, int64) (any, error) { return a.svc.NoticeDocuments(r.Context()) })
+}
+
+// noticeDocument is public: one notice as published, with its rows.
+func (a *API) noticeDocument(w http.ResponseWriter, r *http.Request) {
+	a.servePublic(w, r, http.StatusOK, func(*guantong.User, int64) (any, error) {
+		return a.svc.NoticeDocumentByKey(r.Context(), r.PathValue("key"))
+	})
 }
 
 // objectionByReceipt is public: the handling of an objection, by the receipt its objector got.

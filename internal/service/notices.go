@@ -2,12 +2,12 @@ package service
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -31,59 +31,82 @@ type NoticeDocument struct {
 	Until    guantong.Date          `json:"until"`
 	Workdays int                    `json:"workdays"` // the working days it runs after the day of publication
 	Contact  guantong.NoticeContact `json:"contact"`
-	Rows     []guantong.Notice      `json:"rows"`
+	Count    int                    `json:"count"`          // how many it lists
+	Rows     []guantong.Notice      `json:"rows,omitempty"` // only a document read by its key has them
+
 }
 
 // NoticeDocuments returns the notices running now as the 职改办s publish them: one document per
-// office, kind and day of publication, newest first.
+// office, kind and day of publication, newest first, each with how many it lists but not
+// its rows (NoticeDocumentByKey reads those): a province has thousands under notice at once.
 func (s *Service) NoticeDocuments(ctx context.Context) ([]NoticeDocument, error) {
-	ns, err := s.Notices(ctx)
+	batches, err := s.store.NoticeBatches(ctx)
 	if err != nil {
 		return nil, err
 	}
-	byKey := map[string]*NoticeDocument{}
-	var out []*NoticeDocument
-	for _, n := range ns {
-		key := noticeKey(n)
-		d := byKey[key]
-		if d == nil {
-			d = &NoticeDocument{Key: key, Kind: n.Kind, Stage: n.Stage, OfficeID: n.OfficeID, Office: n.Office, From: n.From, Until: n.Until,
-				Workdays: s.cal.WorkdaysBetween(n.From.AddDays(1), n.Until)}
-			d.Title = fmt.Sprintf("%s %d 年职称%s", n.Office, n.From.Year(), n.Kind)
-			if d.Contact, err = s.store.NoticeContact(ctx, n.OfficeID); err != nil {
-				return nil, err
-			}
-			byKey[key] = d
-			out = append(out, d)
+	docs := make([]NoticeDocument, 0, len(batches))
+	offices := map[int64]guantong.Organisation{}
+	for _, b := range batches {
+		d, err := s.noticeDocument(ctx, b, offices)
+		if err != nil {
+			return nil, err
 		}
-		d.Rows = append(d.Rows, n)
+		docs = append(docs, d)
 	}
-	docs := make([]NoticeDocument, 0, len(out))
-	for _, d := range out {
-		slices.SortFunc(d.Rows, func(a, b guantong.Notice) int { return cmp.Compare(a.ApplicationID, b.ApplicationID) })
-		docs = append(docs, *d)
-	}
-	slices.SortStableFunc(docs, func(a, b NoticeDocument) int { return b.From.Compare(a.From) })
 	return docs, nil
 }
 
-// NoticeDocumentByKey returns the running notice whose key is key; one not running is
-// ENotFound.
+// noticeDocument is the heading of a notice's document: its title, office, period and
+// where to object.
+func (s *Service) noticeDocument(ctx context.Context, b store.NoticeBatch, offices map[int64]guantong.Organisation) (NoticeDocument, error) {
+	o, ok := offices[b.OfficeID]
+	if !ok {
+		var err error
+		if o, err = s.store.Organisation(ctx, b.OfficeID); err != nil {
+			return NoticeDocument{}, err
+		}
+		offices[b.OfficeID] = o
+	}
+	d := NoticeDocument{Key: fmt.Sprintf("%d-%s-%s", b.OfficeID, b.Stage, b.From), Kind: noticeName(b.Stage), Stage: b.Stage,
+		OfficeID: b.OfficeID, Office: o.Name, From: b.From, Until: b.Until, Count: b.Count,
+		Workdays: s.cal.WorkdaysBetween(b.From.AddDays(1), b.Until)}
+	d.Title = fmt.Sprintf("%s %d 年职称%s", o.Name, b.From.Year(), d.Kind)
+	var err error
+	d.Contact, err = s.store.NoticeContact(ctx, b.OfficeID)
+	return d, err
+}
+
+// NoticeDocumentByKey returns the running notice whose key is key, with its rows by
+// application number; one not running is ENotFound.
 func (s *Service) NoticeDocumentByKey(ctx context.Context, key string) (NoticeDocument, error) {
-	docs, err := s.NoticeDocuments(ctx)
+	notFound := guantong.Errorf(guantong.ENotFound, "没有正在公示的「%s」", key)
+	office, rest, _ := strings.Cut(key, "-")
+	stage, day, _ := strings.Cut(rest, "-")
+	officeID, err := strconv.ParseInt(office, 10, 64)
+	from, derr := guantong.ParseDate(day)
+	if err != nil || derr != nil || !slices.Contains(noticeStages, guantong.Stage(stage)) {
+		return NoticeDocument{}, notFound
+	}
+	apps, err := s.store.NoticeBatchRows(ctx, officeID, guantong.Stage(stage), from)
 	if err != nil {
 		return NoticeDocument{}, err
 	}
-	for _, d := range docs {
-		if d.Key == key {
-			return d, nil
+	if len(apps) == 0 {
+		return NoticeDocument{}, notFound
+	}
+	rows, err := s.notices(ctx, apps)
+	if err != nil {
+		return NoticeDocument{}, err
+	}
+	b := store.NoticeBatch{OfficeID: officeID, Stage: guantong.Stage(stage), From: from, Count: len(rows)}
+	for _, r := range rows {
+		if r.Until.After(b.Until) {
+			b.Until = r.Until
 		}
 	}
-	return NoticeDocument{}, guantong.Errorf(guantong.ENotFound, "没有正在公示的「%s」", key)
-}
-
-func noticeKey(n guantong.Notice) string {
-	return fmt.Sprintf("%d-%s-%s", n.OfficeID, n.Stage, n.From)
+	d, err := s.noticeDocument(ctx, b, map[int64]guantong.Organisation{})
+	d.Rows = rows
+	return d, err
 }
 
 // SetNoticeContact records where a 职改办 takes objections to its notices: the office itself
