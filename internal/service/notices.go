@@ -36,44 +36,64 @@ type NoticeDocument struct {
 
 }
 
-// NoticeDocuments returns the notices running now as the 职改办s publish them: one document per
-// office, kind and day of publication, newest first, each with how many it lists but not
-// its rows (NoticeDocumentByKey reads those): a province has thousands under notice at once.
-func (s *Service) NoticeDocuments(ctx context.Context) ([]NoticeDocument, error) {
-	batches, err := s.store.NoticeBatches(ctx)
+// NoticeDocuments returns one page of the notices running now as the 职改办s publish them:
+// one document per office, kind and day of publication, newest first, each with how many it
+// lists but not its rows (NoticeDocumentByKey reads those), and how many are running. The
+// page of limit (0: the default) starts after the cursor a page gave as Next ("" for the
+// first); Prev is always "".
+func (s *Service) NoticeDocuments(ctx context.Context, cursor string, limit int) (store.Page[NoticeDocument], error) {
+	n := limit
+	if n <= 0 || n > store.MaxLimit {
+		n = store.DefaultLimit
+	}
+	batches, total, err := s.store.NoticeBatches(ctx, s.Today(), cursor, n+1)
 	if err != nil {
-		return nil, err
+		return store.Page[NoticeDocument]{}, err
 	}
-	docs := make([]NoticeDocument, 0, len(batches))
-	offices := map[int64]guantong.Organisation{}
+	out := store.Page[NoticeDocument]{Items: make([]NoticeDocument, 0, min(n, len(batches))), Total: total}
+	if len(batches) > n {
+		batches, out.Next = batches[:n], batches[n-1].Cursor()
+	}
+	heads := noticeHeads{}
 	for _, b := range batches {
-		d, err := s.noticeDocument(ctx, b, offices)
+		d, err := s.noticeDocument(ctx, b, heads)
 		if err != nil {
-			return nil, err
+			return out, err
 		}
-		docs = append(docs, d)
+		out.Items = append(out.Items, d)
 	}
-	return docs, nil
+	return out, nil
+}
+
+// noticeHeads are the 职改办s of a page of notices and where each takes objections, read once
+// per office rather than once per notice.
+type noticeHeads map[int64]*noticeHead
+
+type noticeHead struct {
+	office  guantong.Organisation
+	contact guantong.NoticeContact
 }
 
 // noticeDocument is the heading of a notice's document: its title, office, period and
 // where to object.
-func (s *Service) noticeDocument(ctx context.Context, b store.NoticeBatch, offices map[int64]guantong.Organisation) (NoticeDocument, error) {
-	o, ok := offices[b.OfficeID]
-	if !ok {
+func (s *Service) noticeDocument(ctx context.Context, b store.NoticeBatch, heads noticeHeads) (NoticeDocument, error) {
+	h := heads[b.OfficeID]
+	if h == nil {
+		h = &noticeHead{}
 		var err error
-		if o, err = s.store.Organisation(ctx, b.OfficeID); err != nil {
+		if h.office, err = s.store.Organisation(ctx, b.OfficeID); err != nil {
 			return NoticeDocument{}, err
 		}
-		offices[b.OfficeID] = o
+		if h.contact, err = s.store.NoticeContact(ctx, b.OfficeID); err != nil {
+			return NoticeDocument{}, err
+		}
+		heads[b.OfficeID] = h
 	}
 	d := NoticeDocument{Key: fmt.Sprintf("%d-%s-%s", b.OfficeID, b.Stage, b.From), Kind: noticeName(b.Stage), Stage: b.Stage,
-		OfficeID: b.OfficeID, Office: o.Name, From: b.From, Until: b.Until, Count: b.Count,
+		OfficeID: b.OfficeID, Office: h.office.Name, From: b.From, Until: b.Until, Count: b.Count, Contact: h.contact,
 		Workdays: s.cal.WorkdaysBetween(b.From.AddDays(1), b.Until)}
-	d.Title = fmt.Sprintf("%s %d 年职称%s", o.Name, b.From.Year(), d.Kind)
-	var err error
-	d.Contact, err = s.store.NoticeContact(ctx, b.OfficeID)
-	return d, err
+	d.Title = fmt.Sprintf("%s %d 年职称%s", h.office.Name, b.From.Year(), d.Kind)
+	return d, nil
 }
 
 // NoticeDocumentByKey returns the running notice whose key is key, with its rows by
@@ -104,7 +124,7 @@ func (s *Service) NoticeDocumentByKey(ctx context.Context, key string) (NoticeDo
 			b.Until = r.Until
 		}
 	}
-	d, err := s.noticeDocument(ctx, b, map[int64]guantong.Organisation{})
+	d, err := s.noticeDocument(ctx, b, noticeHeads{})
 	d.Rows = rows
 	return d, err
 }

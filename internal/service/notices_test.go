@@ -49,9 +49,10 @@ func TestNoticeAsPublished(t *testing.T) {
 		if err := s.SetNoticeContact(ctx, office, office.OrgID, contact); err != nil {
 			t.Fatal(err)
 		}
-		docs, err := s.NoticeDocuments(ctx)
-		if err != nil || len(docs) != 1 || docs[0].Count != 1 || docs[0].Rows != nil {
-			t.Fatalf("documents (a count, no rows): %+v %v", docs, err)
+		page, err := s.NoticeDocuments(ctx, "", 0)
+		docs := page.Items
+		if err != nil || len(docs) != 1 || page.Total != 1 || page.Next != "" || docs[0].Count != 1 || docs[0].Rows != nil {
+			t.Fatalf("documents (a count, no rows): %+v %v", page, err)
 		}
 		d, err := s.NoticeDocumentByKey(ctx, docs[0].Key)
 		if err != nil || len(d.Rows) != 1 || d.Count != 1 || d.Until != docs[0].Until {

@@ -3,8 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/base64"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"guantong"
 )
@@ -43,23 +46,43 @@ type NoticeBatch struct {
 	Count       int
 }
 
-// noticeFrom and noticeUntil are the period of the notice an application is under.
+// noticeFrom and noticeUntil are the period of the notice an application is under; the
+// index applications_notice_batches (migration 0014) is on noticeUntil, written the same.
 const (
 	noticeFrom  = `CASE WHEN a.stage = 'result_notice' THEN a.result_from ELSE a.notice_from END`
 	noticeUntil = `CASE WHEN a.stage = 'result_notice' THEN a.result_until ELSE a.notice_until END`
 )
 
-// NoticeBatches returns the notices running, newest first, each with how many applications
-// it holds, read from the index applications_notice_batches alone (migration 0014), not
-// from the applications' rows.
-func (r reader) NoticeBatches(ctx context.Context) ([]NoticeBatch, error) {
-	rows, err := r.q.QueryContext(ctx, `SELECT a.office_id, a.stage, `+noticeFrom+` AS f, MAX(`+noticeUntil+`), COUNT(*)
-		FROM applications a WHERE a.stage IN ('notice', 'result_notice') AND a.office_id IS NOT NULL
-		GROUP BY a.office_id, a.stage, f ORDER BY f DESC, a.office_id, a.stage`)
+// NoticeBatches returns one page of the notices running on day today (those whose period
+// has not ended), newest first, each with how many applications it holds, and how many
+// such notices there are. The page starts after the notice cursor names (NoticeBatch.Cursor;
+// "" for the first). Only the applications under a running notice are read, by the index
+// on the notice's end (migration 0014): a province has thousands under notice, and a notice
+// stays in its stage, ended, until its 职改办 takes the next step.
+func (r reader) NoticeBatches(ctx context.Context, today guantong.Date, after string, limit int) ([]NoticeBatch, int, error) {
+	running := ` FROM applications a WHERE a.stage IN ('notice', 'result_notice') AND ` + noticeUntil + ` >= $1`
+	var total int
+	err := r.q.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT DISTINCT a.office_id, a.stage, `+noticeFrom+` AS f`+running+`) AS b`,
+		today.String()).Scan(&total)
 	if err != nil {
-		return nil, fmt.Errorf("store: notice batches: %w", err)
+		return nil, 0, fmt.Errorf("store: count notice batches: %w", err)
 	}
-	return collect(rows, func(row scanner) (NoticeBatch, error) {
+	args := []any{today.String()}
+	having := ""
+	if after != "" {
+		c, err := parseBatchCursor(after)
+		if err != nil {
+			return nil, 0, err
+		}
+		having = ` HAVING (` + noticeFrom + `, a.office_id, a.stage) < ($2, $3, $4)`
+		args = append(args, c.From.String(), c.OfficeID, string(c.Stage))
+	}
+	rows, err := r.q.QueryContext(ctx, `SELECT a.office_id, a.stage, `+noticeFrom+`, MAX(`+noticeUntil+`), COUNT(*)`+running+
+		` GROUP BY a.office_id, a.stage, `+noticeFrom+having+` ORDER BY 3 DESC, 1 DESC, 2 DESC LIMIT `+strconv.Itoa(limit), args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: notice batches: %w", err)
+	}
+	out, err := collect(rows, func(row scanner) (NoticeBatch, error) {
 		var b NoticeBatch
 		var stage, from, until string
 		if err := row.Scan(&b.OfficeID, &stage, &from, &until, &b.Count); err != nil {
@@ -70,6 +93,35 @@ func (r reader) NoticeBatches(ctx context.Context) ([]NoticeBatch, error) {
 		b.From, b.Until = c.date("notice_from", from), c.date("notice_until", until)
 		return b, c.err
 	})
+	return out, total, err
+}
+
+// Cursor is where a page of notices that starts after b begins.
+func (b NoticeBatch) Cursor() string {
+	return base64.RawURLEncoding.EncodeToString(fmt.Appendf(nil, "%s.%d.%s", b.From, b.OfficeID, b.Stage))
+}
+
+// parseBatchCursor reads NoticeBatch.Cursor; anything else is EInvalid.
+func parseBatchCursor(s string) (NoticeBatch, error) {
+	bad := guantong.FieldErrors{{Field: "cursor", Message: "翻页位置无效，请从第一页重新开始"}}
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	parts := strings.Split(string(raw), ".")
+	if err != nil || len(parts) != 3 {
+		return NoticeBatch{}, bad
+	}
+	var b NoticeBatch
+	b.From, err = guantong.ParseDate(parts[0])
+	if err != nil {
+		return b, bad
+	}
+	if b.OfficeID, err = strconv.ParseInt(parts[1], 10, 64); err != nil {
+		return b, bad
+	}
+	b.Stage = guantong.Stage(parts[2])
+	if b.Stage != guantong.StageNotice && b.Stage != guantong.StageResultNotice {
+		return b, bad
+	}
+	return b, nil
 }
 
 // NoticeBatchRows returns the applications of one notice as published, by application number.

@@ -89,7 +89,10 @@ BEGIN
     ON CONFLICT (scope, scope_id, kind, stage) DO UPDATE SET n = n + 1;
 END;
 
--- The notices as published: the applications under a notice, grouped by 职改办 and period,
--- read from this index alone (store.NoticeBatches) rather than from every row.
-CREATE INDEX applications_notice_batches ON applications (stage, office_id, notice_from, notice_until, result_from, result_until)
+-- The notices running: the applications under a notice whose period has not ended, found by
+-- its end (the expression store.NoticeBatches writes the same), with what groups them into
+-- notices as published (one per 职改办, stage and first day). An ended notice stays in its
+-- stage until its 职改办 takes the next step, so the stage alone would read them all.
+CREATE INDEX applications_notice_batches ON applications (
+    (CASE WHEN stage = 'result_notice' THEN result_until ELSE notice_until END), office_id, stage, notice_from, result_from)
     WHERE stage IN ('notice', 'result_notice');
