@@ -344,3 +344,26 @@ func (s *Service) NoticePDF(ctx context.Context, key string) ([]byte, error) {
 	}
 	return b.Bytes(), nil
 }
+
+// InternalNotice lists the applications of an HR's staff whose own 公示 in the workplace
+// (人社部令第40号) has not ended today, oldest first: the notice HR posts. It reads those
+// alone, not every application the employer has.
+func (s *Service) InternalNotice(ctx context.Context, u *guantong.User) ([]View, error) {
+	if err := signedIn(u); err != nil {
+		return nil, err
+	}
+	if u.Role != guantong.RoleHR {
+		return nil, guantong.Errorf(guantong.EForbidden, "只有单位人事部门可以查看本单位的内部公示")
+	}
+	f, none, err := s.filter(u, ListQuery{Stages: []guantong.Stage{guantong.StageSubmitted}, Kind: guantong.KindTitle, As: AsEmployer})
+	out := []View{}
+	if err != nil || none {
+		return out, err
+	}
+	f.InternalOn = s.Today()
+	err = s.store.EachApplication(ctx, f, true, func(a store.Listed) error {
+		out = append(out, listedView(u, a))
+		return nil
+	})
+	return out, err
+}

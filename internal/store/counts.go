@@ -17,7 +17,7 @@ import (
 // does not keep.
 func (f Filter) countScope() (scope string, id int64, ok bool) {
 	if f.Route != "" || f.Series != "" || f.Level != "" || f.Region != "" || !f.From.IsZero() || !f.To.IsZero() ||
-		f.Search != "" || len(f.Codes) > 0 {
+		f.Search != "" || len(f.Codes) > 0 || !f.InternalOn.IsZero() {
 		return "", 0, false
 	}
 	scopes := []struct {

@@ -65,6 +65,7 @@ type Filter struct {
 	Kind, Route, Series, Level                               string
 	Region                                                   string        // the employer's
 	From, To                                                 guantong.Date // created, both inclusive
+	InternalOn                                               guantong.Date // the employer's own 公示 has not ended on this day
 	// Search finds an application by its number or certificate number, or by a prefix of
 	// the applicant's name or ID number, of the employer's name or of the occupation code;
 	// Codes are more occupation codes that match it (the service looks up their names).
@@ -109,6 +110,9 @@ func (f Filter) where() *where {
 	}
 	if !f.To.IsZero() {
 		w.add("a.created_at < " + w.arg(dayStart(f.To.AddDays(1))))
+	}
+	if !f.InternalOn.IsZero() {
+		w.add("a.internal_until >= " + w.arg(f.InternalOn.String()))
 	}
 	if q := strings.TrimSpace(f.Search); q != "" {
 		w.add(f.search(w, q))
