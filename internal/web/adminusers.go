@@ -15,15 +15,15 @@ import (
 
 // usersPage is the data of templates/users.html.
 type usersPage struct {
-	Users   []store.UserListed
-	List    *dirList
-	Orgs    []guantong.Organisation // for the form's choices
+	Users []store.UserListed
+	List  *dirList
+	Orgs  []guantong.Organisation // for the form's choices
 	// ManyOrgs: too many organisations for a select (maxChoices); the form asks for numbers.
 	ManyOrgs bool
-	Roles   []string
-	Form    url.Values
-	Errs    errs
-	Created string
+	Roles    []string
+	Form     url.Values
+	Errs     errs
+	Created  string
 }
 
 // adminUsers is GET /admin/users.

@@ -116,6 +116,8 @@ func BenchmarkLists(b *testing.B) {
 		{"api-organisations", "admin", "/api/v1/organisations", "-"},
 		{"api-experts", "admin", "/api/v1/experts", "-"},
 		{"api-messages", "hr", "/api/v1/notifications", "-"},
+		{"stats-province", "admin", "/stats", ""}, // the department's dashboard (issue 11)
+		{"stats-region", "office", "/stats", ""},  // a 职改办's
 	} {
 		pages := []struct{ name, path string }{{"first", c.path}}
 		switch c.section {
