@@ -115,8 +115,8 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	start := time.Now()
 	var wg sync.WaitGroup
 	for i := range cfg.Clients {
-		role := roleOf(i)
-		wg.Go(func() { r.client(ctx, i, role) })
+		role, k := seat(i)
+		wg.Go(func() { r.client(ctx, i, role, desk{k, seats(role, cfg.Clients)}) })
 	}
 	wg.Wait()
 	rep := r.stats.report(time.Since(start))
@@ -156,4 +156,27 @@ type ack struct {
 // three of the public.
 var roles = [10]string{"applicant", "public", "applicant", "hr", "applicant", "public", "office", "applicant", "public", "applicant"}
 
-func roleOf(i int) string { return roles[i%len(roles)] }
+// seat is the role of client i and its number among the clients of that role.
+func seat(i int) (role string, k int) {
+	role = roles[i%len(roles)]
+	for j, r := range roles {
+		if r == role {
+			if j < i%len(roles) {
+				k++
+			}
+			k += i / len(roles)
+		}
+	}
+	return role, k
+}
+
+// seats is how many of n clients have the role.
+func seats(role string, n int) int {
+	c := 0
+	for i := range n {
+		if roles[i%len(roles)] == role {
+			c++
+		}
+	}
+	return c
+}

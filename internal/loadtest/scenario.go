@@ -29,17 +29,26 @@ var checkDocument = json.RawMessage(`{"as_of": "2026-12-31", "person": {"name": 
 	"assessments": [{"year": 2023, "result": "合格"}, {"year": 2024, "result": "优秀"}, {"year": 2025, "result": "合格"}],
 	"work": [{"from": "2010-07-01", "to": null}]}}`)
 
+// desk is the kth of n clients of a role: HR and the 职改办 share their queue among their
+// clients as an office shares its work among its staff.
+type desk struct{ k, n int }
+
+// mine says whether a is the desk's to act on: its share of the queue, or any of it when
+// the desk helps out (see work), so that two clients sometimes reach for the same
+// application and the later is refused (409).
+func (d desk) mine(a app, anyOf bool) bool { return anyOf || d.n <= 1 || int(a.ID%int64(d.n)) == d.k }
+
 // client is one concurrent client of a role, working until the load is over.
-func (r *run) client(ctx context.Context, i int, role string) {
+func (r *run) client(ctx context.Context, i int, role string, d desk) {
 	var err error
-	for err == nil {
+	for turn := 0; err == nil; turn++ {
 		switch role {
-		case "applicant":
-			err = r.apply(ctx, r.applicants[i%len(r.applicants)])
+		case "applicant": // its own applicant, or in turn each of its share when there are more
+			err = r.apply(ctx, r.applicants[(d.k+turn*d.n)%len(r.applicants)])
 		case "hr":
-			err = r.work(ctx, r.hr, "submitted", workflow.Recommend)
+			err = r.work(ctx, d, r.hr, "submitted", workflow.Recommend)
 		case "office":
-			err = r.work(ctx, r.office, "recommended", workflow.Approve)
+			err = r.work(ctx, d, r.office, "recommended", workflow.Approve)
 		default:
 			err = r.public(ctx, i)
 		}
@@ -49,7 +58,7 @@ func (r *run) client(ctx context.Context, i int, role string) {
 // apply is an applicant's day: a draft of something it may apply for and has not applied
 // for yet; then either it abandons the draft (one in five: it withdraws it) or uploads its
 // evidence and submits it. An applicant that has applied for all it may looks at its list
-// instead, and again a little later.
+// instead, and again a second later.
 func (r *run) apply(ctx context.Context, ap *applicant) error {
 	o, ok := ap.take()
 	if !ok {
@@ -57,7 +66,7 @@ func (r *run) apply(ctx context.Context, ap *applicant) error {
 		if err != nil {
 			return stopOnly(err)
 		}
-		return r.pause()
+		return r.pause(time.Second) // until HR or the 职改办 moves something on
 	}
 	var a app
 	status, err := r.do(ctx, request{kind: "draft", token: ap.token, method: "POST", path: "/api/v1/applications", body: o.draft(r.person), out: &a})
@@ -108,12 +117,13 @@ func (r *run) act(ctx context.Context, action, token string, a app) error {
 	return stopOnly(err)
 }
 
-// work is HR or the 职改办 taking up to three applications of their queue (stage) and acting
-// on each; two clients may take the same one, and the later is told so (409). HR looks at
+// work is HR or the 职改办 taking up to three applications of their share of the queue
+// (stage) and acting on each; two clients may take the same one, and the later is told so
+// (409). HR looks at
 // its queue oldest first, to recommend what has been through the employer's own 公示, or
 // newest first, to start the 公示 of what was just submitted; it leaves alone what is still
 // under 公示, as a person would.
-func (r *run) work(ctx context.Context, token, stage string, action workflow.Action) error {
+func (r *run) work(ctx context.Context, d desk, token, stage string, action workflow.Action) error {
 	var page struct {
 		Items []app `json:"items"` // the first page of the list (docs/api.md: {items, total, next, prev})
 	}
@@ -127,8 +137,11 @@ func (r *run) work(ctx context.Context, token, stage string, action workflow.Act
 		return stopOnly(err)
 	}
 	var todo []app
+	anyOf := mrand.IntN(50) == 0 // a colleague helping out, with one application
 	for _, a := range page.Items {
 		switch {
+		case !d.mine(a, anyOf):
+			continue
 		case action != workflow.Recommend:
 		case a.Internal == nil: // 人社部令第40号: the employer's own 公示 first
 			if oldest {
@@ -140,7 +153,11 @@ func (r *run) work(ctx context.Context, token, stage string, action workflow.Act
 		todo = append(todo, a)
 	}
 	mrand.Shuffle(len(todo), func(i, j int) { todo[i], todo[j] = todo[j], todo[i] })
-	for _, a := range todo[:min(3, len(todo))] {
+	take := 3
+	if anyOf {
+		take = 1
+	}
+	for _, a := range todo[:min(take, len(todo))] {
 		act := action
 		if a.Internal == nil && action == workflow.Recommend {
 			act = workflow.PublishInternal
@@ -150,17 +167,18 @@ func (r *run) work(ctx context.Context, token, stage string, action workflow.Act
 		}
 	}
 	if len(todo) == 0 { // nothing to do yet: look again soon
-		return r.pause()
+		return r.pause(50 * time.Millisecond)
 	}
 	return nil
 }
 
-// pause is a client with nothing to do looking again soon, as a person would.
-func (r *run) pause() error {
+// pause is a client with nothing to do waiting for d before it looks again, as a person
+// would.
+func (r *run) pause(d time.Duration) error {
 	select {
 	case <-r.over.Done():
 		return errStop
-	case <-time.After(50 * time.Millisecond):
+	case <-time.After(d):
 		return nil
 	}
 }
