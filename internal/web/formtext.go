@@ -35,16 +35,20 @@ func textProblem(vs url.Values, words func(name string) string) string {
 // queryFieldWords names a parameter of an address in words, as the filters, the paging bar
 // and the look-ups show it: q is 搜索词, cursor 翻页位置.
 func queryFieldWords(name string) string {
-	if w, ok := queryWords[name]; ok {
-		return w
-	}
-	if w, ok := topWords[name]; ok {
-		return w
-	}
-	if w, ok := fieldWords[name]; ok {
+	if w, ok := lookUp(name, queryWords, topWords, fieldWords); ok {
 		return w
 	}
 	return "其中一项"
+}
+
+// lookUp returns the words of name in the first of tables that has it.
+func lookUp(name string, tables ...map[string]string) (string, bool) {
+	for _, t := range tables {
+		if w, ok := t[name]; ok {
+			return w, true
+		}
+	}
+	return "", false
 }
 
 // queryWords names the parameters of the pages' addresses that the tables above do not.
@@ -58,13 +62,7 @@ var queryWords = map[string]string{
 // formFieldWords names a posted field in words, never by its name: skills.0.occupation is
 // 第1张证书的职业, username 用户名.
 func formFieldWords(name string) string {
-	if w, ok := formWords[name]; ok {
-		return w
-	}
-	if w, ok := topWords[name]; ok {
-		return w
-	}
-	if w, ok := fieldWords[name]; ok {
+	if w, ok := lookUp(name, formWords, topWords, fieldWords); ok {
 		return w
 	}
 	return fieldLabel(strings.ReplaceAll(name, ".", "-"))
