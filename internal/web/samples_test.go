@@ -104,6 +104,7 @@ func roleSamples(s *Server) map[string][]any {
 		"evaluator": {evaluatorPage{queuePage: queue, PassTheory: 60, PassPractical: 60, ImportErrs: []guantong.FieldError{{Field: "第 2 行「理论知识成绩」", Message: evil}, {Field: "file", Message: evil}},
 			Imported: &service.Imported{Recorded: 1, Results: bulk.Results[:1]}}, evaluatorPage{}},
 		"screening": screeningSamples(evil),
+		"whatif":    whatifSamples(evil),
 		"staff":     staffSamples(evil),
 		"allapps":   {queue},
 		"admin": {adminPage{Today: guantong.MakeDate(2026, 12, 31), Stages: []stageCount{{guantong.StageDraft, 2}}, Total: 2, Policy: p, Rules: policy.Explain(p),
