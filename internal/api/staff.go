@@ -143,31 +143,26 @@ func (a *API) facts(w http.ResponseWriter, r *http.Request) {
 // the command line writes it: the answer `guantong check` gives on {"as_of", "person":
 // facts.person}.
 func (a *API) factsCheck(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.authed(w, r)
-	if !ok {
-		return
-	}
-	var id int64
-	var asOf guantong.Date
-	var err error
-	if r.PathValue("id") != "" {
-		id, err = pathID(r, "id")
-	}
-	if v := strings.TrimSpace(r.URL.Query().Get("as_of")); v != "" && err == nil {
-		if asOf, err = guantong.ParseDate(v); err != nil {
-			err = guantong.FieldErrors{{Field: "as_of", Message: "须为日期 YYYY-MM-DD"}}
+	a.byID(w, r, func(u *guantong.User, id int64) (any, error) {
+		var asOf guantong.Date
+		if v := strings.TrimSpace(r.URL.Query().Get("as_of")); v != "" {
+			var err error
+			if asOf, err = guantong.ParseDate(v); err != nil {
+				return nil, guantong.FieldErrors{{Field: "as_of", Message: "须为日期 YYYY-MM-DD"}}
+			}
 		}
-	}
-	var ans guantong.Answer
-	if err == nil {
-		ans, _, err = a.svc.CheckFacts(r.Context(), u, id, asOf)
-	}
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	if err := document.WriteAnswer(w, ans); err != nil {
-		a.log.Error("api: write answer", "err", err)
-	}
+		ans, _, err := a.svc.CheckFacts(r.Context(), u, id, asOf)
+		return checkAnswer(ans), err
+	})
+}
+
+// checkAnswer is an answer as document.WriteAnswer writes it (empty lists as [], never
+// null), so that every endpoint that answers a check answers it alike.
+type checkAnswer guantong.Answer
+
+// MarshalJSON writes the answer with document.WriteAnswer.
+func (c checkAnswer) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	err := document.WriteAnswer(&buf, guantong.Answer(c))
+	return buf.Bytes(), err
 }
