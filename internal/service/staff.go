@@ -76,6 +76,7 @@ func (s *Service) ImportStaff(ctx context.Context, u *guantong.User, name string
 		return out, err
 	}
 	defer r.Close()
+	fields := r.PersonFields() // the kinds of fact the sheet has columns for
 	rows, err := readStaff(r, &out)
 	if err != nil {
 		return out, err
@@ -92,7 +93,7 @@ func (s *Service) ImportStaff(ctx context.Context, u *guantong.User, name string
 	}
 	err = s.store.Write(ctx, func(tx *store.Tx) error {
 		o := out // a retried transaction starts again from the sheet's own report
-		if err := s.writeStaff(ctx, tx, u, strings.TrimSpace(name), rows, &o); err != nil {
+		if err := s.writeStaff(ctx, tx, u, strings.TrimSpace(name), fields, rows, &o); err != nil {
 			return err
 		}
 		if len(o.Problems) > len(out.Problems) && !goodOnly {
@@ -186,12 +187,13 @@ func hashAll(rows []staffRow) error {
 	return errors.Join(errs...)
 }
 
-// writeStaff creates or updates each row's person, facts and account, with one audit row
+// writeStaff creates or updates each row's person, facts (of the kinds in fields, for a
+// person registered before: writeFacts) and account, with one audit row
 // for each person (import_staff_person: the file and row, created or updated, the account
 // created, how many facts of each kind). A person registered at another employer, or a
 // username taken by someone else, is a problem of that row; such rows are looked for before
 // anything is inserted, because a refused INSERT would end a PostgreSQL transaction.
-func (s *Service) writeStaff(ctx context.Context, tx *store.Tx, u *guantong.User, file string, rows []staffRow, out *StaffImport) error {
+func (s *Service) writeStaff(ctx context.Context, tx *store.Tx, u *guantong.User, file string, fields []string, rows []staffRow, out *StaffImport) error {
 	now := s.now().UTC()
 	entries := make([]audit.Entry, 0, len(rows))
 	for i := range rows {
@@ -251,10 +253,10 @@ func (s *Service) writeStaff(ctx context.Context, tx *store.Tx, u *guantong.User
 			out.Created++
 			change = "created"
 		}
-		if err := writeFacts(ctx, tx, p.ID, rec.Person, u.OrgID, now); err != nil {
+		if err := writeFacts(ctx, tx, p.ID, rec.Person, fields, found, u.OrgID, now); err != nil {
 			return err
 		}
-		entry := map[string]any{"file": file, "row": rec.Row, "change": change, "facts": factCounts(rec.Person)}
+		entry := map[string]any{"file": file, "row": rec.Row, "change": change, "facts": factCounts(rec.Person, fields)}
 		if !hasUser {
 			nu := guantong.User{Username: username, Name: p.Name, Role: guantong.RoleApplicant, PersonID: p.ID, Phone: p.Phone,
 				MustChangePassword: true, CreatedAt: now}
@@ -276,9 +278,15 @@ func (s *Service) writeStaff(ctx context.Context, tx *store.Tx, u *guantong.User
 	return err
 }
 
-// factCounts says, for the audit, how many facts of each kind a row registered: enough to
-// follow what an import changed without copying a person's record into the log.
-func factCounts(p guantong.Person) map[string]int {
-	return map[string]int{"skills": len(p.Skills), "titles": len(p.Titles), "assessments": len(p.Assessments),
+// factCounts says, for the audit, how many facts of each kind a row registered, for the
+// kinds the sheet has columns for (the others were left as they were): enough to follow what
+// an import changed without copying a person's record into the log.
+func factCounts(p guantong.Person, fields []string) map[string]int {
+	all := map[string]int{"skills": len(p.Skills), "titles": len(p.Titles), "assessments": len(p.Assessments),
 		"work": len(p.Work), "awards": len(p.Awards), "education": len(p.Education), "targets": len(p.Targets)}
+	out := make(map[string]int, len(fields))
+	for _, f := range fields {
+		out[f] = all[f]
+	}
+	return out
 }

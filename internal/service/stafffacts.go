@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"guantong"
@@ -102,7 +103,22 @@ func (s *Service) facts(ctx context.Context, u *guantong.User, personID int64) (
 	return out, req, nil
 }
 
-// writeFacts registers a row's facts with its person, in the import's transaction.
-func writeFacts(ctx context.Context, tx *store.Tx, personID int64, p guantong.Person, orgID int64, at time.Time) error {
-	return tx.SetFacts(ctx, personID, store.Facts{Person: factsOf(p), At: at, OrgID: orgID})
+// writeFacts registers a row's facts with its person, in the import's transaction. A person
+// registered before keeps the facts of the kinds the sheet has no column for (fields are those
+// it has, workbook.Reader.PersonFields): a sheet of names and phones does not wipe what an
+// earlier, fuller sheet registered, while an empty cell of a column it has clears that kind.
+func writeFacts(ctx context.Context, tx *store.Tx, personID int64, p guantong.Person, fields []string, known bool, orgID int64, at time.Time) error {
+	facts := factsOf(p)
+	if known {
+		old, err := tx.Facts(ctx, personID)
+		if err != nil {
+			return err
+		}
+		if len(old.Person) > 0 {
+			if facts, err = document.Overlay(old.Person, p, fields...); err != nil {
+				return fmt.Errorf("service: facts of person %d: %w", personID, err)
+			}
+		}
+	}
+	return tx.SetFacts(ctx, personID, store.Facts{Person: facts, At: at, OrgID: orgID})
 }

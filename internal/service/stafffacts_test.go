@@ -6,6 +6,7 @@ import (
 	"io"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 
 	"guantong"
@@ -130,10 +131,23 @@ func TestStaffFacts(t *testing.T) {
 			t.Errorf("re-imported assessments: %+v", got.Assessments)
 		}
 
+		// A sheet of fewer columns changes only the kinds it has columns for: no 证书 column,
+		// so the certificates stay; an empty 年度考核 cell, so the assessments go.
+		p0, _ := s.Store().Applicant(ctx, ids[0])
+		narrow := "姓名,证件号码,年度考核\n" + p0.Name + "," + p0.IDNumber + ",\n"
+		if rep, err := s.ImportStaff(ctx, hr, "员工3.csv", []byte(narrow), false); err != nil || rep.Updated != 1 {
+			t.Fatalf("narrow re-import: %+v %v", rep, err)
+		}
+		f, _ = s.Facts(ctx, hr, ids[0])
+		got, _ = document.DecodePerson(f.Person)
+		if len(got.Assessments) != 0 || !reflect.DeepEqual(got.Skills, want[0].Skills) || !reflect.DeepEqual(got.Work, want[0].Work) {
+			t.Errorf("after a sheet of 姓名, 证件号码 and an empty 年度考核: %s", f.Person)
+		}
+
 		// Audit: each person has a row of each import, the first with their account; the
 		// chain verifies.
 		ev, err := s.Store().Events(ctx, "person/"+strconv.FormatInt(ids[0], 10))
-		if err != nil || len(ev) != 2 {
+		if err != nil || len(ev) != 3 {
 			t.Fatalf("person's audit rows: %d %v", len(ev), err)
 		}
 		var first, second map[string]any
@@ -142,6 +156,9 @@ func TestStaffFacts(t *testing.T) {
 		if ev[0].Action != "import_staff_person" || first["change"] != "created" || first["account"] != acct.Username ||
 			first["row"] != 2.0 || second["change"] != "updated" || second["account"] != nil || second["file"] != "员工2.csv" {
 			t.Errorf("audit rows: %s %s", ev[0].Payload, ev[1].Payload)
+		}
+		if third := string(ev[2].Payload); !strings.Contains(third, `"facts":{"assessments":0}`) {
+			t.Errorf("the narrow sheet's audit row counts facts it did not change: %s", third)
 		}
 		if r, err := audit.Verify(ctx, s.Store().DB()); err != nil || r.Problem != nil {
 			t.Errorf("audit verify: %+v %v", r.Problem, err)
