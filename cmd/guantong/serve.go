@@ -105,9 +105,10 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	mux := http.NewServeMux()
 	api.New(api.Config{Service: svc, Logger: log, DemoClock: clock, PublicURL: public, TrustProxy: *proxy}).Routes(mux)
 	web.New(web.Config{Service: svc, Logger: log, DemoClock: clock, DemoAccounts: accounts, TrustProxy: *proxy, PublicURL: public}).Routes(mux)
-	// Batch screenings queued on the pages run here, one at a time (internal/job); with several
-	// app servers, each takes the next queued job. It stops before the store closes.
-	runner := &job.Runner{Store: st, Checker: svc, Now: svc.Now, Log: log} // svc.Check: the policies in force, uploaded ones included
+	// Batch screenings and simulations queued on the pages run here, one at a time
+	// (internal/job); with several app servers, each takes the next queued job. It stops
+	// before the store closes.
+	runner := &job.Runner{Store: st, Checker: svc, Policies: svc.SimulationPolicies, Now: svc.Now, Log: log} // svc.Check: the policies in force, uploaded ones included
 	jobs, stopJobs := context.WithCancel(ctx)
 	jobsDone := make(chan struct{})
 	go func() { defer close(jobsDone); runner.Loop(jobs, 2*time.Second) }()

@@ -130,6 +130,7 @@ func (a *API) routes() []route {
 		{"GET", "/api/v1/notices", a.notices},
 		{"POST", "/api/v1/notices/{id}/objections", a.lodgeObjection},
 		{"GET", "/api/v1/notice-documents", a.noticeDocuments},
+		{"GET", "/api/v1/notice-documents/{key}", a.noticeDocument},
 		{"GET", "/api/v1/objections/{receipt}", a.objectionByReceipt},
 		{"POST", "/api/v1/applications/{id}/id-number", a.fullIDNumber},
 		{"PUT", "/api/v1/organisations/{id}/notice-contact", a.setNoticeContact},
@@ -143,6 +144,10 @@ func (a *API) routes() []route {
 		{"GET", "/api/v1/policies", a.policies},
 		{"POST", "/api/v1/policies", a.schedulePolicy},
 		{"DELETE", "/api/v1/policies/{policy}", a.withdrawPolicy},
+		{"GET", "/api/v1/simulations", a.simulations},
+		{"POST", "/api/v1/simulations", a.startSimulation},
+		{"GET", "/api/v1/simulations/{id}", a.simulation},
+		{"GET", "/api/v1/simulations/{id}/result.xlsx", a.simulationResult},
 	}
 }
 

@@ -144,7 +144,24 @@ func titleRoute(t *testing.T, w *world, staff staffIDs) int64 {
 
 	// The public sees the notice as published: no ID number and no phone, not even masked.
 	body := string(w.call("", "GET", "/api/v1/notices", nil, 200, nil))
-	docs := string(w.call("", "GET", "/api/v1/notice-documents", nil, 200, nil))
+	var page struct {
+		Items []struct {
+			Key   string
+			Count int
+		}
+		Total int
+	}
+	docs := string(w.call("", "GET", "/api/v1/notice-documents", nil, 200, &page))
+	list := page.Items
+	if len(list) != 1 || page.Total != 1 || list[0].Count != 1 || strings.Contains(docs, `"rows"`) {
+		t.Fatalf("the notice documents: one, counted, without rows: %s", docs)
+	}
+	w.call("", "GET", "/api/v1/notice-documents?cursor=x", nil, 400, nil)
+	docs += string(w.call("", "GET", "/api/v1/notice-documents/"+list[0].Key, nil, 200, nil))
+	if !strings.Contains(docs, `"name": "张三"`) {
+		t.Errorf("the notice document by key lists no 张三: %s", docs)
+	}
+	w.call("", "GET", "/api/v1/notice-documents/"+list[0].Key+"0", nil, 404, nil)
 	for _, secret := range []string{"130102", "1237", "13812345678", "5678"} {
 		if strings.Contains(body, secret) || strings.Contains(docs, secret) {
 			t.Errorf("the public notices show %q:\n%s\n%s", secret, body, docs)

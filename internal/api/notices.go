@@ -4,13 +4,31 @@ import (
 	"net/http"
 
 	"guantong"
+	"guantong/internal/service"
 )
 
 // Public notices as published and who sees a full ID number (issue 12 items 3 and 4).
 
-// noticeDocuments is public: the notices running, one document per batch.
+// noticeDocuments is public: one page of the notices running, one document per batch, with
+// how many each lists (its rows are read by its key); cursor and limit page it.
 func (a *API) noticeDocuments(w http.ResponseWriter, r *http.Request) {
-	a.servePublic(w, r, http.StatusOK, func(*guantong.User, int64) (any, error) { return a.svc.NoticeDocuments(r.Context()) })
+	q, err := service.ParseListQuery(r.URL.Query())
+	var docs any
+	if err == nil {
+		docs, err = a.svc.NoticeDocuments(r.Context(), q.Cursor, q.Limit)
+	}
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, docs)
+}
+
+// noticeDocument is public: one notice as published, with its rows.
+func (a *API) noticeDocument(w http.ResponseWriter, r *http.Request) {
+	a.servePublic(w, r, http.StatusOK, func(*guantong.User, int64) (any, error) {
+		return a.svc.NoticeDocumentByKey(r.Context(), r.PathValue("key"))
+	})
 }
 
 // objectionByReceipt is public: the handling of an objection, by the receipt its objector got.

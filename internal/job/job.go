@@ -1,5 +1,5 @@
 // Package job runs long work kept as rows of the jobs table: a batch screening uploaded on the
-// 批量测评 page. Any app server's Runner claims a queued job, runs it through internal/screen,
+// 批量测评 page, or a what-if simulation started on the 政策模拟 page (simulate.go). Any app server's Runner claims a queued job, runs it through internal/screen,
 // stores its progress as it goes (so that a reload, or another server, shows it) and its
 // result at the end. A request never waits for the work: it only queues it.
 package job
@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"guantong/internal/policy"
 	"guantong/internal/screen"
 	"guantong/internal/store"
 	"guantong/internal/workbook"
@@ -34,8 +35,11 @@ const progressEvery = time.Second
 type Runner struct {
 	Store   *store.Store
 	Checker screen.Checker // the policies: the one in force on a job's as_of decides (serve gives the service)
-	Now     func() time.Time
-	Log     *slog.Logger
+	// Policies returns the two sets a simulation compares: the policies in force and the
+	// draft alone (serve gives the service's SimulationPolicies); nil: simulations fail.
+	Policies func(draft []byte) (base, proposed *policy.Set, err error)
+	Now      func() time.Time
+	Log      *slog.Logger
 }
 
 // Loop runs jobs until ctx is done, looking for one every interval when idle.
@@ -63,56 +67,75 @@ func (r *Runner) RunOnce(ctx context.Context) (bool, error) {
 	if err != nil || !ok {
 		return false, err
 	}
-	done, summary, result, runErr := r.screen(ctx, j)
+	var out outcome
+	var runErr error
+	failed := "测评未完成："
+	switch j.Kind {
+	case KindScreen:
+		out, runErr = r.screen(ctx, j)
+	case KindSimulate:
+		failed = "模拟未完成："
+		out, runErr = r.simulate(ctx, j)
+	default:
+		runErr = fmt.Errorf("不认识的任务类型 %q", j.Kind)
+	}
 	if ctx.Err() != nil {
 		return true, ctx.Err() // stopped: the job stays running and is taken over once stale
 	}
-	msg := summary
 	if runErr != nil {
-		result, msg = nil, "测评未完成："+runErr.Error()
+		out.result, out.figures, out.summary = nil, nil, failed+runErr.Error()
 	}
 	return true, r.Store.Write(ctx, func(tx *store.Tx) error {
-		return tx.FinishJob(ctx, j.ID, done, msg, result, r.Now())
+		if err := tx.FinishJob(ctx, j.ID, out.done, out.summary, out.result, r.Now()); err != nil {
+			return err
+		}
+		if out.figures == nil {
+			return nil
+		}
+		return tx.SetJobFigures(ctx, j.ID, out.figures)
 	})
 }
 
-// screen runs a screening job: the input to a temporary file (the readers stream from
-// files), the result workbook back as bytes.
-func (r *Runner) screen(ctx context.Context, j store.Job) (done int, summary string, result []byte, err error) {
-	if j.Kind != KindScreen {
-		return 0, "", nil, fmt.Errorf("不认识的任务类型 %q", j.Kind)
-	}
+// outcome is what a job leaves: how many people it handled, its message, its result file
+// and, for a simulation, its figures as JSON.
+type outcome struct {
+	done            int
+	summary         string
+	result, figures []byte
+}
+
+// workspace is a job's temporary folder with its input written to a file (the readers
+// stream from files) and opened; the caller removes dir and closes rd.
+func (r *Runner) workspace(ctx context.Context, j store.Job) (dir string, rd *workbook.Reader, err error) {
 	input, err := r.Store.JobInput(ctx, j.ID)
 	if err != nil {
-		return 0, "", nil, err
+		return "", nil, err
 	}
-	dir, err := os.MkdirTemp("", "guantong-job-")
-	if err != nil {
-		return 0, "", nil, err
+	if dir, err = os.MkdirTemp("", "guantong-job-"); err != nil {
+		return "", nil, err
 	}
-	defer os.RemoveAll(dir)
 	in := filepath.Join(dir, "input"+filepath.Ext(j.InputName))
-	out := filepath.Join(dir, "result.xlsx")
 	if err := os.WriteFile(in, input, 0o600); err != nil {
-		return 0, "", nil, err
+		os.RemoveAll(dir)
+		return "", nil, err
 	}
-	rd, err := workbook.Open(in)
-	if err != nil {
+	if rd, err = workbook.Open(in); err != nil {
+		os.RemoveAll(dir)
 		var ps workbook.Problems
 		if errors.As(err, &ps) {
-			return 0, "", nil, errors.New(ps.Error())
+			return "", nil, errors.New(ps.Error())
 		}
-		return 0, "", nil, err
+		return "", nil, err
 	}
-	defer rd.Close()
-	o, err := screen.Create(out)
-	if err != nil {
-		return 0, "", nil, err
-	}
-	sum := screen.NewSummary()
+	return dir, rd, nil
+}
+
+// options are the screening options of a job: its date, and its progress stored at most
+// once every progressEvery, so that a reload or another server shows it.
+func (r *Runner) options(ctx context.Context, j store.Job, done *int) screen.Options {
 	last := r.Now()
-	opts := screen.Options{AsOf: j.AsOf, Progress: func(n int) {
-		done = n
+	return screen.Options{AsOf: j.AsOf, Progress: func(n int) {
+		*done = n
 		if now := r.Now(); now.Sub(last) >= progressEvery {
 			last = now
 			if err := r.Store.JobProgress(ctx, j.ID, n, now); err != nil {
@@ -120,19 +143,49 @@ func (r *Runner) screen(ctx context.Context, j store.Job) (done int, summary str
 			}
 		}
 	}}
-	err = screen.Run(ctx, rd, []screen.Checker{r.Checker}, opts, func(res *screen.Result) error {
-		sum.Add(res)
-		return o.Write(res)
-	})
+}
+
+// withInput runs fn on the job's input, opened from a file in a temporary folder, with the
+// path its result workbook goes to and the job's options; then reads the result back. The
+// folder is removed after.
+func (r *Runner) withInput(ctx context.Context, j store.Job, out *outcome, fn func(rd *workbook.Reader, result string, opts screen.Options) error) error {
+	dir, rd, err := r.workspace(ctx, j)
 	if err != nil {
-		o.Abort()
-		return done, "", nil, err
+		return err
 	}
-	if err := o.Close(sum); err != nil {
-		return done, "", nil, err
+	defer os.RemoveAll(dir)
+	defer rd.Close()
+	path := filepath.Join(dir, "result.xlsx")
+	if err := fn(rd, path, r.options(ctx, j, &out.done)); err != nil {
+		return err
 	}
-	result, err = os.ReadFile(out)
-	return sum.Read, Summary(sum), result, err
+	out.result, err = os.ReadFile(path)
+	return err
+}
+
+// screen runs a screening job: the result workbook back as bytes.
+func (r *Runner) screen(ctx context.Context, j store.Job) (out outcome, err error) {
+	err = r.withInput(ctx, j, &out, func(rd *workbook.Reader, path string, opts screen.Options) error {
+		o, err := screen.Create(path)
+		if err != nil {
+			return err
+		}
+		sum := screen.NewSummary()
+		err = screen.Run(ctx, rd, []screen.Checker{r.Checker}, opts, func(res *screen.Result) error {
+			sum.Add(res)
+			return o.Write(res)
+		})
+		if err != nil {
+			o.Abort()
+			return err
+		}
+		if err := o.Close(sum); err != nil {
+			return err
+		}
+		out.done, out.summary = sum.Read, Summary(sum)
+		return nil
+	})
+	return out, err
 }
 
 // Summary writes a screening's summary as the job's message: one "label：value" per line.

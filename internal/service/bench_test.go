@@ -54,8 +54,8 @@ func listed(b *testing.B, n int) (*service.Service, *guantong.User) {
 func BenchmarkNotices(b *testing.B) {
 	s, _ := listed(b, 200)
 	for b.Loop() {
-		if ns, err := s.Notices(ctx); err != nil || len(ns) != 200 {
-			b.Fatal(len(ns), err)
+		if p, err := s.NoticePage(ctx, service.ListQuery{Paging: store.Paging{Limit: 200}}); err != nil || len(p.Items) != 200 {
+			b.Fatal(len(p.Items), err)
 		}
 	}
 }

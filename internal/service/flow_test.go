@@ -193,7 +193,8 @@ func TestTitleFromDraftToRegistration(t *testing.T) {
 
 		// The public reads the notice masked and objects; the 职改办 sees the objection in its
 		// list and must decide it before the application goes on.
-		ns, err := s.Notices(ctx)
+		page, err := s.NoticePage(ctx, service.ListQuery{})
+		ns := page.Items
 		if err != nil || len(ns) != 1 || ns[0].Current != "技师" || ns[0].Office == "" ||
 			ns[0].Employer != "河北冀钢集团有限公司" || ns[0].Kind != "资格审核公示" || ns[0].Until != v.Notice.Until {
 			t.Fatalf("notices: %+v %v", ns, err)
@@ -238,8 +239,8 @@ func TestTitleFromDraftToRegistration(t *testing.T) {
 		if v.Stage != guantong.StageResultNotice || v.ResultNotice == nil {
 			t.Fatalf("after the meeting: %s", v.Stage)
 		}
-		if ns, _ := s.Notices(ctx); len(ns) != 1 || ns[0].Kind != "评审结果公示" || ns[0].Decision == "" {
-			t.Errorf("result notice: %+v", ns)
+		if p, _ := s.NoticePage(ctx, service.ListQuery{}); len(p.Items) != 1 || p.Items[0].Kind != "评审结果公示" || p.Items[0].Decision == "" {
+			t.Fatalf("result notices: %+v", p.Items)
 		}
 		f.refused("secretary", id, workflow.Input{Action: workflow.Grant}, guantong.EConflict)
 		f.after(v.ResultNotice.Until)

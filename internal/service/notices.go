@@ -2,12 +2,12 @@ package service
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -31,59 +31,102 @@ type NoticeDocument struct {
 	Until    guantong.Date          `json:"until"`
 	Workdays int                    `json:"workdays"` // the working days it runs after the day of publication
 	Contact  guantong.NoticeContact `json:"contact"`
-	Rows     []guantong.Notice      `json:"rows"`
+	Count    int                    `json:"count"`          // how many it lists
+	Rows     []guantong.Notice      `json:"rows,omitempty"` // only a document read by its key has them
+
 }
 
-// NoticeDocuments returns the notices running now as the 职改办s publish them: one document per
-// office, kind and day of publication, newest first.
-func (s *Service) NoticeDocuments(ctx context.Context) ([]NoticeDocument, error) {
-	ns, err := s.Notices(ctx)
+// NoticeDocuments returns one page of the notices running now as the 职改办s publish them:
+// one document per office, kind and day of publication, newest first, each with how many it
+// lists but not its rows (NoticeDocumentByKey reads those), and how many are running. The
+// page of limit (0: the default) starts after the cursor a page gave as Next ("" for the
+// first); Prev is always "".
+func (s *Service) NoticeDocuments(ctx context.Context, cursor string, limit int) (store.Page[NoticeDocument], error) {
+	n := limit
+	if n <= 0 || n > store.MaxLimit {
+		n = store.DefaultLimit
+	}
+	batches, total, err := s.store.NoticeBatches(ctx, s.Today(), cursor, n+1)
 	if err != nil {
-		return nil, err
+		return store.Page[NoticeDocument]{}, err
 	}
-	byKey := map[string]*NoticeDocument{}
-	var out []*NoticeDocument
-	for _, n := range ns {
-		key := noticeKey(n)
-		d := byKey[key]
-		if d == nil {
-			d = &NoticeDocument{Key: key, Kind: n.Kind, Stage: n.Stage, OfficeID: n.OfficeID, Office: n.Office, From: n.From, Until: n.Until,
-				Workdays: s.cal.WorkdaysBetween(n.From.AddDays(1), n.Until)}
-			d.Title = fmt.Sprintf("%s %d 年职称%s", n.Office, n.From.Year(), n.Kind)
-			if d.Contact, err = s.store.NoticeContact(ctx, n.OfficeID); err != nil {
-				return nil, err
-			}
-			byKey[key] = d
-			out = append(out, d)
+	out := store.Page[NoticeDocument]{Items: make([]NoticeDocument, 0, min(n, len(batches))), Total: total}
+	if len(batches) > n {
+		batches, out.Next = batches[:n], batches[n-1].Cursor()
+	}
+	heads := noticeHeads{}
+	for _, b := range batches {
+		d, err := s.noticeDocument(ctx, b, heads)
+		if err != nil {
+			return out, err
 		}
-		d.Rows = append(d.Rows, n)
+		out.Items = append(out.Items, d)
 	}
-	docs := make([]NoticeDocument, 0, len(out))
-	for _, d := range out {
-		slices.SortFunc(d.Rows, func(a, b guantong.Notice) int { return cmp.Compare(a.ApplicationID, b.ApplicationID) })
-		docs = append(docs, *d)
-	}
-	slices.SortStableFunc(docs, func(a, b NoticeDocument) int { return b.From.Compare(a.From) })
-	return docs, nil
+	return out, nil
 }
 
-// NoticeDocumentByKey returns the running notice whose key is key; one not running is
-// ENotFound.
+// noticeHeads are the 职改办s of a page of notices and where each takes objections, read once
+// per office rather than once per notice.
+type noticeHeads map[int64]*noticeHead
+
+type noticeHead struct {
+	office  guantong.Organisation
+	contact guantong.NoticeContact
+}
+
+// noticeDocument is the heading of a notice's document: its title, office, period and
+// where to object.
+func (s *Service) noticeDocument(ctx context.Context, b store.NoticeBatch, heads noticeHeads) (NoticeDocument, error) {
+	h := heads[b.OfficeID]
+	if h == nil {
+		h = &noticeHead{}
+		var err error
+		if h.office, err = s.store.Organisation(ctx, b.OfficeID); err != nil {
+			return NoticeDocument{}, err
+		}
+		if h.contact, err = s.store.NoticeContact(ctx, b.OfficeID); err != nil {
+			return NoticeDocument{}, err
+		}
+		heads[b.OfficeID] = h
+	}
+	d := NoticeDocument{Key: fmt.Sprintf("%d-%s-%s", b.OfficeID, b.Stage, b.From), Kind: noticeName(b.Stage), Stage: b.Stage,
+		OfficeID: b.OfficeID, Office: h.office.Name, From: b.From, Until: b.Until, Count: b.Count, Contact: h.contact,
+		Workdays: s.cal.WorkdaysBetween(b.From.AddDays(1), b.Until)}
+	d.Title = fmt.Sprintf("%s %d 年职称%s", h.office.Name, b.From.Year(), d.Kind)
+	return d, nil
+}
+
+// NoticeDocumentByKey returns the running notice whose key is key, with its rows by
+// application number; one not running is ENotFound.
 func (s *Service) NoticeDocumentByKey(ctx context.Context, key string) (NoticeDocument, error) {
-	docs, err := s.NoticeDocuments(ctx)
+	notFound := guantong.Errorf(guantong.ENotFound, "没有正在公示的「%s」", key)
+	office, rest, _ := strings.Cut(key, "-")
+	stage, day, _ := strings.Cut(rest, "-")
+	officeID, err := strconv.ParseInt(office, 10, 64)
+	from, derr := guantong.ParseDate(day)
+	if err != nil || derr != nil || !slices.Contains(noticeStages, guantong.Stage(stage)) {
+		return NoticeDocument{}, notFound
+	}
+	apps, err := s.store.NoticeBatchRows(ctx, officeID, guantong.Stage(stage), from)
 	if err != nil {
 		return NoticeDocument{}, err
 	}
-	for _, d := range docs {
-		if d.Key == key {
-			return d, nil
+	if len(apps) == 0 {
+		return NoticeDocument{}, notFound
+	}
+	rows, err := s.notices(ctx, apps)
+	if err != nil {
+		return NoticeDocument{}, err
+	}
+	b := store.NoticeBatch{OfficeID: officeID, Stage: guantong.Stage(stage), From: from, Count: len(rows)}
+	for _, r := range rows {
+		if r.Until.After(b.Until) {
+			b.Until = r.Until
 		}
 	}
-	return NoticeDocument{}, guantong.Errorf(guantong.ENotFound, "没有正在公示的「%s」", key)
-}
-
-func noticeKey(n guantong.Notice) string {
-	return fmt.Sprintf("%d-%s-%s", n.OfficeID, n.Stage, n.From)
+	d, err := s.noticeDocument(ctx, b, noticeHeads{})
+	d.Rows = rows
+	return d, err
 }
 
 // SetNoticeContact records where a 职改办 takes objections to its notices: the office itself
@@ -300,4 +343,27 @@ func (s *Service) NoticePDF(ctx context.Context, key string) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// InternalNotice lists the applications of an HR's staff whose own 公示 in the workplace
+// (人社部令第40号) has not ended today, oldest first: the notice HR posts. It reads those
+// alone, not every application the employer has.
+func (s *Service) InternalNotice(ctx context.Context, u *guantong.User) ([]View, error) {
+	if err := signedIn(u); err != nil {
+		return nil, err
+	}
+	if u.Role != guantong.RoleHR {
+		return nil, guantong.Errorf(guantong.EForbidden, "只有单位人事部门可以查看本单位的内部公示")
+	}
+	f, none, err := s.filter(u, ListQuery{Stages: []guantong.Stage{guantong.StageSubmitted}, Kind: guantong.KindTitle, As: AsEmployer})
+	out := []View{}
+	if err != nil || none {
+		return out, err
+	}
+	f.InternalOn = s.Today()
+	err = s.store.EachApplication(ctx, f, true, func(a store.Listed) error {
+		out = append(out, listedView(u, a))
+		return nil
+	})
+	return out, err
 }

@@ -49,27 +49,30 @@ func TestNoticeAsPublished(t *testing.T) {
 		if err := s.SetNoticeContact(ctx, office, office.OrgID, contact); err != nil {
 			t.Fatal(err)
 		}
-		docs, err := s.NoticeDocuments(ctx)
-		if err != nil || len(docs) != 1 || len(docs[0].Rows) != 1 {
-			t.Fatalf("documents: %+v %v", docs, err)
+		page, err := s.NoticeDocuments(ctx, "", 0)
+		docs := page.Items
+		if err != nil || len(docs) != 1 || page.Total != 1 || page.Next != "" || docs[0].Count != 1 || docs[0].Rows != nil {
+			t.Fatalf("documents (a count, no rows): %+v %v", page, err)
 		}
-		d := docs[0]
+		d, err := s.NoticeDocumentByKey(ctx, docs[0].Key)
+		if err != nil || len(d.Rows) != 1 || d.Count != 1 || d.Until != docs[0].Until {
+			t.Fatalf("the document by its key: %+v %v", d, err)
+		}
 		r := d.Rows[0]
 		if d.Office == "" || d.Workdays != 5 || d.Contact != contact || !strings.Contains(d.Title, "资格审核公示") ||
 			r.ApplicationID != id || r.Employer != "河北冀钢集团有限公司" || r.Current != "技师" || r.Specialty != "机械工程" || r.Series != "工程" {
 			t.Errorf("the notice as published: %+v", d)
 		}
-		if got, err := s.NoticeDocumentByKey(ctx, d.Key); err != nil || got.Key != d.Key {
-			t.Errorf("by key %s: %v", d.Key, err)
-		}
-		if _, err := s.NoticeDocumentByKey(ctx, "0-notice-2020-01-01"); guantong.ErrorCode(err) != guantong.ENotFound {
-			t.Errorf("a notice not running: %v", err)
+		for _, key := range []string{"0-notice-2020-01-01", "x", d.Key + "x", "1-draft-" + d.From.String()} {
+			if _, err := s.NoticeDocumentByKey(ctx, key); guantong.ErrorCode(err) != guantong.ENotFound {
+				t.Errorf("a notice not running, %q: %v", key, err)
+			}
 		}
 		pdf, err := s.NoticePDF(ctx, d.Key)
 		if err != nil || !strings.HasPrefix(string(pdf), "%PDF-") || !strings.Contains(string(pdf), "FontFile2") {
 			t.Errorf("the notice's PDF: %d bytes, %v", len(pdf), err)
 		}
-		b, _ := json.Marshal(docs)
+		b, _ := json.Marshal([]any{docs, d})
 		for _, secret := range []string{"130102", "1237", "138", "5678"} {
 			if strings.Contains(string(b), secret) {
 				t.Errorf("the public notice holds %q: %s", secret, b)

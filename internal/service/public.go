@@ -18,17 +18,6 @@ import (
 // noticeStages are the stages of an application under a public notice.
 var noticeStages = []guantong.Stage{guantong.StageNotice, guantong.StageResultNotice}
 
-// Notices lists the applications under a qualification or result notice, newest first,
-// with the 公示单位 (the 职改办 the application went to) and the applicant's current skill
-// level or title.
-func (s *Service) Notices(ctx context.Context) ([]guantong.Notice, error) {
-	apps, err := s.store.Applications(ctx, store.Filter{Stages: noticeStages})
-	if err != nil {
-		return nil, err
-	}
-	return s.notices(ctx, apps)
-}
-
 // NoticePage returns one page of the notices, as q filters them: by route, series, level,
 // region and dates, and by a search of names and employers only (a search by ID number
 // would tell who is behind a masked one).

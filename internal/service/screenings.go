@@ -75,13 +75,23 @@ func openStaffSheet(name string, data []byte) (*workbook.Reader, error) {
 	if len(data) > MaxScreeningUpload {
 		return nil, guantong.FieldErrors{{Field: "file", Message: "文件超过 32 MB：请分成几个文件，或用命令行 guantong screen"}}
 	}
+	return openSheet("file", name, data)
+}
+
+// openSheet reads the header of a staff sheet whose name says its format; a problem is a
+// FieldErrors on field.
+func openSheet(field, name string, data []byte) (*workbook.Reader, error) {
+	format, err := workbook.FormatOf(name)
+	if err != nil {
+		return nil, guantong.FieldErrors{{Field: field, Message: err.Error()}}
+	}
 	r, err := workbook.NewReader(bytes.NewReader(data), format)
 	if err != nil {
 		var ps workbook.Problems
 		if errors.As(err, &ps) {
-			return nil, guantong.FieldErrors{{Field: "file", Message: ps.Error()}}
+			return nil, guantong.FieldErrors{{Field: field, Message: ps.Error()}}
 		}
-		return nil, guantong.FieldErrors{{Field: "file", Message: "无法读取文件：" + err.Error()}}
+		return nil, guantong.FieldErrors{{Field: field, Message: "无法读取文件：" + err.Error()}}
 	}
 	return r, nil
 }
@@ -91,14 +101,31 @@ func (s *Service) Screening(ctx context.Context, u *guantong.User, id int64) (st
 	if err := requireScreener(u); err != nil {
 		return store.Job{}, err
 	}
+	j, err := s.jobOf(ctx, id, kindScreen, "批量测评")
+	if err == nil && j.OwnerID != u.ID && u.Role != guantong.RoleAdmin {
+		return store.Job{}, guantong.Errorf(guantong.ENotFound, "没有编号为 %d 的批量测评", id)
+	}
+	return j, err
+}
+
+// jobOf returns the job id of a kind; another kind's is not found, named as what.
+func (s *Service) jobOf(ctx context.Context, id int64, kind, what string) (store.Job, error) {
 	j, err := s.store.Job(ctx, id)
 	if err != nil {
 		return j, err
 	}
-	if j.Kind != kindScreen || (j.OwnerID != u.ID && u.Role != guantong.RoleAdmin) {
-		return store.Job{}, guantong.Errorf(guantong.ENotFound, "没有编号为 %d 的批量测评", id)
+	if j.Kind != kind {
+		return store.Job{}, guantong.Errorf(guantong.ENotFound, "没有编号为 %d 的%s", id, what)
 	}
 	return j, nil
+}
+
+// jobResult returns a finished job's result file; an unfinished one is a conflict.
+func (s *Service) jobResult(ctx context.Context, j store.Job, what string) ([]byte, error) {
+	if !j.HasResult {
+		return nil, guantong.Errorf(guantong.EConflict, "%s %d 尚未完成", what, j.ID)
+	}
+	return s.store.JobResult(ctx, j.ID)
 }
 
 // Screenings returns the user's latest screenings, newest first.
@@ -106,7 +133,7 @@ func (s *Service) Screenings(ctx context.Context, u *guantong.User) ([]store.Job
 	if err := requireScreener(u); err != nil {
 		return nil, err
 	}
-	return s.store.JobsOf(ctx, u.ID, 20)
+	return s.store.JobsOf(ctx, u.ID, kindScreen, 20)
 }
 
 // ScreeningResult returns the result workbook of a finished screening.
@@ -115,9 +142,6 @@ func (s *Service) ScreeningResult(ctx context.Context, u *guantong.User, id int6
 	if err != nil {
 		return j, nil, err
 	}
-	if !j.HasResult {
-		return j, nil, guantong.Errorf(guantong.EConflict, "批量测评 %d 尚未完成", id)
-	}
-	b, err := s.store.JobResult(ctx, id)
+	b, err := s.jobResult(ctx, j, "批量测评")
 	return j, b, err
 }

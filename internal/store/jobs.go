@@ -26,6 +26,7 @@ type Job struct {
 	OwnerID   int64
 	Status    string
 	InputName string
+	Params    string // the job's settings as JSON, beside its input (a simulation: its draft policy)
 	AsOf      guantong.Date
 	Done      int    // people handled so far
 	Message   string // why it failed, or the summary when done
@@ -34,13 +35,13 @@ type Job struct {
 	UpdatedAt time.Time
 }
 
-const jobColumns = `id, kind, owner_id, status, input_name, as_of, done, message, result IS NOT NULL, created_at, updated_at`
+const jobColumns = `id, kind, owner_id, status, input_name, params, as_of, done, message, result IS NOT NULL, created_at, updated_at`
 
 func scanJob(row scanner) (Job, error) {
 	var j Job
 	var asOf string
 	var created, updated int64
-	err := row.Scan(&j.ID, &j.Kind, &j.OwnerID, &j.Status, &j.InputName, &asOf, &j.Done, &j.Message, &j.HasResult, &created, &updated)
+	err := row.Scan(&j.ID, &j.Kind, &j.OwnerID, &j.Status, &j.InputName, &j.Params, &asOf, &j.Done, &j.Message, &j.HasResult, &created, &updated)
 	if err != nil {
 		return j, err
 	}
@@ -53,9 +54,9 @@ func scanJob(row scanner) (Job, error) {
 // InsertJob queues a job with its input and sets its ID.
 func (tx *Tx) InsertJob(ctx context.Context, j *Job, input []byte) error {
 	j.Status = JobQueued
-	err := tx.tx.QueryRowContext(ctx, `INSERT INTO jobs (kind, owner_id, status, input_name, input, as_of, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
-		j.Kind, j.OwnerID, j.Status, j.InputName, input, j.AsOf.String(), ms(j.CreatedAt)).Scan(&j.ID)
+	err := tx.tx.QueryRowContext(ctx, `INSERT INTO jobs (kind, owner_id, status, input_name, input, params, as_of, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
+		j.Kind, j.OwnerID, j.Status, j.InputName, input, j.Params, j.AsOf.String(), ms(j.CreatedAt)).Scan(&j.ID)
 	if err != nil {
 		return fmt.Errorf("store: insert job: %w", err)
 	}
@@ -71,9 +72,10 @@ func (r reader) Job(ctx context.Context, id int64) (Job, error) {
 	return j, nil
 }
 
-// JobsOf returns a user's latest jobs, newest first.
-func (r reader) JobsOf(ctx context.Context, ownerID int64, limit int) ([]Job, error) {
-	rows, err := r.q.QueryContext(ctx, `SELECT `+jobColumns+` FROM jobs WHERE owner_id = $1 ORDER BY id DESC LIMIT $2`, ownerID, limit)
+// JobsOf returns a user's latest jobs of a kind, newest first; ownerID 0: everyone's.
+func (r reader) JobsOf(ctx context.Context, ownerID int64, kind string, limit int) ([]Job, error) {
+	rows, err := r.q.QueryContext(ctx, `SELECT `+jobColumns+` FROM jobs
+		WHERE kind = $1 AND ($2 = 0 OR owner_id = $2) ORDER BY id DESC LIMIT $3`, kind, ownerID, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: jobs of %d: %w", ownerID, err)
 	}
@@ -96,6 +98,27 @@ func (r reader) JobResult(ctx context.Context, id int64) ([]byte, error) {
 		return nil, notFound(err, "任务结果", id)
 	}
 	return b, nil
+}
+
+// JobFigures returns the figures a finished job stored beside its result (JSON); nil when
+// it stored none.
+func (r reader) JobFigures(ctx context.Context, id int64) ([]byte, error) {
+	var b sql.NullString
+	if err := r.q.QueryRowContext(ctx, `SELECT figures FROM jobs WHERE id = $1`, id).Scan(&b); err != nil {
+		return nil, notFound(err, "任务", id)
+	}
+	if !b.Valid {
+		return nil, nil
+	}
+	return []byte(b.String), nil
+}
+
+// SetJobFigures stores a job's figures (JSON), in the transaction that finishes it.
+func (tx *Tx) SetJobFigures(ctx context.Context, id int64, figures []byte) error {
+	if _, err := tx.tx.ExecContext(ctx, `UPDATE jobs SET figures = $1 WHERE id = $2`, string(figures), id); err != nil {
+		return fmt.Errorf("store: figures of job %d: %w", id, err)
+	}
+	return nil
 }
 
 // ClaimJob marks the oldest queued job as running and returns it; also a running job whose

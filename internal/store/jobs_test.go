@@ -79,9 +79,37 @@ func TestJobs(t *testing.T) {
 		if _, err := s.JobResult(ctx, b.ID); guantong.ErrorCode(err) != guantong.ENotFound {
 			t.Errorf("result of a failed job: %v", err)
 		}
-		jobs, err := s.JobsOf(ctx, u.ID, 10)
+		jobs, err := s.JobsOf(ctx, u.ID, "screen", 10)
 		if err != nil || len(jobs) != 2 || jobs[0].ID != b.ID || jobs[0].Status != store.JobFailed || !jobs[1].HasResult || jobs[1].Status != store.JobDone {
 			t.Errorf("jobs of the owner, newest first: %+v %v", jobs, err)
+		}
+
+		// A simulation keeps its settings beside its input and its figures beside its
+		// result; the screenings' list does not show it, everyone's list of its kind does.
+		sim := store.Job{Kind: "simulate", OwnerID: u.ID, InputName: "people.jsonl", Params: `{"draft":"d"}`, AsOf: a.AsOf, CreatedAt: t0}
+		err = s.Write(ctx, func(tx *store.Tx) error {
+			if err := tx.InsertJob(ctx, &sim, []byte("{}")); err != nil {
+				return err
+			}
+			if err := tx.FinishJob(ctx, sim.ID, 1, "", []byte("PK"), t0.Add(22*time.Minute)); err != nil {
+				return err
+			}
+			return tx.SetJobFigures(ctx, sim.ID, []byte(`{"read":1}`))
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fig, err := s.JobFigures(ctx, sim.ID); err != nil || string(fig) != `{"read":1}` {
+			t.Errorf("figures: %q %v", fig, err)
+		}
+		if fig, err := s.JobFigures(ctx, a.ID); err != nil || fig != nil {
+			t.Errorf("figures of a screening: %q %v, want none", fig, err)
+		}
+		if jobs, _ := s.JobsOf(ctx, u.ID, "screen", 10); len(jobs) != 2 {
+			t.Errorf("screenings: %d jobs, want 2 (not the simulation)", len(jobs))
+		}
+		if jobs, err := s.JobsOf(ctx, 0, "simulate", 10); err != nil || len(jobs) != 1 || jobs[0].Params != sim.Params {
+			t.Errorf("everyone's simulations: %+v %v", jobs, err)
 		}
 	})
 }

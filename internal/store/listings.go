@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strconv"
 	"strings"
@@ -64,6 +65,7 @@ type Filter struct {
 	Kind, Route, Series, Level                               string
 	Region                                                   string        // the employer's
 	From, To                                                 guantong.Date // created, both inclusive
+	InternalOn                                               guantong.Date // the employer's own 公示 has not ended on this day
 	// Search finds an application by its number or certificate number, or by a prefix of
 	// the applicant's name or ID number, of the employer's name or of the occupation code;
 	// Codes are more occupation codes that match it (the service looks up their names).
@@ -86,20 +88,14 @@ func (f Filter) where() *where {
 		}
 	}
 	if len(alts) > 0 {
-		w.add("(" + strings.Join(alts, " OR ") + ")")
-	}
-	stages := func(ss []guantong.Stage) []string {
-		out := make([]string, len(ss))
-		for i, s := range ss {
-			out[i] = string(s)
-		}
-		return out
+		w.add("(" + strings.Join(alts, " OR ") + ")") // first: a page reads the alternatives apart (alternatives)
+		w.alts = alts
 	}
 	if len(f.Stages) > 0 {
-		w.add(w.in("a.stage", stages(f.Stages)))
+		w.add(w.in("a.stage", stageNames(f.Stages)))
 	}
 	if len(f.NotStages) > 0 {
-		w.add("NOT " + w.in("a.stage", stages(f.NotStages)))
+		w.add("NOT " + w.in("a.stage", stageNames(f.NotStages)))
 	}
 	for _, c := range []struct{ col, v string }{{"a.kind", f.Kind}, {"a.route", f.Route}, {"a.series", f.Series}, {"a.level", f.Level}} {
 		if c.v != "" {
@@ -114,6 +110,9 @@ func (f Filter) where() *where {
 	}
 	if !f.To.IsZero() {
 		w.add("a.created_at < " + w.arg(dayStart(f.To.AddDays(1))))
+	}
+	if !f.InternalOn.IsZero() {
+		w.add("a.internal_until >= " + w.arg(f.InternalOn.String()))
 	}
 	if q := strings.TrimSpace(f.Search); q != "" {
 		w.add(f.search(w, q))
@@ -148,23 +147,36 @@ func (r reader) Applications(ctx context.Context, f Filter) ([]Listed, error) {
 
 // ApplicationPage returns one page of the applications the filter selects, with their total.
 func (r reader) ApplicationPage(ctx context.Context, f Filter, p Paging) (Page[Listed], error) {
-	return paged(ctx, f.where(), "a", p, func(w *where) (int, error) {
-		var n int
-		err := r.q.QueryRowContext(ctx, "SELECT COUNT(*) FROM applications a"+w.String(), w.args...).Scan(&n)
-		if err != nil {
-			return 0, fmt.Errorf("store: count applications: %w", err)
-		}
-		return n, nil
+	return paged(ctx, f.where(), "a", p, func(*where) (int, error) {
+		return r.countApplications(ctx, f)
 	}, func(w *where, order, limit string) ([]Listed, [][2]int64, error) {
 		// The page's IDs first, from applications and its indexes alone; then the joins,
 		// for those rows only, rather than for every row the filter selects before sorting.
-		items, err := r.listed(ctx, "applications", " WHERE a.id IN (SELECT a.id FROM applications a"+w.String()+order+" LIMIT "+limit+")"+order, w.args...)
+		items, err := r.listed(ctx, "applications", " WHERE a.id IN ("+w.pageIDs(order, limit)+")"+order+" LIMIT "+limit, w.args...)
 		keys := make([][2]int64, len(items))
 		for i, l := range items {
 			keys[i] = [2]int64{ms(l.CreatedAt), l.ID}
 		}
 		return items, keys, err
 	})
+}
+
+// pageIDs returns the query of the IDs of a page of applications (alias a) in the order and
+// up to the limit given. A filter of several scopes (HR's staff and those routed to it) reads
+// each scope's first rows from its own index, in order, and keeps the first of their union:
+// one ordered range each, where "employer_id = x OR evaluator_id = x" would gather and sort
+// every row of both.
+func (w *where) pageIDs(order, limit string) string {
+	if len(w.alts) < 2 {
+		return "SELECT a.id FROM applications a" + w.String() + order + " LIMIT " + limit
+	}
+	parts := make([]string, len(w.alts))
+	for i, alt := range w.alts {
+		conds := append([]string{alt}, w.conds[1:]...)
+		parts[i] = fmt.Sprintf("SELECT id FROM (SELECT a.id FROM applications a WHERE %s%s LIMIT %s) AS s%d",
+			strings.Join(conds, " AND "), order, limit, i)
+	}
+	return strings.Join(parts, " UNION ")
 }
 
 // EachApplication calls fn for every application the filter selects, in the order asked,
@@ -213,9 +225,17 @@ type StageCount struct {
 
 // StageCounts counts the applications the filter selects by stage, most first.
 func (r reader) StageCounts(ctx context.Context, f Filter) ([]StageCount, error) {
-	w := f.where()
-	rows, err := r.q.QueryContext(ctx, `SELECT a.stage, COUNT(*) FROM applications a`+w.String()+
-		` GROUP BY a.stage ORDER BY COUNT(*) DESC, a.stage`, w.args...)
+	var rows *sql.Rows
+	var err error
+	if scope, id, ok := f.countScope(); ok {
+		w := f.countWhere(scope, id)
+		rows, err = r.q.QueryContext(ctx, `SELECT stage, SUM(n) FROM application_counts`+w.String()+
+			` GROUP BY stage HAVING SUM(n) > 0 ORDER BY SUM(n) DESC, stage`, w.args...)
+	} else {
+		w := f.where()
+		rows, err = r.q.QueryContext(ctx, `SELECT a.stage, COUNT(*) FROM applications a`+w.String()+
+			` GROUP BY a.stage ORDER BY COUNT(*) DESC, a.stage`, w.args...)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store: count stages: %w", err)
 	}

@@ -106,6 +106,7 @@ func (p Paging) limit() int {
 type where struct {
 	conds []string
 	args  []any
+	alts  []string // the alternatives of conds[0], when it is their OR (Filter.where)
 }
 
 // arg adds a value and returns its placeholder.

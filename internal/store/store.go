@@ -149,12 +149,29 @@ func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
 		if rbErr := sqlTx.Rollback(); rbErr != nil && !errors.Is(rbErr, sql.ErrTxDone) {
 			return errors.Join(err, fmt.Errorf("store: rollback: %w", rbErr))
 		}
-		return err
+		return contended(err)
 	}
 	if err := sqlTx.Commit(); err != nil {
-		return fmt.Errorf("store: commit: %w", err)
+		return contended(fmt.Errorf("store: commit: %w", err))
 	}
 	return nil
+}
+
+// PostgreSQL's SQLSTATEs for a transaction it gave up so that another could go on.
+const (
+	pgSerializationFailure = "40001"
+	pgDeadlockDetected     = "40P01"
+)
+
+// contended answers a transaction PostgreSQL rolled back because another held what it
+// needed in the opposite order (two batches changing the same totals, migration 0014) as a
+// conflict to try again, which it is, rather than as an internal error; nothing was written.
+func contended(err error) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && (pe.Code == pgDeadlockDetected || pe.Code == pgSerializationFailure) {
+		return guantong.Errorf(guantong.EConflict, "数据正被他人同时修改，本次操作未保存，请稍后重试")
+	}
+	return err
 }
 
 // Audit appends an event to the hash-chained log in this transaction; payload is encoded

@@ -3,7 +3,6 @@ package web
 import (
 	"encoding/json"
 	"errors"
-	"io"
 	"maps"
 	"net/http"
 	"net/url"
@@ -190,33 +189,24 @@ func readUpload(w http.ResponseWriter, r *http.Request) (name string, data []byt
 
 // readUploadUpTo is readUpload for files of up to max bytes, with the message for a larger one.
 func readUploadUpTo(w http.ResponseWriter, r *http.Request, max int64, tooLarge string) (name string, data []byte, problem string) {
+	if problem := parseUpload(w, r, max, tooLarge); problem != "" {
+		return "", nil, problem
+	}
+	return formFile(r, "file", max)
+}
+
+// parseUpload parses a multipart form of up to max bytes of files; the problem, if any, is
+// tooLarge or says what else went wrong.
+func parseUpload(w http.ResponseWriter, r *http.Request, max int64, tooLarge string) (problem string) {
 	r.Body = http.MaxBytesReader(w, r.Body, max+1<<20)
 	if err := r.ParseMultipartForm(1 << 20); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return "", nil, tooLarge
+			return tooLarge
 		}
-		return "", nil, "无法读取上传的内容，请重新选择文件"
+		return "无法读取上传的内容，请重新选择文件"
 	}
-	if msg := formTextProblem(r); msg != "" {
-		return "", nil, msg
-	}
-	file, hdr, err := r.FormFile("file")
-	if errors.Is(err, http.ErrMissingFile) {
-		return "", nil, ""
-	}
-	if err != nil {
-		return "", nil, "无法读取上传的文件"
-	}
-	defer file.Close()
-	data, err = io.ReadAll(io.LimitReader(file, max+1))
-	if err != nil {
-		return "", nil, "无法读取上传的文件"
-	}
-	if data == nil {
-		data = []byte{}
-	}
-	return hdr.Filename, data, ""
+	return formTextProblem(r)
 }
 
 // pathEscape escapes a file name for Content-Disposition's filename*.

@@ -98,6 +98,8 @@ func BenchmarkLists(b *testing.B) {
 		{"api-evaluator", "evaluator", "/api/v1/applications", "-"},
 		{"api-admin", "admin", "/api/v1/applications", "-"},
 		{"api-notices", "", "/api/v1/notices", "-"},
+		{"stats-province", "admin", "/stats", ""}, // the department's dashboard (issue 11)
+		{"stats-region", "office", "/stats", ""},  // a 职改办's
 	} {
 		pages := []struct{ name, path string }{{"first", c.path}}
 		switch c.section {

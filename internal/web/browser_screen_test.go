@@ -1,16 +1,12 @@
 package web
 
 import (
-	"context"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
-	"guantong/internal/job"
 	"guantong/internal/store/storetest"
 )
 
@@ -18,11 +14,8 @@ import (
 // the worker has run it, the page (reloaded) shows the summary and the download.
 func TestBrowserScreening(t *testing.T) {
 	newTab(t)
-	s, st := newServerStore(t, storetest.SQLite(t))
-	mux := http.NewServeMux()
-	s.Routes(mux)
-	ts := httptest.NewServer(mux)
-	t.Cleanup(ts.Close)
+	w, st := newWorldStore(t, storetest.SQLite(t))
+	ts := w.ts
 	sheet := filepath.Join(t.TempDir(), "本单位职工.csv")
 	if err := os.WriteFile(sheet, []byte(staffCSV), 0o644); err != nil {
 		t.Fatal(err)
@@ -36,10 +29,7 @@ func TestBrowserScreening(t *testing.T) {
 	mustContain(t, "the queued job", mainText(t, hr), "本单位职工.csv", "排队中", "自动刷新")
 	screenshot(t, hr, "screening-queued", 1280)
 
-	runner := &job.Runner{Store: st, Checker: s.svc, Now: s.svc.Now, Log: s.log}
-	if ran, err := runner.RunOnce(context.Background()); !ran || err != nil {
-		t.Fatalf("RunOnce: %v %v", ran, err)
-	}
+	runJob(t, w, st)
 	navigate(t, hr, 200, chromedp.Reload())
 	mustContain(t, "the finished job", mainText(t, hr), "已完成", "已测评 3 人", "读取人数：3", "现可申报（至少一项）：2", "下载测评结果")
 	screenshot(t, hr, "screening-done", 1280)

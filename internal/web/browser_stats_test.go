@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -8,6 +9,18 @@ import (
 	"guantong/internal/stats/statstest"
 	"guantong/internal/store/storetest"
 )
+
+// fitsPhone checks that the page open in ctx is no wider than a 390 px phone's screen, and
+// goes back to the desktop width.
+func fitsPhone(t *testing.T, ctx context.Context) {
+	t.Helper()
+	do(t, ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2)))
+	overflow := text(t, ctx, `String(document.documentElement.scrollWidth)`)
+	do(t, ctx, chromedp.EmulateViewport(1280, 900))
+	if overflow != "390" {
+		t.Errorf("at 390 px the page is %s px wide", overflow)
+	}
+}
 
 // The 统计 dashboard in the browser, at desktop and phone widths (screenshots/stats.png,
 // stats-390.png): every chart is drawn with its table, nothing is wider than a phone's
@@ -30,12 +43,7 @@ func TestBrowserStats(t *testing.T) {
 	axeCheck(t, ctx, "the admin's dashboard")
 	screenshot(t, ctx, "stats", 1280)
 	screenshot(t, ctx, "stats-390", 390)
-	do(t, ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2)))
-	overflow := text(t, ctx, `String(document.documentElement.scrollWidth)`)
-	do(t, ctx, chromedp.EmulateViewport(1280, 900))
-	if overflow != "390" {
-		t.Errorf("at 390 px the page is %s px wide", overflow)
-	}
+	fitsPhone(t, ctx)
 	navigate(t, ctx, 200, chromedp.Navigate(w.ts.URL+"/stats?region="+"%E5%94%90%E5%B1%B1%E5%B8%82"))
 	mustContain(t, "a region", mainText(t, ctx), "统计 · 唐山市")
 	navigate(t, ctx, 200, chromedp.Navigate(w.ts.URL+"/admin/policies"))

@@ -109,28 +109,32 @@ type pager struct {
 	First, Prev, Next, Last, File string // addresses; "" when there is no such page
 }
 
+// link returns the address of the page of list id that starts at cursor ("" the first),
+// with the filters of l.
+func (l *listState) link(id, cursor string) string {
+	v := url.Values{}
+	for k, xs := range l.Values {
+		v[k] = xs
+	}
+	if id != "" {
+		v.Set("section", id)
+	}
+	if cursor != "" {
+		v.Set("cursor", cursor)
+	}
+	s := l.Path
+	if enc := v.Encode(); enc != "" {
+		s += "?" + enc
+	}
+	if id != "" {
+		s += "#" + id
+	}
+	return s
+}
+
 // pager returns the bar of the list id after reading a page of it.
 func (l *listState) pager(id string, total, shown int, next, prev string) pager {
-	link := func(cursor string) string {
-		v := url.Values{}
-		for k, xs := range l.Values {
-			v[k] = xs
-		}
-		if id != "" {
-			v.Set("section", id)
-		}
-		if cursor != "" {
-			v.Set("cursor", cursor)
-		}
-		s := l.Path
-		if enc := v.Encode(); enc != "" {
-			s += "?" + enc
-		}
-		if id != "" {
-			s += "#" + id
-		}
-		return s
-	}
+	link := func(cursor string) string { return l.link(id, cursor) }
 	p := pager{Total: total, Shown: shown}
 	if prev != "" {
 		p.First, p.Prev = link(""), link(prev)

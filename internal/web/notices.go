@@ -112,16 +112,14 @@ func (s *Server) internalNoticePage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	apps, err := s.svc.Applications(r.Context(), u, service.ListFilter{Stages: []guantong.Stage{guantong.StageSubmitted}, Kind: guantong.KindTitle})
+	apps, err := s.svc.InternalNotice(r.Context(), u)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	d := internalNoticePage{Org: org, Today: s.svc.Today()}
 	for _, v := range apps {
-		if v.EmployerID == u.OrgID && v.InternalNotice != nil && !d.Today.After(v.InternalNotice.Until) {
-			d.Rows = append(d.Rows, internalRow{View: v, What: service.TitleWhat(v.Series, v.Specialty, v.Level), Current: service.CurrentOf(v.Document)})
-		}
+		d.Rows = append(d.Rows, internalRow{View: v, What: service.TitleWhat(v.Series, v.Specialty, v.Level), Current: service.CurrentOf(v.Document)})
 	}
 	s.render(w, r, http.StatusOK, "internalnotice", page{Title: org + " 职称申报单位内部公示", Nav: "employer", Data: d})
 }

@@ -15,17 +15,21 @@ import (
 
 // noticesPage is the data of templates/notices.html.
 type noticesPage struct {
-	Notices []noticeView
-	Filters *listState
-	Pager   pager
-	Docs    []service.NoticeDocument // the notices as published, one per batch
-	Today   guantong.Date
+	Notices  []noticeView
+	Filters  *listState
+	Pager    pager
+	Docs     []service.NoticeDocument // a page of the notices as published, one per batch
+	DocPager pager
+	Today    guantong.Date
 
 	Failed  int64 // the notice whose form has a problem, shown again as typed
 	Form    service.ObjectionInput
 	Errs    errs
 	Problem string
 }
+
+// docsPerPage is how many notices as published the page lists at once.
+const docsPerPage = 20
 
 // noticeView is one notice and what it is about.
 type noticeView struct {
@@ -48,7 +52,12 @@ func (s *Server) noticesData(r *http.Request) (*noticesPage, error) {
 	l := listFilters(r, "")
 	l.Path = "/notices" // also when a failed objection shows the page again
 	q := l.Query
-	q.Cursor = r.URL.Query().Get("cursor")
+	var docCursor string // the page's two lists: the documents (section docs) and the notices
+	if r.URL.Query().Get("section") == "docs" {
+		docCursor = r.URL.Query().Get("cursor")
+	} else {
+		q.Cursor = r.URL.Query().Get("cursor")
+	}
 	ns, err := s.svc.NoticePage(r.Context(), q)
 	if guantong.ErrorCode(err) == guantong.EInvalid { // a stale cursor: the first page
 		q.Cursor = ""
@@ -58,8 +67,20 @@ func (s *Server) noticesData(r *http.Request) (*noticesPage, error) {
 		return nil, err
 	}
 	d := &noticesPage{Today: s.svc.Today(), Filters: l, Pager: l.pager("", ns.Total, len(ns.Items), ns.Next, ns.Prev)}
-	if d.Docs, err = s.svc.NoticeDocuments(r.Context()); err != nil {
+	docs, err := s.svc.NoticeDocuments(r.Context(), docCursor, docsPerPage)
+	if guantong.ErrorCode(err) == guantong.EInvalid { // a stale cursor: the first page
+		docs, err = s.svc.NoticeDocuments(r.Context(), "", docsPerPage)
+	}
+	if err != nil {
 		return nil, err
+	}
+	d.Docs = docs.Items
+	d.DocPager = pager{Total: docs.Total, Shown: len(docs.Items)} // forward only: 首页 and 下一页
+	if docs.Next != "" {
+		d.DocPager.Next = l.link("docs", docs.Next)
+	}
+	if docCursor != "" {
+		d.DocPager.First = l.link("docs", "")
 	}
 	for _, n := range ns.Items {
 		v := noticeView{Notice: n, Decision: decisionName(n.Decision)}

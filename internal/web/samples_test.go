@@ -105,6 +105,7 @@ func roleSamples(s *Server) map[string][]any {
 		"evaluator": {evaluatorPage{queuePage: queue, PassTheory: 60, PassPractical: 60, ImportErrs: []guantong.FieldError{{Field: "第 2 行「理论知识成绩」", Message: evil}, {Field: "file", Message: evil}},
 			Imported: &service.Imported{Recorded: 1, Results: bulk.Results[:1]}}, evaluatorPage{}},
 		"screening": screeningSamples(evil),
+		"whatif":    whatifSamples(evil),
 		"staff":     staffSamples(evil),
 		"staffperson": {staffPersonPage{Facts: service.StaffFacts{Name: evil, Employer: evil, RegisteredAt: at}, Doc: s.docView(app.Document)},
 			staffPersonPage{Facts: service.StaffFacts{Name: evil}}},

@@ -69,21 +69,33 @@ func (s *Server) screeningRender(w http.ResponseWriter, r *http.Request, status 
 		s.fail(w, r, err)
 		return
 	}
-	running := d.Job != nil && d.Job.Running
-	for _, j := range jobs {
-		v := viewJob(j)
-		running = running || (d.Job == nil && v.Running)
-		d.Jobs = append(d.Jobs, v)
-	}
+	d.Jobs = viewJobs(w, status, jobs, viewJob, d.Job)
 	d.Today = s.svc.Today().String()
+	s.render(w, r, status, "screening", page{Title: jobTitle("批量测评", d.Job), Nav: "screen", Data: d})
+}
+
+// viewJobs views a list of jobs and, on a page that shows a running job (or, on the list
+// alone, any running job), has the browser reload it: no script needed.
+func viewJobs(w http.ResponseWriter, status int, jobs []store.Job, view func(store.Job) jobView, shown *jobView) []jobView {
+	running := shown != nil && shown.Running
+	var out []jobView
+	for _, j := range jobs {
+		v := view(j)
+		running = running || (shown == nil && v.Running)
+		out = append(out, v)
+	}
 	if running && status == http.StatusOK {
 		w.Header().Set("Refresh", reloadEvery)
 	}
-	title := "批量测评"
-	if d.Job != nil {
-		title = "批量测评 " + strconv.FormatInt(d.Job.ID, 10)
+	return out
+}
+
+// jobTitle is a job page's title: what it is, and the job's number when one is shown.
+func jobTitle(what string, j *jobView) string {
+	if j == nil {
+		return what
 	}
-	s.render(w, r, status, "screening", page{Title: title, Nav: "screen", Data: d})
+	return what + " " + strconv.FormatInt(j.ID, 10)
 }
 
 // screeningSubmit is POST /screen: the upload, queued.

@@ -2,9 +2,7 @@ package web
 
 import (
 	"bytes"
-	"context"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -13,7 +11,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"guantong/internal/job"
 	"guantong/internal/store"
 	"guantong/internal/store/storetest"
 )
@@ -46,12 +43,7 @@ var jobLink = regexp.MustCompile(`/screen/(\d+)/result\.xlsx`)
 // person's options and the bad row by row and column. Another user cannot see it, and an
 // applicant has no 批量测评 page.
 func TestScreeningPage(t *testing.T) {
-	s, st := newServerStore(t, storetest.SQLite(t))
-	mux := http.NewServeMux()
-	s.Routes(mux)
-	ts := httptest.NewServer(mux)
-	t.Cleanup(ts.Close)
-	w := &world{t: t, ts: ts, s: s}
+	w, st := newWorldStore(t, storetest.SQLite(t))
 	hr := w.as("hr")
 	status, body := hr.get("/screen")
 	if status != 200 || !strings.Contains(body, "新的批量测评") || !strings.Contains(body, `href="/screen"`) {
@@ -75,10 +67,7 @@ func TestScreeningPage(t *testing.T) {
 		t.Error("the page of a queued job does not reload itself")
 	}
 
-	runner := &job.Runner{Store: st, Checker: s.svc, Now: s.svc.Now, Log: s.log}
-	if ran, err := runner.RunOnce(context.Background()); !ran || err != nil {
-		t.Fatalf("RunOnce: %v %v", ran, err)
-	}
+	runJob(t, w, st)
 	status, body = hr.get("/screen/1")
 	if status != 200 || !strings.Contains(body, "已完成") || !strings.Contains(body, "读取人数：3") || !strings.Contains(body, "数据有误（见“数据问题”）：1") {
 		t.Fatalf("after the run: %d\n%.1500s", status, body)

@@ -68,9 +68,7 @@ func (s *Server) statsPage(w http.ResponseWriter, r *http.Request) {
 	if region != "" {
 		q = "?region=" + url.QueryEscape(region)
 	}
-	for _, c := range d.Charts {
-		p.Charts = append(p.Charts, chartView{Chart: c, SVG: template.HTML(chart.SVG(c)), Excel: "/stats/" + c.ID + ".xlsx" + q})
-	}
+	p.Charts = chartViews(d, func(id string) string { return "/stats/" + id + ".xlsx" + q })
 	s.render(w, r, http.StatusOK, "stats", page{Title: "统计 · " + d.Scope, Nav: "stats", Data: p})
 }
 
@@ -111,12 +109,24 @@ func (s *Server) statsExcel(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
+	s.chartExcel(w, r, d.Scope, c, "统计-"+d.Scope+"-"+c.Title+".xlsx")
+}
+
+// chartViews draws a dashboard's charts; excel gives each chart's download address.
+func chartViews(d stats.Dashboard, excel func(id string) string) []chartView {
+	var out []chartView
+	for _, c := range d.Charts {
+		out = append(out, chartView{Chart: c, SVG: template.HTML(chart.SVG(c)), Excel: excel(c.ID)})
+	}
+	return out
+}
+
+// chartExcel sends one chart's numbers as a workbook: exactly the figures drawn.
+func (s *Server) chartExcel(w http.ResponseWriter, r *http.Request, scope string, c stats.Chart, name string) {
 	var buf bytes.Buffer
-	if err := stats.WriteExcel(&buf, d.Scope, c); err != nil {
+	if err := stats.WriteExcel(&buf, scope, c); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	w.Header().Set("Content-Disposition", "attachment; filename=\"stats-"+id+".xlsx\"; filename*=UTF-8''"+pathEscape("统计-"+d.Scope+"-"+c.Title+".xlsx"))
-	w.Write(buf.Bytes())
+	attach(w, name, xlsxType, buf.Bytes())
 }

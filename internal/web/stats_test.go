@@ -52,6 +52,33 @@ func seedStats(t *testing.T, w *world) {
 
 var svgValue = regexp.MustCompile(`data-row="(\d+)" data-col="(\d+)" data-value="([0-9.]+)"`)
 
+// excelMatchesDrawn downloads a chart's workbook and checks that it holds every value the
+// chart's SVG draws (data-row, data-col, data-value); it returns the workbook's rows.
+func excelMatchesDrawn(t *testing.T, c *client, path, svg string) [][]string {
+	t.Helper()
+	status, file := c.get(path)
+	if status != 200 {
+		t.Fatalf("%s: %d", path, status)
+	}
+	f, err := excelize.OpenReader(strings.NewReader(file))
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	rows, err := f.GetRows(stats.SheetName)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range svgValue.FindAllStringSubmatch(svg, -1) {
+		i, _ := strconv.Atoi(m[1])
+		j, _ := strconv.Atoi(m[2])
+		if 3+i >= len(rows) || j+1 >= len(rows[3+i]) || rows[3+i][j+1] != m[3] {
+			t.Errorf("%s row %d col %d: drawn %s, workbook %v", path, i, j, m[3], rows)
+		}
+	}
+	return rows
+}
+
 // The 统计 page on both engines: the admin sees the province, the 职改办 its region and
 // cannot ask for another, others are refused; each chart's Excel download holds the numbers
 // the page draws (every bar's data-value) and tables.
@@ -84,26 +111,7 @@ func TestStatsPageExcelMatchesDrawn(t *testing.T) {
 			t.Fatalf("%d charts drawn, want 12", len(charts))
 		}
 		for _, c := range charts {
-			status, file := admin.get("/stats/" + c[1] + ".xlsx")
-			if status != 200 {
-				t.Fatalf("%s.xlsx: %d", c[1], status)
-			}
-			f, err := excelize.OpenReader(strings.NewReader(file))
-			if err != nil {
-				t.Fatalf("%s.xlsx: %v", c[1], err)
-			}
-			rows, err := f.GetRows(stats.SheetName)
-			f.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, m := range svgValue.FindAllStringSubmatch(c[0], -1) {
-				i, _ := strconv.Atoi(m[1])
-				j, _ := strconv.Atoi(m[2])
-				if 3+i >= len(rows) || j+1 >= len(rows[3+i]) || rows[3+i][j+1] != m[3] {
-					t.Errorf("%s row %d col %d: drawn %s, workbook %v", c[1], i, j, m[3], rows)
-				}
-			}
+			rows := excelMatchesDrawn(t, admin, "/stats/"+c[1]+".xlsx", c[0])
 			if c[1] == "stage" && (len(rows) != 4 || rows[3][0] != "待单位推荐" || rows[3][1] != "1") {
 				t.Errorf("stage.xlsx: %v, want one application 待单位推荐", rows)
 			}
@@ -114,18 +122,25 @@ func TestStatsPageExcelMatchesDrawn(t *testing.T) {
 	})
 }
 
-// The policy versions page: a file with a bad key is refused, the key named at the file
-// field; a good one is set beside the policy in force, then scheduled and listed.
-func TestPolicyUploadPage(t *testing.T) {
-	w := newWorld(t)
-	admin := w.as("admin")
+// twoYearDraft is the built-in policy file as hebei-2027, from 2027-06-01, in which 技师 →
+// 中级 needs 2 years instead of 3 (三(一)2).
+func twoYearDraft(t *testing.T) string {
+	t.Helper()
 	raw, err := data.Policies.ReadFile("policy/hebei-2021.json")
 	if err != nil {
 		t.Fatal(err)
 	}
 	good := strings.Replace(string(raw), `"id": "hebei-2021"`, `"id": "hebei-2027"`, 1)
 	good = strings.Replace(good, `"effective_from": "2021-01-01"`, `"effective_from": "2027-06-01"`, 1)
-	good = strings.Replace(good, `{"skill": "技师", "title": "中级", "years": 3}`, `{"skill": "技师", "title": "中级", "years": 2}`, 1)
+	return strings.Replace(good, `{"skill": "技师", "title": "中级", "years": 3}`, `{"skill": "技师", "title": "中级", "years": 2}`, 1)
+}
+
+// The policy versions page: a file with a bad key is refused, the key named at the file
+// field; a good one is set beside the policy in force, then scheduled and listed.
+func TestPolicyUploadPage(t *testing.T) {
+	w := newWorld(t)
+	admin := w.as("admin")
+	good := twoYearDraft(t)
 	bad := strings.Replace(good, `"years": 2}`, `"years": -1}`, 1) // forward[0]: 高级工 → 助理级
 
 	status, body := admin.postFile("/admin/policies/preview", nil, "bad.json", []byte(bad))

@@ -20,6 +20,7 @@ import (
 	"guantong"
 	"guantong/internal/catalog"
 	"guantong/internal/document"
+	"guantong/internal/job"
 	"guantong/internal/plan"
 	"guantong/internal/policy"
 	"guantong/internal/service"
@@ -59,6 +60,28 @@ func newServerStore(t testing.TB, dsn string) (*Server, *store.Store) {
 		t.Fatal(err)
 	}
 	return New(Config{Service: svc, DemoClock: clock, DemoAccounts: accounts, Logger: log}), st
+}
+
+// newWorldStore is a world over a server with its store, for tests that run jobs beside
+// the pages (runJob).
+func newWorldStore(t *testing.T, dsn string) (*world, *store.Store) {
+	t.Helper()
+	s, st := newServerStore(t, dsn)
+	mux := http.NewServeMux()
+	s.Routes(mux)
+	ts := httptest.NewServer(mux)
+	t.Cleanup(ts.Close)
+	return &world{t: t, ts: ts, s: s}, st
+}
+
+// runJob runs the next queued job as serve's worker does: the policies in force, and the
+// service's sets for a simulation.
+func runJob(t *testing.T, w *world, st *store.Store) {
+	t.Helper()
+	runner := &job.Runner{Store: st, Checker: w.s.svc, Policies: w.s.svc.SimulationPolicies, Now: w.s.svc.Now, Log: w.s.log}
+	if ran, err := runner.RunOnce(context.Background()); !ran || err != nil {
+		t.Fatalf("RunOnce: %v %v", ran, err)
+	}
 }
 
 func newTestServer(t testing.TB) *httptest.Server {
