@@ -207,6 +207,7 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	handle("POST /office/batch", officeQueue.post(s))
 	handle("GET /staff", s.staffForm)
 	handle("POST /staff", s.staffSubmit)
+	handle("GET /staff/people/{id}", s.staffPerson)
 	handle("GET /screen", s.screeningList)
 	handle("POST /screen", s.screeningSubmit)
 	handle("GET /screen/template.xlsx", s.staffTemplate)
