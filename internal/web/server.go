@@ -37,7 +37,6 @@ import (
 	"strings"
 	"time"
 
-	"guantong"
 	"guantong/internal/catalog"
 	"guantong/internal/policy"
 	"guantong/internal/ratelimit"
@@ -281,8 +280,8 @@ func (s *Server) wrap(h http.Handler) http.Handler {
 		if s.secure(r) {
 			hdr.Set("Strict-Transport-Security", "max-age=31536000")
 		}
-		if es := guantong.ValuesProblems(r.URL.Query()); len(es) > 0 { // before any handler reads it
-			s.errorPage(w, r, http.StatusBadRequest, "地址有误", "地址中的参数 "+es[0].Field+" "+es[0].Message+"。")
+		if p := queryTextProblem(r); p != "" { // before any handler reads it
+			s.errorPage(w, r, http.StatusBadRequest, "地址有误", p+"。")
 			return
 		}
 		defer func() {
