@@ -53,7 +53,7 @@ func count(t *testing.T, dsn, query string, args ...any) int {
 func TestFirstAdminWithoutDemo(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		add := []string{"user", "add", "--db", dsn, "--role", "admin", "--username", "chief", "--name", "省人社厅 周科长", "--password-stdin"}
-		for _, weak := range []string{"short1", "onlyletterslong", "1234567890123", "chief-2026-zhou"} {
+		for _, weak := range []string{"short1", "onlyletterslong", "1234567890123", "河北省人力资源和社会保障厅"} {
 			if _, stderr, code := runCLI(t, weak+"\n", add...); code != 2 || !strings.Contains(stderr, "至少 10 个字符") {
 				t.Errorf("weak password %q: exit %d %s", weak, code, stderr)
 			}

@@ -42,6 +42,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	smtpAddr := fs.String("smtp-addr", envOr("GUANTONG_SMTP_ADDR", ""), "发送站内信邮件副本的 SMTP 服务器 host:port（默认不发邮件；环境变量 GUANTONG_SMTP_ADDR）")
 	smtpFrom := fs.String("smtp-from", envOr("GUANTONG_SMTP_FROM", ""), "邮件发件人地址（环境变量 GUANTONG_SMTP_FROM）")
 	smtpUser := fs.String("smtp-user", envOr("GUANTONG_SMTP_USER", ""), "SMTP 用户名（密码取自环境变量 GUANTONG_SMTP_PASSWORD）")
+	statsAge := fs.Duration("stats-max-age", 2*time.Minute, "统计页的数字最多隔多久重新统计一次（在后台进行；0 表示每次请求都重新统计）")
 	var anchor anchoring
 	anchor.register(fs)
 	if err := parseFlags(fs, args); err != nil {
@@ -71,7 +72,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 
-	cfg := service.Config{Store: st, Policies: policies, Calendar: calendar.Default(), Now: e.now, Logger: log, Email: *smtpAddr != ""}
+	cfg := service.Config{Store: st, Policies: policies, Calendar: calendar.Default(), Now: e.now, Logger: log, Email: *smtpAddr != "",
+		StatsMaxAge: *statsAge}
 	var clock *service.Clock
 	if *demo {
 		// The admin may move the demo clock forward by weeks to end notices; logins last long

@@ -37,7 +37,13 @@ func (a *API) uploaded(w http.ResponseWriter, r *http.Request, keep func(ctx con
 // multipartFile reads the multipart field "file" of a request, up to guantong.MaxFileSize:
 // its name and its bytes.
 func multipartFile(w http.ResponseWriter, r *http.Request) (string, []byte, error) {
-	r.Body = http.MaxBytesReader(w, r.Body, guantong.MaxFileSize+64<<10)
+	return multipartFileUpTo(w, r, guantong.MaxFileSize, "文件超过 10 MiB")
+}
+
+// multipartFileUpTo is multipartFile for files of up to max bytes, with the message for a
+// larger one.
+func multipartFileUpTo(w http.ResponseWriter, r *http.Request, max int64, tooLarge string) (string, []byte, error) {
+	r.Body = http.MaxBytesReader(w, r.Body, max+64<<10)
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return "", nil, guantong.FieldErrors{{Field: "file", Message: "须以 multipart/form-data 上传，字段名 file"}}
@@ -46,7 +52,7 @@ func multipartFile(w http.ResponseWriter, r *http.Request) (string, []byte, erro
 		part, err := mr.NextPart()
 		if err != nil {
 			if big := new(http.MaxBytesError); errors.As(err, &big) {
-				return "", nil, guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB"}}
+				return "", nil, guantong.FieldErrors{{Field: "file", Message: tooLarge}}
 			}
 			if err != io.EOF { // a part's header that does not parse: a NUL or a line break in the file's name
 				return "", nil, guantong.FieldErrors{{Field: "file", Message: badFileName}}
@@ -61,9 +67,9 @@ func multipartFile(w http.ResponseWriter, r *http.Request) (string, []byte, erro
 			}
 			continue
 		}
-		data, err := io.ReadAll(io.LimitReader(part, guantong.MaxFileSize+1))
+		data, err := io.ReadAll(io.LimitReader(part, max+1))
 		if err != nil {
-			return "", nil, guantong.FieldErrors{{Field: "file", Message: "文件超过 10 MiB 或上传中断"}}
+			return "", nil, guantong.FieldErrors{{Field: "file", Message: tooLarge + "（或上传中断）"}}
 		}
 		return part.FileName(), data, nil
 	}

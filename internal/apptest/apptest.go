@@ -25,6 +25,10 @@ import (
 type Config struct {
 	Now             func() time.Time                  // nil: time.Now
 	ComparePassword func(hash, password []byte) error // nil: bcrypt's; tests count comparisons through it
+	// DemoClock gives the server serve --demo's clock, which the admin may move forward
+	// (POST /api/v1/demo/clock), reading Now (or the real time) plus what it was moved; as
+	// there, sessions last long enough not to expire on the way.
+	DemoClock bool
 }
 
 // Start starts one app server on dsn and closes it when the test ends.
@@ -35,14 +39,20 @@ func Start(t testing.TB, dsn string, cfg Config) *httptest.Server {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	svc := service.New(service.Config{Store: st, Engine: policy.New(policy.Default(), catalog.Default()),
-		Calendar: calendar.Default(), Now: cfg.Now, BcryptCost: bcrypt.MinCost, ComparePassword: cfg.ComparePassword})
+	sc := service.Config{Store: st, Engine: policy.New(policy.Default(), catalog.Default()),
+		Calendar: calendar.Default(), Now: cfg.Now, BcryptCost: bcrypt.MinCost, ComparePassword: cfg.ComparePassword}
+	var clock *service.Clock
+	if cfg.DemoClock {
+		clock = service.NewClock(cfg.Now)
+		sc.Now, sc.SessionTTL = clock.Now, 400*24*time.Hour
+	}
+	svc := service.New(sc)
 	if _, err := svc.LoadDemo(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	mux := http.NewServeMux()
-	api.New(api.Config{Service: svc}).Routes(mux)
-	web.New(web.Config{Service: svc}).Routes(mux)
+	api.New(api.Config{Service: svc, DemoClock: clock}).Routes(mux)
+	web.New(web.Config{Service: svc, DemoClock: clock}).Routes(mux)
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv

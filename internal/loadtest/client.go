@@ -22,6 +22,7 @@ var next atomic.Uint64
 // request is one call of the API.
 type request struct {
 	kind, token, method, path string
+	target                    string // this server only; "": the next in turn
 	body                      any    // encoded as JSON, unless raw is set
 	raw                       []byte // a multipart body, with contentType
 	contentType               string
@@ -49,7 +50,10 @@ func (r *run) send(ctx context.Context, q request, timed bool) (int, error) {
 		}
 		body, q.contentType = b, "application/json"
 	}
-	target := r.cfg.Targets[next.Add(1)%uint64(len(r.cfg.Targets))]
+	target := q.target
+	if target == "" {
+		target = r.cfg.Targets[next.Add(1)%uint64(len(r.cfg.Targets))]
+	}
 	req, err := http.NewRequestWithContext(ctx, q.method, target+q.path, bytes.NewReader(body))
 	if err != nil {
 		return 0, err

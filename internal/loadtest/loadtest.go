@@ -1,9 +1,14 @@
 // Package loadtest is a province's peak in one process: the last day of a call for
-// applications, with applicants drafting, uploading and submitting, HR recommending, the
-// 职改办 working its queue, and the public checking eligibility and verifying certificates,
-// from a few hundred concurrent clients against one or more app servers of `serve --demo`
-// (docs/performance.md). It is bounded in time and in requests, and it refuses any target
-// that is not on loopback: it is a tool for one's own machine, never for someone else's site.
+// applications, with applicants drafting (each what it may apply for and has not applied
+// for yet), abandoning some drafts and uploading and submitting the rest, HR starting the
+// employer's own 公示 and recommending what has been through it, the 职改办 working its
+// queue, and the public checking eligibility and verifying certificates, from a few hundred
+// concurrent clients against one or more app servers of `serve --demo`
+// (docs/performance.md). Before the load its setup takes a few applications of each
+// applicant through the employer's 公示 and moves the demo clock past its end, so that HR
+// has applications to recommend. It is bounded in time and in requests, and it refuses any
+// target that is not on loopback: it is a tool for one's own machine, never for someone
+// else's site.
 //
 // Every write the servers acknowledge is remembered, and read back when the load is over:
 // an application that is not there, a version lower than acknowledged, a stage other than
@@ -21,6 +26,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"guantong"
 )
 
 // Bounds of a run, whatever is asked.
@@ -94,9 +101,11 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	tr := &http.Transport{MaxIdleConns: cfg.Clients * 2, MaxIdleConnsPerHost: cfg.Clients, IdleConnTimeout: time.Minute}
 	defer tr.CloseIdleConnections()
 	r := &run{cfg: cfg, http: &http.Client{Transport: tr, Timeout: time.Minute}, stats: newStats(), acked: map[int64]*ack{}}
+	setupStart := time.Now()
 	if err := r.setup(ctx); err != nil {
-		return nil, fmt.Errorf("准备账号：%w", err)
+		return nil, fmt.Errorf("准备账号与待推荐的申报：%w", err)
 	}
+	setupTook := time.Since(setupStart)
 	r.stats.reset() // the setup's requests are not the load
 	// No request starts after the load is over, but those on their way finish: cancelling
 	// them would only make the servers log clients that went away.
@@ -106,12 +115,13 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	start := time.Now()
 	var wg sync.WaitGroup
 	for i := range cfg.Clients {
-		role := roleOf(i)
-		wg.Go(func() { r.client(ctx, i, role) })
+		role, k := seat(i)
+		wg.Go(func() { r.client(ctx, i, role, desk{k, seats(role, cfg.Clients)}) })
 	}
 	wg.Wait()
 	rep := r.stats.report(time.Since(start))
 	rep.Clients, rep.Targets = cfg.Clients, cfg.Targets
+	rep.Applicants, rep.Seeded, rep.ClockDays, rep.SetupTook = len(r.applicants), int(r.seeded.Load()), r.clockDays, setupTook
 	rep.Acknowledged, rep.Lost = r.verify(ctx)
 	return rep, nil
 }
@@ -124,9 +134,12 @@ type run struct {
 	sent  atomic.Int64    // requests under load, against cfg.Requests
 	over  context.Context // done when the load is over
 
-	admin, hr, office string   // tokens
-	applicants        []string // tokens of the applicant accounts
-	person            []byte   // the draft's person (check document), eligible for 工程 中级
+	admin, hr, office string        // tokens
+	applicants        []*applicant  // the applicant accounts
+	person            []byte        // the draft's person (check document), eligible for every option
+	today             guantong.Date // the servers' day once the clock was moved past the seeds' 公示
+	seeded            atomic.Int64  // applications the setup took through the employer's 公示
+	clockDays         int           // how far it moved the clock
 
 	mu    sync.Mutex
 	acked map[int64]*ack // by application
@@ -143,4 +156,27 @@ type ack struct {
 // three of the public.
 var roles = [10]string{"applicant", "public", "applicant", "hr", "applicant", "public", "office", "applicant", "public", "applicant"}
 
-func roleOf(i int) string { return roles[i%len(roles)] }
+// seat is the role of client i and its number among the clients of that role.
+func seat(i int) (role string, k int) {
+	role = roles[i%len(roles)]
+	for j, r := range roles {
+		if r == role {
+			if j < i%len(roles) {
+				k++
+			}
+			k += i / len(roles)
+		}
+	}
+	return role, k
+}
+
+// seats is how many of n clients have the role.
+func seats(role string, n int) int {
+	c := 0
+	for i := range n {
+		if roles[i%len(roles)] == role {
+			c++
+		}
+	}
+	return c
+}

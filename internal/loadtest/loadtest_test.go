@@ -14,15 +14,17 @@ import (
 
 // Issue 13.6: a few seconds of the mixed load against one server on SQLite and two on one
 // PostgreSQL: every kind of request is made, no answer is a 5xx, every acknowledged write is
-// found afterwards.
+// found afterwards. Issue 10: drafts are writes, not refusals of a second open application
+// (one open application per person, route, series and level), and HR recommends what has
+// been through the employer's own 公示 (人社部令第40号), which the 职改办 then approves.
 func TestLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a few seconds of load")
 	}
 	storetest.Each(t, func(t *testing.T, dsn string) {
-		targets := []string{apptest.Start(t, dsn, apptest.Config{}).URL}
+		targets := []string{apptest.Start(t, dsn, apptest.Config{DemoClock: true}).URL}
 		if store.IsPostgres(dsn) {
-			targets = append(targets, apptest.Start(t, dsn, apptest.Config{}).URL)
+			targets = append(targets, apptest.Start(t, dsn, apptest.Config{DemoClock: true}).URL)
 		}
 		rep, err := loadtest.Run(context.Background(), loadtest.Config{Targets: targets, Clients: 40, Duration: 3 * time.Second, Accounts: 2})
 		if err != nil {
@@ -34,13 +36,24 @@ func TestLoad(t *testing.T) {
 		if n := rep.ServerErrors(); n > 0 || rep.Lost > 0 {
 			t.Errorf("%d answers 5xx or none, %d acknowledged writes lost", n, rep.Lost)
 		}
-		kinds := map[string]bool{}
+		kinds := map[string]loadtest.Kind{}
 		for _, k := range rep.Kinds {
-			kinds[k.Name] = k.Requests > 0
+			kinds[k.Name] = k
 		}
 		for _, k := range []string{"draft", "upload", "submit", "queue", "check", "verify", "notices"} {
-			if !kinds[k] {
+			if kinds[k].Requests == 0 {
 				t.Errorf("no %s request was made", k)
+			}
+		}
+		// One open application per person, route, series and level: each applicant drafts
+		// only what it has none open of, so no draft is refused as a second one.
+		if d := kinds["draft"]; d.Status[201] == 0 || d.Status[409] > 0 {
+			t.Errorf("drafts answered %v: want writes (201), no refusal (409)", d.Status)
+		}
+		// 人社部令第40号: recommended after the employer's own 公示, then approved.
+		for _, k := range []string{"publish_internal", "recommend", "approve"} {
+			if kinds[k].Status[200] == 0 {
+				t.Errorf("no %s was done: %v", k, kinds[k].Status)
 			}
 		}
 		if rep.Acknowledged == 0 {

@@ -2,8 +2,6 @@ package loadtest
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	mrand "math/rand/v2"
@@ -12,20 +10,16 @@ import (
 
 	"guantong"
 	"guantong/internal/certificate"
+	"guantong/internal/workflow"
 )
 
 // app is what the load reads of an application.
 type app struct {
-	ID       int64           `json:"id"`
-	Version  int             `json:"version"`
-	Stage    string          `json:"stage"`
-	Internal json.RawMessage `json:"internal_notice,omitempty"` // the employer's own 公示, once started
+	ID       int64            `json:"id"`
+	Version  int              `json:"version"`
+	Stage    string           `json:"stage"`
+	Internal *guantong.Period `json:"internal_notice,omitempty"` // the employer's own 公示, once started
 }
-
-// person is the draft's person: 钳工 技师 since 2021-06-30 with three good years, eligible
-// for 工程 中级 (三(一)2). Name, ID number and employer come from the applicant's record.
-const person = `{"skills": [{"occupation_code": "6-20-01-01", "occupation": "钳工", "level": "技师", "obtained": "2021-06-30"}],
-	"assessments": [{"year": 2023, "result": "合格"}, {"year": 2024, "result": "优秀"}, {"year": 2025, "result": "合格"}]}`
 
 // checkDocument is what the public sends to POST /api/v1/check (examples/fitter-eligible.json).
 var checkDocument = json.RawMessage(`{"as_of": "2026-12-31", "person": {"name": "李师傅",
@@ -35,122 +29,81 @@ var checkDocument = json.RawMessage(`{"as_of": "2026-12-31", "person": {"name": 
 	"assessments": [{"year": 2023, "result": "合格"}, {"year": 2024, "result": "优秀"}, {"year": 2025, "result": "合格"}],
 	"work": [{"from": "2010-07-01", "to": null}]}}`)
 
-// setup signs in the demo's admin, HR of 河北冀钢集团有限公司, the 职改办 of 石家庄市 and 张三,
-// and creates cfg.Accounts applicants at 张三's employer.
-func (r *run) setup(ctx context.Context) error {
-	r.person = []byte(person)
-	var err error
-	if r.admin, err = r.login(ctx, "admin", "admin-demo-2026"); err != nil {
-		return err
-	}
-	if r.hr, err = r.login(ctx, "hr", "hr-demo-2026"); err != nil {
-		return err
-	}
-	if r.office, err = r.login(ctx, "office", "office-demo-2026"); err != nil {
-		return err
-	}
-	zs, err := r.login(ctx, "zhangsan", "zhangsan-demo-2026")
-	if err != nil {
-		return err
-	}
-	r.applicants = append(r.applicants, zs)
-	var orgs struct {
-		Items []struct {
-			ID   int64  `json:"id"`
-			Name string `json:"name"`
-		} `json:"items"`
-	}
-	path := "/api/v1/organisations?kind=employer&q=" + url.QueryEscape("河北冀钢集团有限公司") // a page of the list: found by name
-	if _, err := r.call(ctx, request{token: r.admin, method: "GET", path: path, out: &orgs}); err != nil {
-		return err
-	}
-	var employer int64
-	for _, o := range orgs.Items {
-		if o.Name == "河北冀钢集团有限公司" {
-			employer = o.ID
-		}
-	}
-	if employer == 0 {
-		return fmt.Errorf("没有演示单位「河北冀钢集团有限公司」：目标须以 serve --demo 运行")
-	}
-	var b [4]byte
-	rand.Read(b[:])
-	runID := hex.EncodeToString(b[:])
-	for i := range r.cfg.Accounts {
-		username, password := fmt.Sprintf("load-%s-%d", runID, i), "load-"+runID+"-password"
-		_, err := r.call(ctx, request{token: r.admin, method: "POST", path: "/api/v1/users", body: map[string]any{
-			"username": username, "password": password, "name": fmt.Sprintf("压测申报人%d", i), "role": "applicant",
-			"person": map[string]any{"name": fmt.Sprintf("压测申报人%d", i), "id_number": idNumber(), "employer_id": employer}}})
-		if err != nil {
-			return err
-		}
-		tok, err := r.login(ctx, username, password)
-		if err != nil {
-			return err
-		}
-		r.applicants = append(r.applicants, tok)
-	}
-	return nil
-}
+// desk is the kth of n clients of a role: HR and the 职改办 share their queue among their
+// clients as an office shares its work among its staff.
+type desk struct{ k, n int }
 
-func (r *run) login(ctx context.Context, username, password string) (string, error) {
-	var s struct {
-		Token string `json:"token"`
-	}
-	_, err := r.call(ctx, request{method: "POST", path: "/api/v1/login", body: map[string]string{"username": username, "password": password}, out: &s})
-	return s.Token, err
-}
-
-// idNumber is a random valid resident ID number (GB 11643) of someone born 1965-1999.
-func idNumber() string {
-	born := time.Date(1965, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, mrand.IntN(35*365))
-	s := "130102" + born.Format("20060102") + fmt.Sprintf("%03d", mrand.IntN(1000))
-	weights := [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
-	sum := 0
-	for i, w := range weights {
-		sum += int(s[i]-'0') * w
-	}
-	return s + string("10X98765432"[sum%11])
-}
+// mine says whether a is the desk's to act on: its share of the queue, or any of it when
+// the desk helps out (see work), so that two clients sometimes reach for the same
+// application and the later is refused (409).
+func (d desk) mine(a app, anyOf bool) bool { return anyOf || d.n <= 1 || int(a.ID%int64(d.n)) == d.k }
 
 // client is one concurrent client of a role, working until the load is over.
-func (r *run) client(ctx context.Context, i int, role string) {
+func (r *run) client(ctx context.Context, i int, role string, d desk) {
 	var err error
-	for err == nil {
+	for turn := 0; err == nil; turn++ {
 		switch role {
-		case "applicant":
-			err = r.apply(ctx, r.applicants[i%len(r.applicants)])
+		case "applicant": // its own applicant, or in turn each of its share when there are more
+			err = r.apply(ctx, r.applicants[(d.k+turn*d.n)%len(r.applicants)])
 		case "hr":
-			err = r.work(ctx, r.hr, "submitted", "recommend")
+			err = r.work(ctx, d, r.hr, "submitted", workflow.Recommend)
 		case "office":
-			err = r.work(ctx, r.office, "recommended", "approve")
+			err = r.work(ctx, d, r.office, "recommended", workflow.Approve)
 		default:
 			err = r.public(ctx, i)
 		}
 	}
 }
 
-// apply is an applicant's day: a draft, its evidence, and the submission.
-func (r *run) apply(ctx context.Context, token string) error {
+// apply is an applicant's day: a draft of something it may apply for and has not applied
+// for yet; then either it abandons the draft (one in five: it withdraws it) or uploads its
+// evidence and submits it. An applicant that has applied for all it may looks at its list
+// instead, and again a second later.
+func (r *run) apply(ctx context.Context, ap *applicant) error {
+	o, ok := ap.take()
+	if !ok {
+		_, err := r.do(ctx, request{kind: "mine", token: ap.token, method: "GET", path: "/api/v1/applications"})
+		if err != nil {
+			return stopOnly(err)
+		}
+		return r.pause(time.Second) // until HR or the 职改办 moves something on
+	}
 	var a app
-	status, err := r.do(ctx, request{kind: "draft", token: token, method: "POST", path: "/api/v1/applications",
-		body: map[string]any{"route": "title_review", "series": "工程", "level": "中级", "person": json.RawMessage(r.person)}, out: &a})
-	if err != nil || status != 201 {
+	status, err := r.do(ctx, request{kind: "draft", token: ap.token, method: "POST", path: "/api/v1/applications", body: o.draft(r.person), out: &a})
+	if status != 201 {
+		if status != 409 { // 409: open already (an earlier run on this database), so it stays taken
+			ap.release(o)
+		}
 		return stopOnly(err)
 	}
 	r.ack(a)
+	if mrand.IntN(5) == 0 {
+		return r.withdraw(ctx, ap, o, a)
+	}
 	body, ct := uploadBody()
 	var f struct {
 		ID int64 `json:"id"`
 	}
-	status, err = r.do(ctx, request{kind: "upload", token: token, method: "POST", path: fmt.Sprintf("/api/v1/applications/%d/files", a.ID),
+	status, err = r.do(ctx, request{kind: "upload", token: ap.token, method: "POST", path: fmt.Sprintf("/api/v1/applications/%d/files", a.ID),
 		raw: body, contentType: ct, out: &f})
 	if err != nil || status != 201 {
 		return stopOnly(err)
 	}
 	a.Version++ // attaching advances the version (docs/api.md)
 	r.ackFile(a, f.ID)
-	return r.act(ctx, "submit", token, a)
+	return r.act(ctx, "submit", ap.token, a)
+}
+
+// withdraw is an applicant abandoning a draft: once withdrawn, the option is free again.
+func (r *run) withdraw(ctx context.Context, ap *applicant, o option, a app) error {
+	var after app
+	status, err := r.do(ctx, request{kind: "withdraw", token: ap.token, method: "POST",
+		path: fmt.Sprintf("/api/v1/applications/%d/actions/withdraw", a.ID), body: map[string]int{"version": a.Version}, out: &after})
+	if err == nil && status == 200 {
+		r.ack(after)
+		ap.release(o)
+	}
+	return stopOnly(err)
 }
 
 // act takes an action on a at the version last read, and remembers it when acknowledged.
@@ -164,35 +117,70 @@ func (r *run) act(ctx context.Context, action, token string, a app) error {
 	return stopOnly(err)
 }
 
-// work is HR or the 职改办 taking up to three applications of their queue (stage) and acting
-// on each; two clients may take the same one, and the later is told so (409).
-func (r *run) work(ctx context.Context, token, stage, action string) error {
+// work is HR or the 职改办 taking up to three applications of their share of the queue
+// (stage) and acting on each; two clients may take the same one, and the later is told so
+// (409). HR looks at
+// its queue oldest first, to recommend what has been through the employer's own 公示, or
+// newest first, to start the 公示 of what was just submitted; it leaves alone what is still
+// under 公示, as a person would.
+func (r *run) work(ctx context.Context, d desk, token, stage string, action workflow.Action) error {
 	var page struct {
 		Items []app `json:"items"` // the first page of the list (docs/api.md: {items, total, next, prev})
 	}
-	status, err := r.do(ctx, request{kind: "queue", token: token, method: "GET", path: "/api/v1/applications?stage=" + stage, out: &page})
+	path := "/api/v1/applications?stage=" + stage
+	oldest := action == workflow.Recommend && mrand.IntN(2) == 0
+	if oldest {
+		path += "&sort=oldest"
+	}
+	status, err := r.do(ctx, request{kind: "queue", token: token, method: "GET", path: path, out: &page})
 	if err != nil || status != 200 {
 		return stopOnly(err)
 	}
-	queue := page.Items
-	mrand.Shuffle(len(queue), func(i, j int) { queue[i], queue[j] = queue[j], queue[i] })
-	for _, a := range queue[:min(3, len(queue))] {
-		act := action
-		if action == "recommend" && len(a.Internal) == 0 { // 人社部令第40号: the employer's own 公示 first
-			act = "publish_internal"
+	var todo []app
+	anyOf := mrand.IntN(50) == 0 // a colleague helping out, with one application
+	for _, a := range page.Items {
+		switch {
+		case !d.mine(a, anyOf):
+			continue
+		case action != workflow.Recommend:
+		case a.Internal == nil: // 人社部令第40号: the employer's own 公示 first
+			if oldest {
+				continue
+			}
+		case !r.today.After(a.Internal.Until): // still under 公示
+			continue
 		}
-		if err := r.act(ctx, act, token, a); err != nil {
+		todo = append(todo, a)
+	}
+	mrand.Shuffle(len(todo), func(i, j int) { todo[i], todo[j] = todo[j], todo[i] })
+	take := 3
+	if anyOf {
+		take = 1
+	}
+	for _, a := range todo[:min(take, len(todo))] {
+		act := action
+		if a.Internal == nil && action == workflow.Recommend {
+			act = workflow.PublishInternal
+		}
+		if err := r.act(ctx, string(act), token, a); err != nil {
 			return err
 		}
 	}
-	if len(queue) == 0 { // nothing to do yet: look again soon, as a person would
-		select {
-		case <-r.over.Done():
-			return errStop
-		case <-time.After(50 * time.Millisecond):
-		}
+	if len(todo) == 0 { // nothing to do yet: look again soon
+		return r.pause(50 * time.Millisecond)
 	}
 	return nil
+}
+
+// pause is a client with nothing to do waiting for d before it looks again, as a person
+// would.
+func (r *run) pause(d time.Duration) error {
+	select {
+	case <-r.over.Done():
+		return errStop
+	case <-time.After(d):
+		return nil
+	}
 }
 
 // public is one visit of the public: the eligibility check, a certificate verified, or the

@@ -50,6 +50,11 @@ type Report struct {
 	Kinds        []Kind
 	Acknowledged int // writes the servers acknowledged (2xx), read back afterwards
 	Lost         int // of those, the ones not found as acknowledged
+
+	// The setup, before the load: applicant accounts, the applications it took through
+	// the employer's 公示 for HR to recommend, the days the clock was moved, its time.
+	Applicants, Seeded, ClockDays int
+	SetupTook                     time.Duration
 }
 
 // Kind is the figures of one kind of request.
@@ -92,6 +97,8 @@ func (rep *Report) ServerErrors() int {
 func (rep *Report) Write(w io.Writer) {
 	total := 0
 	fmt.Fprintf(w, "%d clients against %s for %.1f s\n\n", rep.Clients, strings.Join(rep.Targets, ", "), rep.Elapsed.Seconds())
+	fmt.Fprintf(w, "Setup (%.1f s): %d applicants; %d applications through the employer's 公示, the clock moved %d days past its end\n\n",
+		rep.SetupTook.Seconds(), rep.Applicants, rep.Seeded, rep.ClockDays)
 	fmt.Fprintln(w, "| kind | requests | per second | p50 | p99 | answers |")
 	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---|")
 	for _, k := range rep.Kinds {

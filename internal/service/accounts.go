@@ -34,10 +34,8 @@ func (s *Service) ChangePassword(ctx context.Context, u *guantong.User, keepToke
 	if next == current {
 		es.Add("password", "新密码不能与当前密码相同")
 	}
-	newHash, err := s.hashPassword(next)
-	if fe, ok := err.(guantong.FieldErrors); ok {
-		es = append(es, fe...)
-	} else if err != nil {
+	newHash, err := s.chosenPassword(u.Username, next, &es)
+	if err != nil {
 		return err
 	}
 	if len(es) > 0 {

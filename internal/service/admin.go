@@ -128,10 +128,8 @@ func (s *Service) CreateUser(ctx context.Context, u *guantong.User, in NewUser) 
 	if !slices.Contains(guantong.Roles, in.Role) {
 		es.Add("role", "须为 %s 之一", strings.Join(guantong.Roles, "、"))
 	}
-	hash, err := s.hashPassword(in.Password)
-	if fe, ok := err.(guantong.FieldErrors); ok {
-		es = append(es, fe...)
-	} else if err != nil {
+	hash, err := s.chosenPassword(in.Username, in.Password, &es)
+	if err != nil {
 		return guantong.User{}, err
 	}
 	nu := guantong.User{Username: in.Username, Name: strings.TrimSpace(in.Name), Role: in.Role, CreatedAt: s.now().UTC()}

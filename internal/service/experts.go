@@ -56,10 +56,7 @@ func (s *Service) CreateExpert(ctx context.Context, u *guantong.User, in NewExpe
 			es.Add("username", "须为 3 到 32 个小写字母、数字或 _ . -，以字母或数字开头")
 		}
 		var err error
-		hash, err = s.hashPassword(in.Password)
-		if fe, ok := err.(guantong.FieldErrors); ok {
-			es = append(es, fe...)
-		} else if err != nil {
+		if hash, err = s.chosenPassword(in.Username, in.Password, &es); err != nil {
 			return e, err
 		}
 	}

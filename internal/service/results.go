@@ -26,32 +26,35 @@ type Imported struct {
 // applicant, occupation and level; 免考 where the theory exam is exempt and 已录入 where a
 // result is recorded.
 func (s *Service) ResultsTemplate(ctx context.Context, u *guantong.User) ([]byte, error) {
-	apps, err := s.Applications(ctx, u, ListFilter{Kind: guantong.KindSkill, Stages: []guantong.Stage{guantong.StageAssessing}})
-	if err != nil {
+	if err := signedIn(u); err != nil {
 		return nil, err
-	}
-	var rows [][]string
-	for _, v := range apps {
-		if !slices.Contains(v.Actions, workflow.RecordTheory) && !slices.Contains(v.Actions, workflow.RecordPractical) {
-			continue
-		}
-		occupation, _ := s.Engine().Catalog().Name(v.OccupationCode)
-		theory, practical := "", ""
-		switch {
-		case v.ExemptTheory:
-			theory = cellExempt
-		case v.Theory != nil:
-			theory = recordedCell(v.Theory)
-		}
-		if v.Practical != nil {
-			practical = recordedCell(v.Practical)
-		}
-		rows = append(rows, []string{strconv.FormatInt(v.ID, 10), strconv.Itoa(v.Version), v.Applicant.Name,
-			occupation + "（" + v.OccupationCode + "）", v.Level.String(), theory, practical})
 	}
 	m := s.params().PassMark
 	var buf bytes.Buffer
-	if err := writeResultsSheet(&buf, rows, [2]float64{m.Theory, m.Practical}); err != nil {
+	// Row by row from the store, into the sheet's stream: an organisation with tens of
+	// thousands of applications in 评价中 needs no more memory for them than for one.
+	err := writeResultsSheet(&buf, [2]float64{m.Theory, m.Practical}, func(add func([]string) error) error {
+		q := ListQuery{Kind: guantong.KindSkill, Stages: []guantong.Stage{guantong.StageAssessing}}
+		return s.EachApplication(ctx, u, q, func(v View) error {
+			if !slices.Contains(v.Actions, workflow.RecordTheory) && !slices.Contains(v.Actions, workflow.RecordPractical) {
+				return nil
+			}
+			occupation, _ := s.Engine().Catalog().Name(v.OccupationCode)
+			theory, practical := "", ""
+			switch {
+			case v.ExemptTheory:
+				theory = cellExempt
+			case v.Theory != nil:
+				theory = recordedCell(v.Theory)
+			}
+			if v.Practical != nil {
+				practical = recordedCell(v.Practical)
+			}
+			return add([]string{strconv.FormatInt(v.ID, 10), strconv.Itoa(v.Version), v.Applicant.Name,
+				occupation + "（" + v.OccupationCode + "）", v.Level.String(), theory, practical})
+		})
+	})
+	if err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -119,12 +122,20 @@ func (s *Service) ImportResults(ctx context.Context, u *guantong.User, data []by
 // a problem of the row (a failing database) ends the import.
 func (s *Service) importRow(ctx context.Context, tx *store.Tx, u *guantong.User, r resultRow, es *guantong.FieldErrors) (BatchResult, int, error) {
 	at := func(col string) string { return fmt.Sprintf("第 %d 行「%s」", r.Row, col) }
+	if !r.scored() && !r.Theory.Exempt {
+		return BatchResult{}, 0, nil // left as the template gave it: nothing to read or record
+	}
 	app, err := s.visible(ctx, tx, u, r.ID, 0)
 	switch {
 	case guantong.ErrorCode(err) == guantong.EInternal:
 		return BatchResult{}, 0, err
 	case err != nil:
 		es.Add(at(colID), "%s", reason(err))
+		return BatchResult{}, 0, nil
+	case !r.scored(): // 免考 and nothing else: only the exemption is checked, whatever became of it since
+		if !app.ExemptTheory {
+			es.Add(at(colTheory), "申报 %d 不免考理论知识考试，须填写成绩", r.ID)
+		}
 		return BatchResult{}, 0, nil
 	case app.Version != r.Version:
 		es.Add(at(colVersion), "申报 %d 已被修改（模板中的版本 %d，现为版本 %d「%s」），请重新下载模板", r.ID, r.Version, app.Version, app.Stage.Name())

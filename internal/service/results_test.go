@@ -193,3 +193,43 @@ func TestImportResults(t *testing.T) {
 		}
 	})
 }
+
+// Issue 10: an evaluation organisation with more applications in 评价中 than a page holds
+// (store.MaxLimit) gets them all in its sheet, read row by row from the store; rows left as
+// the template gave them are neither counted nor checked, so a result typed on one row is
+// recorded although another row's application has changed since the download.
+func TestResultsTemplateLongerThanAPage(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		t.Parallel()
+		f := newFlow(t, dsn)
+		s, hr2 := f.s, f.user("hr2")
+		n := store.MaxLimit + 1
+		apps := stack(f, guantong.KindSkill, guantong.StageAssessing, n, "hr2")
+		tmpl, err := s.ResultsTemplate(ctx, hr2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sh := openSheet(t, tmpl)
+		if len(sh.row) != n {
+			t.Fatalf("template has %d rows, want all %d applications", len(sh.row), n)
+		}
+		for _, v := range []service.View{apps[0], apps[n-1]} {
+			if sh.row[v.ID] == 0 {
+				t.Errorf("application %d is not in the template", v.ID)
+			}
+		}
+		// Another application changes after the download: its untouched row does not matter.
+		err = s.Store().Write(ctx, func(tx *store.Tx) error {
+			app := apps[1].Application
+			return tx.UpdateApplication(ctx, &app, app.Version)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sh.set(apps[n-1].ID, "G", "88")
+		imp, err := s.ImportResults(ctx, hr2, sh.bytes())
+		if err != nil || imp.Recorded != 1 || len(imp.Results) != 1 || imp.Results[0].ID != apps[n-1].ID {
+			t.Fatalf("one result in a sheet of %d rows: %+v %v", n, imp, err)
+		}
+	})
+}

@@ -43,6 +43,10 @@ type Config struct {
 	// user with an e-mail address goes into the outbox that a Mailer delivers.
 	Email bool
 
+	// StatsMaxAge is how old the statistics dashboard may be before it is counted again, in
+	// the background (statscache.go); 0 counts it on every request.
+	StatsMaxAge time.Duration
+
 	SessionTTL time.Duration // how long a login lasts; 0: 12 hours
 	BcryptCost int           // 0: bcrypt.DefaultCost; tests use bcrypt.MinCost
 	// ComparePassword checks a password against its hash (nil: bcrypt's); tests count and
@@ -64,12 +68,14 @@ type Service struct {
 	logins   *ratelimit.Limiter // failed logins, in the database: shared with every server
 	email    bool
 	mailWake chan struct{} // a Mailer waits on it; a step that may have queued e-mail wakes it
+	stats    *statsCache
 }
 
 // New returns a service over the store and engine of cfg.
 func New(cfg Config) *Service {
 	s := &Service{store: cfg.Store, cal: cfg.Calendar, now: cfg.Now, log: cfg.Logger,
-		ttl: cfg.SessionTTL, cost: cfg.BcryptCost, cmp: cfg.ComparePassword, email: cfg.Email, mailWake: make(chan struct{}, 1)}
+		ttl: cfg.SessionTTL, cost: cfg.BcryptCost, cmp: cfg.ComparePassword, email: cfg.Email, mailWake: make(chan struct{}, 1),
+		stats: &statsCache{maxAge: cfg.StatsMaxAge, scopes: map[store.Scope]*statsEntry{}}}
 	set := cfg.Policies
 	if set == nil {
 		set = policy.SetOf(cfg.Engine)

@@ -118,11 +118,9 @@ func tokenHash(token string) string {
 	return hex.EncodeToString(h[:])
 }
 
-// hashPassword refuses passwords shorter than 8 characters.
+// hashPassword hashes a password; one someone chose has passed CheckPassword first. It
+// refuses more than bcrypt's 72 bytes, which bcrypt would cut silently.
 func (s *Service) hashPassword(password string) (string, error) {
-	if len([]rune(password)) < 8 {
-		return "", guantong.FieldErrors{{Field: "password", Message: "密码至少 8 个字符"}}
-	}
 	if len(password) > 72 {
 		return "", guantong.FieldErrors{{Field: "password", Message: "密码不能超过 72 字节"}}
 	}

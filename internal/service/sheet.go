@@ -39,7 +39,8 @@ const (
 	cellRecorded = "已录入" // a result already recorded: left as it is
 )
 
-// MaxResultRows is the most rows one import reads.
+// MaxResultRows is the most rows with a result one import records (in one transaction);
+// the rows left as the template gave them do not count.
 const MaxResultRows = 5000
 
 // resultRow is one row of the sheet as typed, with its number in the sheet (2 for the first
@@ -58,33 +59,63 @@ type cell struct {
 	Score                   float64
 }
 
-// writeResultsSheet writes the template: the header, one row per application, and a second
-// sheet saying how to fill it in.
-func writeResultsSheet(w io.Writer, rows [][]string, mark [2]float64) error {
+// score says whether the cell holds a score to record (or something typed that is none).
+func (c cell) score() bool { return !c.Empty && !c.Exempt && !c.Recorded }
+
+// scored says whether the row has a result to record.
+func (r resultRow) scored() bool { return r.Theory.score() || r.Practical.score() }
+
+// writeResultsSheet writes the template: the header, one row per application as rows
+// gives them (each passed to add as it is read, and streamed into the sheet: excelize keeps
+// a long sheet's rows in a temporary file, not in memory), and a second sheet saying how to
+// fill it in.
+func writeResultsSheet(w io.Writer, mark [2]float64, rows func(add func(row []string) error) error) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", ResultsSheet); err != nil {
 		return fmt.Errorf("service: results sheet: %w", err)
 	}
-	all := append([][]string{resultsHeader}, rows...)
-	for i, row := range all {
-		for j, v := range row {
-			ref, _ := excelize.CoordinatesToCellName(j+1, i+1)
-			var val any = v
-			if n, err := strconv.ParseInt(v, 10, 64); err == nil && i > 0 && j < 2 {
-				val = n // the number and version as numbers: Excel shows no "number stored as text"
-			}
-			if err := f.SetCellValue(ResultsSheet, ref, val); err != nil {
-				return fmt.Errorf("service: results sheet: %w", err)
-			}
-		}
+	sw, err := f.NewStreamWriter(ResultsSheet)
+	if err != nil {
+		return fmt.Errorf("service: results sheet: %w", err)
 	}
 	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	f.SetRowStyle(ResultsSheet, 1, 1, bold)
-	f.SetColWidth(ResultsSheet, "A", "B", 16)
-	f.SetColWidth(ResultsSheet, "C", "E", 18)
-	f.SetColWidth(ResultsSheet, "F", "G", 22)
-	f.SetPanes(ResultsSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	for _, c := range []struct {
+		from, to int
+		width    float64
+	}{{1, 2, 16}, {3, 5, 18}, {6, 7, 22}} {
+		if err := sw.SetColWidth(c.from, c.to, c.width); err != nil {
+			return fmt.Errorf("service: results sheet: %w", err)
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return fmt.Errorf("service: results sheet: %w", err)
+	}
+	head := make([]any, len(resultsHeader))
+	for i, h := range resultsHeader {
+		head[i] = excelize.Cell{StyleID: bold, Value: h}
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return fmt.Errorf("service: results sheet: %w", err)
+	}
+	n := 1
+	err = rows(func(row []string) error {
+		n++
+		cells := make([]any, len(row))
+		for j, v := range row {
+			cells[j] = v
+			if id, err := strconv.ParseInt(v, 10, 64); err == nil && j < 2 {
+				cells[j] = id // the number and version as numbers: Excel shows no "number stored as text"
+			}
+		}
+		return sw.SetRow("A"+strconv.Itoa(n), cells)
+	})
+	if err != nil {
+		return err
+	}
+	if err := sw.Flush(); err != nil {
+		return fmt.Errorf("service: results sheet: %w", err)
+	}
 	help := []string{
 		"填写说明",
 		"1. 每行一项「评价中」的申报；申报编号、版本、姓名、职业、等级由系统填写，请勿修改。",
@@ -134,10 +165,8 @@ func readResultsSheet(data []byte) ([]resultRow, guantong.FieldErrors) {
 	if len(es) > 0 {
 		return nil, es
 	}
-	if len(rows)-1 > MaxResultRows {
-		return nil, guantong.FieldErrors{{Field: "file", Message: fmt.Sprintf("一次最多导入 %d 行，本表 %d 行", MaxResultRows, len(rows)-1)}}
-	}
 	var out []resultRow
+	scored := 0 // rows with a score to record, against MaxResultRows
 	first := map[int64]int{}
 	for i, raw := range rows[1:] {
 		n := i + 2
@@ -174,7 +203,13 @@ func readResultsSheet(data []byte) ([]resultRow, guantong.FieldErrors) {
 			first[id] = n
 		}
 		r.ID, r.Version, r.Bad = id, version, len(es) > before
+		if r.scored() {
+			scored++
+		}
 		out = append(out, r)
+	}
+	if scored > MaxResultRows {
+		return nil, guantong.FieldErrors{{Field: "file", Message: fmt.Sprintf("一次最多导入 %d 行成绩，本表填写了 %d 行，请分批导入", MaxResultRows, scored)}}
 	}
 	return out, es
 }

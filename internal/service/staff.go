@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"guantong"
+	"guantong/internal/audit"
 	"guantong/internal/store"
 	"guantong/internal/workbook"
 )
@@ -74,6 +76,7 @@ func (s *Service) ImportStaff(ctx context.Context, u *guantong.User, name string
 		return out, err
 	}
 	defer r.Close()
+	fields := r.PersonFields() // the kinds of fact the sheet has columns for
 	rows, err := readStaff(r, &out)
 	if err != nil {
 		return out, err
@@ -90,7 +93,7 @@ func (s *Service) ImportStaff(ctx context.Context, u *guantong.User, name string
 	}
 	err = s.store.Write(ctx, func(tx *store.Tx) error {
 		o := out // a retried transaction starts again from the sheet's own report
-		if err := s.writeStaff(ctx, tx, u, rows, &o); err != nil {
+		if err := s.writeStaff(ctx, tx, u, strings.TrimSpace(name), fields, rows, &o); err != nil {
 			return err
 		}
 		if len(o.Problems) > len(out.Problems) && !goodOnly {
@@ -100,8 +103,11 @@ func (s *Service) ImportStaff(ctx context.Context, u *guantong.User, name string
 		}
 		o.Written = true
 		out = o
+		// The import's own row closes the rows of its people (import_staff_person), which
+		// stand just before it in the chain: the head is held until the transaction ends.
 		return s.audit(ctx, tx, u, "import_staff", subjectOf("organisation", u.OrgID), map[string]any{
-			"file": strings.TrimSpace(name), "rows": o.Rows, "created": o.Created, "updated": o.Updated, "accounts": len(o.Accounts)})
+			"file": strings.TrimSpace(name), "rows": o.Rows, "created": o.Created, "updated": o.Updated, "accounts": len(o.Accounts),
+			"people": o.Created + o.Updated})
 	})
 	if errors.Is(err, errNothingWritten) {
 		err = nil
@@ -181,12 +187,15 @@ func hashAll(rows []staffRow) error {
 	return errors.Join(errs...)
 }
 
-// writeStaff creates or updates each row's person and account. A person registered at
-// another employer, or a username taken by someone else, is a problem of that row; such
-// rows are looked for before anything is inserted, because a refused INSERT would end a
-// PostgreSQL transaction.
-func (s *Service) writeStaff(ctx context.Context, tx *store.Tx, u *guantong.User, rows []staffRow, out *StaffImport) error {
+// writeStaff creates or updates each row's person, facts (of the kinds in fields, for a
+// person registered before: writeFacts) and account, with one audit row
+// for each person (import_staff_person: the file and row, created or updated, the account
+// created, how many facts of each kind). A person registered at another employer, or a
+// username taken by someone else, is a problem of that row; such rows are looked for before
+// anything is inserted, because a refused INSERT would end a PostgreSQL transaction.
+func (s *Service) writeStaff(ctx context.Context, tx *store.Tx, u *guantong.User, file string, fields []string, rows []staffRow, out *StaffImport) error {
 	now := s.now().UTC()
+	entries := make([]audit.Entry, 0, len(rows))
 	for i := range rows {
 		row := &rows[i]
 		rec := row.rec
@@ -223,6 +232,7 @@ func (s *Service) writeStaff(ctx context.Context, tx *store.Tx, u *guantong.User
 		if idType == guantong.IDResident {
 			idType = ""
 		}
+		var change string
 		if found {
 			old := p.Version
 			p.Name, p.IDType = rec.Person.Name, idType
@@ -233,6 +243,7 @@ func (s *Service) writeStaff(ctx context.Context, tx *store.Tx, u *guantong.User
 				return err
 			}
 			out.Updated++
+			change = "updated"
 		} else {
 			p = guantong.Applicant{Name: rec.Person.Name, IDType: idType, IDNumber: rec.Person.IDNumber,
 				Phone: rec.Phone, EmployerID: u.OrgID, CreatedAt: now}
@@ -240,16 +251,42 @@ func (s *Service) writeStaff(ctx context.Context, tx *store.Tx, u *guantong.User
 				return err
 			}
 			out.Created++
+			change = "created"
 		}
-		if hasUser {
-			continue
-		}
-		nu := guantong.User{Username: username, Name: p.Name, Role: guantong.RoleApplicant, PersonID: p.ID, Phone: p.Phone,
-			MustChangePassword: true, CreatedAt: now}
-		if err := tx.InsertUser(ctx, &nu, row.hash); err != nil {
+		if err := writeFacts(ctx, tx, p.ID, rec.Person, fields, found, u.OrgID, now); err != nil {
 			return err
 		}
-		out.Accounts = append(out.Accounts, StaffAccount{Row: rec.Row, Name: p.Name, Username: username, Password: row.password})
+		entry := map[string]any{"file": file, "row": rec.Row, "change": change, "facts": factCounts(rec.Person, fields)}
+		if !hasUser {
+			nu := guantong.User{Username: username, Name: p.Name, Role: guantong.RoleApplicant, PersonID: p.ID, Phone: p.Phone,
+				MustChangePassword: true, CreatedAt: now}
+			if err := tx.InsertUser(ctx, &nu, row.hash); err != nil {
+				return err
+			}
+			out.Accounts = append(out.Accounts, StaffAccount{Row: rec.Row, Name: p.Name, Username: username, Password: row.password})
+			entry["account"] = username
+			entry["account_id"] = nu.ID
+		}
+		b, err := json.Marshal(entry)
+		if err != nil {
+			return fmt.Errorf("service: audit payload: %w", err)
+		}
+		entries = append(entries, audit.Entry{Actor: u.Actor(), Action: "import_staff_person", Subject: subjectOf("person", p.ID), Payload: b})
 	}
-	return nil
+	// One row a person, appended together: thousands of rows in a few statements.
+	_, err := tx.AuditAll(ctx, s.now(), entries)
+	return err
+}
+
+// factCounts says, for the audit, how many facts of each kind a row registered, for the
+// kinds the sheet has columns for (the others were left as they were): enough to follow what
+// an import changed without copying a person's record into the log.
+func factCounts(p guantong.Person, fields []string) map[string]int {
+	all := map[string]int{"skills": len(p.Skills), "titles": len(p.Titles), "assessments": len(p.Assessments),
+		"work": len(p.Work), "awards": len(p.Awards), "education": len(p.Education), "targets": len(p.Targets)}
+	out := make(map[string]int, len(fields))
+	for _, f := range fields {
+		out[f] = all[f]
+	}
+	return out
 }

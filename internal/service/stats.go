@@ -10,7 +10,7 @@ import (
 
 // Stats returns the dashboard: a 职改办 sees its region (the region of its organisation),
 // the admin (the department) the province, or one region when region is given. Every figure
-// is an aggregate query (internal/stats).
+// is an aggregate query (internal/stats), counted at most Config.StatsMaxAge ago (AsOf).
 func (s *Service) Stats(ctx context.Context, u *guantong.User, region string) (stats.Dashboard, error) {
 	if err := signedIn(u); err != nil {
 		return stats.Dashboard{}, err
@@ -31,5 +31,9 @@ func (s *Service) Stats(ctx context.Context, u *guantong.User, region string) (s
 	default:
 		return stats.Dashboard{}, guantong.Errorf(guantong.EForbidden, "统计只对职改办和管理员开放")
 	}
-	return stats.Build(ctx, s.store, sc)
+	return s.stats.dashboard(ctx, sc, func(ctx context.Context) (stats.Dashboard, error) {
+		d, err := stats.Build(ctx, s.store, sc)
+		d.AsOf = s.now()
+		return d, err
+	})
 }

@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"guantong"
 	"guantong/internal/store"
@@ -54,8 +55,9 @@ type Row struct {
 
 // Dashboard is every chart for one scope.
 type Dashboard struct {
-	Scope  string  `json:"scope"` // 全省 or the region
-	Charts []Chart `json:"charts"`
+	Scope  string    `json:"scope"` // 全省 or the region
+	AsOf   time.Time `json:"as_of"` // when it was counted
+	Charts []Chart   `json:"charts"`
 }
 
 // Chart returns the dashboard's chart with id, or false.

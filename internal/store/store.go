@@ -180,6 +180,12 @@ func (tx *Tx) Audit(ctx context.Context, at time.Time, actor, action, subject st
 	return audit.Append(ctx, tx.tx, at, actor, action, subject, payload)
 }
 
+// AuditAll appends many events at once, all at at, as many calls of Audit would
+// (audit.AppendAll).
+func (tx *Tx) AuditAll(ctx context.Context, at time.Time, entries []audit.Entry) ([]guantong.Event, error) {
+	return audit.AppendAll(ctx, tx.tx, at, entries)
+}
+
 // Events returns the audit events of a subject, oldest first.
 func (r reader) Events(ctx context.Context, subject string) ([]guantong.Event, error) {
 	return audit.Events(ctx, r.q, subject)

@@ -110,4 +110,4 @@ var adminSections = []section{
 // adminQueue is every application, GET /admin/applications, and its batches, POST
 // /admin/applications/batch.
 var adminQueue = &queueView{tmpl: "allapps", title: "全部申报", nav: "all", roles: []string{guantong.RoleAdmin},
-	sections: adminSections, batchURL: "/admin/applications/batch"}
+	batchURL: "/admin/applications/batch"}

@@ -110,7 +110,9 @@ func (s *Server) newForm(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	s.renderApply(w, r, u, http.StatusOK, newApplyForm(s.svc.Today(), s.assessmentYears(s.svc.Today())), nil)
+	f := newApplyForm(s.svc.Today(), s.assessmentYears(s.svc.Today()))
+	s.prefill(r.Context(), u, f.Person)
+	s.renderApply(w, r, u, http.StatusOK, f, nil)
 }
 
 // editForm is GET /applications/{id}/edit: a draft, or an application returned by the
@@ -134,6 +136,11 @@ func (s *Server) editForm(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) renderApply(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, f *applyForm, prob *problem) {
 	ctx := r.Context()
+	if f.ID == 0 && f.Person.Source == nil { // a new application posted again: still say where it began
+		if facts, _, ok := s.registered(ctx, u); ok {
+			f.Person.Source = sourceOf(facts)
+		}
+	}
 	d := applyPage{Form: f, Choices: s.choices(), Routes: routeChoices, Problem: prob}
 	var err error
 	if d.Profile, d.Employer, err = s.profile(ctx, u); err != nil {
@@ -184,8 +191,12 @@ func (s *Server) saveDraft(w http.ResponseWriter, r *http.Request, u *guantong.U
 	}
 	f := readApplyForm(r.PostForm, s.svc.Today(), s.years())
 	f.ID = id
-	var stored json.RawMessage // an edit merges the form into the person stored
-	if id != 0 {
+	// An edit merges the form into the person stored; a new application into what the
+	// employer registered, so that what the form cannot show of it is kept.
+	var stored json.RawMessage
+	if id == 0 {
+		stored = s.registeredBase(r.Context(), u)
+	} else {
 		v, err := s.svc.Application(r.Context(), u, id)
 		if err != nil {
 			s.fail(w, r, err)

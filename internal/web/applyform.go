@@ -150,45 +150,7 @@ func (s *Server) formOf(v service.View, today guantong.Date) *applyForm {
 		f.Problems = append(f.Problems, "已保存的申报内容无法读取，请联系管理员")
 		return f
 	}
-	c := f.Person
-	c.IDType = p.IDType
-	for i, sk := range p.Skills {
-		name := s.occupationName(sk.OccupationCode)
-		if sk.Occupation != "" { // the name on the certificate, which the code may not have in the table
-			name = sk.Occupation + "（" + sk.OccupationCode + "）"
-		}
-		c.Skills = setRow(c.Skills, i, skillRow{Occupation: name, Level: sk.Level.String(), Obtained: sk.Obtained.String()})
-	}
-	for i, t := range p.Titles {
-		c.Titles = setRow(c.Titles, i, titleRow{Series: t.Series, Level: t.Level.String(), Obtained: t.Obtained.String()})
-	}
-	for i, a := range p.Assessments {
-		c.Assessments = setRow(c.Assessments, i, assessmentRow{Year: strconv.Itoa(a.Year), Result: a.Result})
-	}
-	for i, wp := range p.Work {
-		r := workRow{From: wp.From.String()}
-		if !wp.To.IsZero() {
-			r.To = wp.To.String()
-		}
-		c.Work = setRow(c.Work, i, r)
-	}
-	for i, a := range p.Awards {
-		r := awardRow{Name: a.Name}
-		if a.Year != 0 {
-			r.Year = strconv.Itoa(a.Year)
-		}
-		c.Awards = setRow(c.Awards, i, r)
-	}
-	if len(p.Education) > 0 {
-		e := p.Education[0]
-		c.Major = e.Major
-		var names []string
-		for _, code := range e.RelatedCodes {
-			names = append(names, s.occupationName(code))
-		}
-		c.Related = strings.Join(names, "、")
-	}
-	c.pad()
+	s.fillPerson(f.Person, p)
 	return f
 }
 

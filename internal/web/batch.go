@@ -71,12 +71,11 @@ func (s *Server) takeBatch(r *http.Request, u *guantong.User) (bulkOutcome, int,
 	return out, http.StatusOK, nil
 }
 
-// queueView is a work page made of a queue: who may open it, what it lists and where its
-// batch form posts.
+// queueView is a work page made of a queue: who may open it, what it lists (listViews[tmpl],
+// which its Excel download reads too) and where its batch form posts.
 type queueView struct {
 	tmpl, title, nav string
 	roles            []string
-	sections         []section
 	batchURL         string
 	// more, when set, adds what the page shows beside the queue: its data is what more returns.
 	more func(s *Server, r *http.Request, u *guantong.User, d queuePage) (any, error)

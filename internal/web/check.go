@@ -33,6 +33,7 @@ type checkChoices struct {
 func (s *Server) checkForm(w http.ResponseWriter, r *http.Request) {
 	today := guantong.Today(s.now())
 	f := newCheckForm(today, s.assessmentYears(today))
+	s.prefill(r.Context(), userFrom(r.Context()), f)
 	s.render(w, r, http.StatusOK, "check", page{Title: "自助测评", Nav: "check", Data: checkPage{Form: f, Choices: s.choices()}})
 }
 

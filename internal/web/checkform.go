@@ -29,6 +29,8 @@ type checkForm struct {
 	IDType         string // the application form's; "" is 居民身份证
 	Years          int    // the years of annual assessment the plan asks about (近3年): the policy's
 
+	Source *factsSource // the employer's import the rows were first filled from; nil: none
+
 	Errs  errs     // messages for the fields outside rows: "as_of", "related"…
 	Count int      // how many messages in all
 	Links []errRef // the messages in form order, for the summary at the top

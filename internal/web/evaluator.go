@@ -34,7 +34,7 @@ type evaluatorPage struct {
 // evaluatorQueue is GET /evaluator: the skill applications routed to the user's organisation;
 // POST /evaluator/batch issues certificates.
 var evaluatorQueue = &queueView{tmpl: "evaluator", title: "评价工作台", nav: "evaluator",
-	roles: []string{guantong.RoleEvaluator, guantong.RoleHR}, sections: evaluatorSections, batchURL: "/evaluator/batch",
+	roles: []string{guantong.RoleEvaluator, guantong.RoleHR}, batchURL: "/evaluator/batch",
 	more: func(s *Server, r *http.Request, u *guantong.User, d queuePage) (any, error) {
 		m := s.svc.Engine().Params().Workflow.PassMark
 		return evaluatorPage{queuePage: d, PassTheory: m.Theory, PassPractical: m.Practical}, nil

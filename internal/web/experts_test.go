@@ -82,7 +82,7 @@ func TestExpertPool(t *testing.T) {
 		{"a taken username", url.Values{"name": {"王工"}, "employer_id": {employer}, "username": {"expert1"}, "password": {"wang-pass-2026"}},
 			[]string{"用户名 expert1 已被使用", `value="王工"`}},
 		{"no login", url.Values{"name": {"王工"}, "employer_id": {employer}}, []string{"请填写登录用户名"}},
-		{"no employer, a short password", url.Values{"name": {"王工"}, "username": {"wanggong"}, "password": {"short"}}, []string{"须为一个用人单位的编号", "密码至少 8 个字符"}},
+		{"no employer, a short password", url.Values{"name": {"王工"}, "username": {"wanggong"}, "password": {"short"}}, []string{"须为一个用人单位的编号", "密码须至少 10 个字符"}},
 	} {
 		status, body := adm.post("/admin/experts", tt.form)
 		if status != 422 {

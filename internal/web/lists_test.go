@@ -137,3 +137,13 @@ func TestListThousandAndOnePages(t *testing.T) {
 		}
 	})
 }
+
+// A work page made of a queue lists what its Excel download reads: the sections of
+// listViews under its template's name, the one place they are written.
+func TestQueueViewsListed(t *testing.T) {
+	for _, q := range []*queueView{officeQueue, evaluatorQueue, adminQueue} {
+		if v, ok := listViews[q.tmpl]; !ok || len(v.secs) == 0 {
+			t.Errorf("queue page %s (%s): no sections in listViews[%q]", q.title, q.nav, q.tmpl)
+		}
+	}
+}

@@ -22,4 +22,4 @@ var officeSections = []section{
 
 // officeQueue is the 职改办's 审核工作台, GET /office and its batches, POST /office/batch.
 var officeQueue = &queueView{tmpl: "office", title: "审核工作台", nav: "office", roles: []string{guantong.RoleOffice},
-	sections: officeSections, batchURL: "/office/batch"}
+	batchURL: "/office/batch"}

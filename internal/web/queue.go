@@ -52,14 +52,15 @@ type section struct {
 	batch                    []batchButton
 }
 
-// queueView is what a queue page lists: its sections, within what base narrows (a kind, a
+// listView is what a queue page lists: its sections, within what base narrows (a kind, a
 // part of HR's list). The Excel download of a section reads the same.
 type listView struct {
 	secs []section
 	base func(q *service.ListQuery)
 }
 
-// queueViews are the queue pages by key; the key is the view parameter of the download.
+// listViews are the queue pages by key (a queueView's tmpl); the key is the view parameter
+// of the download.
 var listViews = map[string]listView{
 	"office":    {officeSections, func(q *service.ListQuery) { q.Kind = guantong.KindTitle }},
 	"committee": {committeeSections, func(*service.ListQuery) {}},

@@ -14,6 +14,7 @@ import (
 	"guantong"
 	"guantong/internal/catalog"
 	"guantong/internal/plan"
+	"guantong/internal/service"
 	"guantong/internal/workflow"
 )
 
@@ -106,6 +107,7 @@ func (s *Server) funcs() template.FuncMap {
 		"clauseURL":    clauseURL,
 		"anchor":       anchor,
 		"add":          func(a, b int) int { return a + b },
+		"passwordRule": func() string { return service.PasswordRule },
 		"routeName":    routeName,
 		"label":        clauseLabel,
 		"stageName":    func(st guantong.Stage) string { return st.Name() },

@@ -332,5 +332,5 @@ func TestRoleEscaping(t *testing.T) {
 	if status != 400 {
 		t.Errorf("a bad user: %d", status)
 	}
-	mustShow(t, "the bad user", body, "须为 3 到 32 个小写字母", "密码至少 8 个字符", "不能为空")
+	mustShow(t, "the bad user", body, "须为 3 到 32 个小写字母", "密码须至少 10 个字符", "不能为空")
 }

@@ -65,6 +65,7 @@ func roleSamples(s *Server) map[string][]any {
 	draft.forms()
 
 	form := newApplyForm(guantong.MakeDate(2026, 12, 31), []int{2023, 2024, 2025})
+	form.Person.Source = &factsSource{Employer: evil, Date: guantong.MakeDate(2026, 12, 1)}
 	bad := readApplyForm(url.Values{"route": {"skill_evaluation"}, "skills.0.occupation": {"钳"}}, guantong.MakeDate(2026, 12, 31), 3)
 	bad.draft(s, nil)
 	bad.serviceErrs(errs{"level": "须为职业技能等级", "person.skills[0]": "x"})
@@ -108,7 +109,9 @@ func roleSamples(s *Server) map[string][]any {
 		"screening": screeningSamples(evil),
 		"whatif":    whatifSamples(evil),
 		"staff":     staffSamples(evil),
-		"allapps":   {queue},
+		"staffperson": {staffPersonPage{Facts: service.StaffFacts{Name: evil, Employer: evil, RegisteredAt: at}, Doc: s.docView(app.Document)},
+			staffPersonPage{Facts: service.StaffFacts{Name: evil}}},
+		"allapps": {queue},
 		"admin": {adminPage{Today: guantong.MakeDate(2026, 12, 31), Stages: []stageCount{{guantong.StageDraft, 2}}, Total: 2, Policy: p, Rules: policy.Explain(p),
 			Demo: true, Advanced: "7", Errs: errs{"days": "x"}, Days: evil}, adminPage{Policy: p}},
 		"users": {usersPage{List: dirList0(), ManyOrgs: true, Roles: guantong.Roles, Form: url.Values{"org_id": {evil}, "employer_id": {evil}}, Errs: errs{"org_id": evil, "person.employer_id": evil}},

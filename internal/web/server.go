@@ -37,7 +37,6 @@ import (
 	"strings"
 	"time"
 
-	"guantong"
 	"guantong/internal/catalog"
 	"guantong/internal/policy"
 	"guantong/internal/ratelimit"
@@ -208,6 +207,7 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	handle("POST /office/batch", officeQueue.post(s))
 	handle("GET /staff", s.staffForm)
 	handle("POST /staff", s.staffSubmit)
+	handle("GET /staff/people/{id}", s.staffPerson)
 	handle("GET /screen", s.screeningList)
 	handle("POST /screen", s.screeningSubmit)
 	handle("GET /screen/template.xlsx", s.staffTemplate)
@@ -283,8 +283,8 @@ func (s *Server) wrap(h http.Handler) http.Handler {
 		if s.secure(r) {
 			hdr.Set("Strict-Transport-Security", "max-age=31536000")
 		}
-		if es := guantong.ValuesProblems(r.URL.Query()); len(es) > 0 { // before any handler reads it
-			s.errorPage(w, r, http.StatusBadRequest, "地址有误", "地址中的参数 "+es[0].Field+" "+es[0].Message+"。")
+		if p := queryTextProblem(r); p != "" { // before any handler reads it
+			s.errorPage(w, r, http.StatusBadRequest, "地址有误", p+"。")
 			return
 		}
 		defer func() {

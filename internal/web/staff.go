@@ -75,3 +75,25 @@ func (s *Server) staffSubmit(w http.ResponseWriter, r *http.Request) {
 	d.Errs = es
 	s.render(w, r, http.StatusBadRequest, "staff", page{Title: "员工导入", Nav: "staff", Data: d})
 }
+
+// staffPersonPage is the data of templates/staffperson.html.
+type staffPersonPage struct {
+	Facts service.StaffFacts
+	Doc   *docView
+}
+
+// staffPerson is GET /staff/people/{id}: what the employer's import registered about one of
+// its staff (HR; the admin too), as the person's 自助测评 and new application start from it.
+func (s *Server) staffPerson(w http.ResponseWriter, r *http.Request) {
+	u, id, ok := s.about(w, r, guantong.RoleHR, guantong.RoleAdmin)
+	if !ok {
+		return
+	}
+	f, err := s.svc.Facts(r.Context(), u, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "staffperson", page{Title: f.Name + "的登记信息", Nav: "accounts",
+		Data: staffPersonPage{Facts: f, Doc: s.docView(f.Person)}})
+}

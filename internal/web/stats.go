@@ -20,6 +20,7 @@ import (
 // statsPage is the data of templates/stats.html.
 type statsPage struct {
 	Scope   string
+	AsOf    string   // when the figures were counted, in China
 	Region  string   // the admin's chosen region; "" the province
 	Regions []string // the admin's choices
 	Admin   bool
@@ -57,7 +58,7 @@ func (s *Server) statsPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	p := statsPage{Scope: d.Scope, Region: region, Admin: u.Role == guantong.RoleAdmin}
+	p := statsPage{Scope: d.Scope, AsOf: d.AsOf.In(guantong.Shanghai).Format("2006-01-02 15:04"), Region: region, Admin: u.Role == guantong.RoleAdmin}
 	if p.Admin {
 		if p.Regions, err = s.regions(r, u); err != nil {
 			s.fail(w, r, err)

@@ -38,8 +38,11 @@ func TestFormTextRefused(t *testing.T) {
 		if status != 400 || !strings.Contains(body, "「系列」") {
 			t.Errorf("a multipart draft with an isolate: %d\n%.400s", status, body)
 		}
-		if status, body := visitor.get("/catalog?q=%00"); status != 400 || !strings.Contains(body, "参数 q ") {
-			t.Errorf("a query with NUL: %d\n%.400s", status, body)
+		// The address's parameters in words too: q is the 搜索词, cursor the 翻页位置.
+		for path, words := range map[string]string{"/catalog?q=%00": "搜索词", "/notices?cursor=%E2%80%AE1": "翻页位置"} {
+			if status, body := visitor.get(path); status != 400 || !strings.Contains(body, "地址中的「"+words+"」") || strings.Contains(body, "参数") {
+				t.Errorf("%s: %d, the page does not say 「%s」 in words:\n%.400s", path, status, words, body)
+			}
 		}
 	})
 }
