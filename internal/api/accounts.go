@@ -53,17 +53,8 @@ func (a *API) regions(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, guantong.Regions)
 }
 
-// notificationList is the answer of GET /api/v1/notifications.
-type notificationList struct {
-	Items  []guantong.Notification `json:"items"`
-	Unread int                     `json:"unread"`
-}
-
 func (a *API) notifications(w http.ResponseWriter, r *http.Request) {
-	a.serve(w, r, http.StatusOK, func(u *guantong.User, _ int64) (any, error) {
-		items, unread, err := a.svc.Notifications(r.Context(), u, 0)
-		return notificationList{Items: items, Unread: unread}, err
-	})
+	directory(w, r, a, a.svc.ListNotifications)
 }
 
 func (a *API) markRead(w http.ResponseWriter, r *http.Request) {

@@ -8,9 +8,7 @@ import (
 )
 
 func (a *API) organisations(w http.ResponseWriter, r *http.Request) {
-	a.serve(w, r, http.StatusOK, func(u *guantong.User, _ int64) (any, error) {
-		return a.svc.Organisations(r.Context(), u, r.URL.Query().Get("kind"))
-	})
+	directory(w, r, a, a.svc.ListOrganisations)
 }
 
 func (a *API) createOrganisation(w http.ResponseWriter, r *http.Request) {
@@ -20,7 +18,7 @@ func (a *API) createOrganisation(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) users(w http.ResponseWriter, r *http.Request) {
-	a.serve(w, r, http.StatusOK, func(u *guantong.User, _ int64) (any, error) { return a.svc.StaffAccounts(r.Context(), u) })
+	directory(w, r, a, a.svc.ListUsers)
 }
 
 func (a *API) createUser(w http.ResponseWriter, r *http.Request) {

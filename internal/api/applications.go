@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 
 	"guantong"
@@ -17,6 +18,18 @@ func (a *API) applications(w http.ResponseWriter, r *http.Request) {
 			return nil, err
 		}
 		return a.svc.ListApplications(r.Context(), u, q)
+	})
+}
+
+// directory serves one page of a list that is not of applications (accounts,
+// organisations, experts, messages), its query read by service.ParseDirectoryQuery.
+func directory[T any](w http.ResponseWriter, r *http.Request, a *API, list func(context.Context, *guantong.User, service.DirectoryQuery) (T, error)) {
+	a.serve(w, r, http.StatusOK, func(u *guantong.User, _ int64) (any, error) {
+		q, err := service.ParseDirectoryQuery(r.URL.Query())
+		if err != nil {
+			return nil, err
+		}
+		return list(r.Context(), u, q)
 	})
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"guantong"
 	"guantong/internal/certificate"
+	"guantong/internal/service"
 )
 
 // certificateAnswer is a verification: the certificate, the Chinese name of its status, its
@@ -78,38 +79,37 @@ func (a *API) base(r *http.Request) string {
 	return scheme + "://" + r.Host
 }
 
-// registrations exports the period's title grants for registration (上网), as CSV or Excel.
+// registrations exports the period's title grants for registration (上网), as CSV or Excel,
+// or answers one page of them as JSON (format=json), with the lists' q, sort, cursor and
+// limit.
 func (a *API) registrations(w http.ResponseWriter, r *http.Request) {
 	u, ok := a.authed(w, r)
 	if !ok {
 		return
 	}
-	q := r.URL.Query()
-	var es guantong.FieldErrors
-	date := func(key string) guantong.Date {
-		v := q.Get(key)
-		if v == "" {
-			return guantong.Date{}
-		}
-		d, err := guantong.ParseDate(v)
-		if err != nil {
-			es.Add(key, "%q 不是日期（YYYY-MM-DD）", v)
-		}
-		return d
+	dq, err := service.ParseDirectoryQuery(r.URL.Query())
+	es, _ := err.(guantong.FieldErrors)
+	if err != nil && es == nil {
+		a.fail(w, r, err)
+		return
 	}
-	from, to := date("from"), date("to")
-	format := q.Get("format")
+	from, to := dq.From, dq.To
+	format := r.URL.Query().Get("format")
 	if format == "" {
 		format = "xlsx"
 	}
-	if format != "csv" && format != "xlsx" {
-		es.Add("format", "须为 csv 或 xlsx")
+	if format != "csv" && format != "xlsx" && format != "json" {
+		es.Add("format", "须为 csv、xlsx 或 json")
 	}
 	if err := es.Err(); err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	grants, err := a.svc.Registrations(r.Context(), u, from, to)
+	if format == "json" {
+		a.serve(w, r, http.StatusOK, func(u *guantong.User, _ int64) (any, error) { return a.svc.RegistrationPage(r.Context(), u, dq) })
+		return
+	}
+	grants, err := a.svc.Registrations(r.Context(), u, dq)
 	if err != nil {
 		a.fail(w, r, err)
 		return

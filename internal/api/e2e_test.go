@@ -50,12 +50,7 @@ func TestEndToEnd(t *testing.T) {
 type staffIDs struct{ wangwu int64 }
 
 func addStaff(w *world) staffIDs {
-	var orgs []guantong.Organisation
-	w.call("admin", "GET", "/api/v1/organisations", nil, 200, &orgs)
-	id := map[string]int64{}
-	for _, o := range orgs {
-		id[o.Name] = o.ID
-	}
+	id := w.orgIDs()
 	mk := func(username, role string, org int64, person map[string]any) {
 		body := map[string]any{"username": username, "password": service.DemoPassword(username), "name": username, "role": role}
 		if org != 0 {

@@ -8,7 +8,7 @@ import (
 )
 
 func (a *API) experts(w http.ResponseWriter, r *http.Request) {
-	a.serve(w, r, http.StatusOK, func(u *guantong.User, _ int64) (any, error) { return a.svc.Experts(r.Context(), u) })
+	directory(w, r, a, a.svc.ListExperts)
 }
 
 func (a *API) createExpert(w http.ResponseWriter, r *http.Request) {

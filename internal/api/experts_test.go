@@ -30,7 +30,7 @@ func TestExpertEdit(t *testing.T) {
 		}
 		pool := func() map[string]expertJSON {
 			var es []expertJSON
-			w.call("admin", "GET", "/api/v1/experts", nil, 200, &es)
+			w.call("admin", "GET", "/api/v1/experts?limit=500", nil, 200, &struct{ Items any }{&es})
 			out := map[string]expertJSON{}
 			for _, e := range es {
 				out[e.Name] = e

@@ -82,10 +82,10 @@ type expert struct {
 
 // orgIDs returns the organisations' IDs by name.
 func (w *world) orgIDs() map[string]int64 {
-	var orgs []guantong.Organisation
-	w.call("admin", "GET", "/api/v1/organisations", nil, 200, &orgs)
+	var orgs struct{ Items []guantong.Organisation }
+	w.call("admin", "GET", "/api/v1/organisations?limit=500", nil, 200, &orgs)
 	id := map[string]int64{}
-	for _, o := range orgs {
+	for _, o := range orgs.Items {
 		id[o.Name] = o.ID
 	}
 	return id
@@ -210,7 +210,7 @@ func TestCommitteeMeeting(t *testing.T) {
 			Name   string
 			UserID int64 `json:"user_id"`
 		}
-		w.call("admin", "GET", "/api/v1/experts", nil, 200, &pool)
+		w.call("admin", "GET", "/api/v1/experts?sort=oldest&limit=500", nil, 200, &struct{ Items any }{&pool})
 		members := []expert{{"expert1", pool[0].ID}, {"expert2", pool[1].ID}, {"expert4", pool[3].ID}, {"expert5", pool[4].ID}}
 		members = append(members, w.experts("ex", 11, 1, org["河北工业技师学院"])...)
 		w.seat(com, members)

@@ -56,12 +56,7 @@ func TestRecognitionAndDepartment(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		t.Parallel()
 		w := newWorld(t, dsn)
-		var orgs []guantong.Organisation
-		w.call("admin", "GET", "/api/v1/organisations", nil, 200, &orgs)
-		id := map[string]int64{}
-		for _, o := range orgs {
-			id[o.Name] = o.ID
-		}
+		id := w.orgIDs()
 		user := func(username, role string, org int64, person map[string]any) {
 			body := map[string]any{"username": username, "password": username + "-demo-2026", "name": username, "role": role, "org_id": org, "person": person}
 			if person == nil {

@@ -13,19 +13,19 @@ import (
 // Grant is one certificate granted in a period, as the registration (上网) of the period's
 // grants lists it.
 type Grant struct {
-	Number    string
-	Name      string
-	IDNumber  string
-	Series    string
-	Level     string
-	Specialty string
+	Number    string `json:"number"`
+	Name      string `json:"name"`
+	IDNumber  string `json:"id_number"`
+	Series    string `json:"series"`
+	Level     string `json:"level"`
+	Specialty string `json:"specialty,omitempty"`
 	// Qualification is the 资格名称 (工程师), looked up by series, specialty and level
 	// (QualificationName); "" when the table has none.
-	Qualification string
-	Employer      string
-	Committee     string
-	Granted       guantong.Date
-	Revoked       bool
+	Qualification string        `json:"qualification,omitempty"`
+	Employer      string        `json:"employer"`
+	Committee     string        `json:"committee"`
+	Granted       guantong.Date `json:"granted"`
+	Revoked       bool          `json:"revoked"`
 }
 
 // SheetName is the name of the sheet of the Excel export.

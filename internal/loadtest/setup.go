@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	mrand "math/rand/v2"
+	"net/url"
 	"sync"
 	"time"
 
@@ -191,14 +192,17 @@ func (o option) draft(person []byte) map[string]any {
 
 // demoEmployer is the ID of 河北冀钢集团有限公司, the demo's employer of 张三 and HR.
 func (r *run) demoEmployer(ctx context.Context) (int64, error) {
-	var orgs []struct {
-		ID   int64  `json:"id"`
-		Name string `json:"name"`
+	var orgs struct {
+		Items []struct {
+			ID   int64  `json:"id"`
+			Name string `json:"name"`
+		} `json:"items"`
 	}
-	if _, err := r.call(ctx, request{token: r.admin, method: "GET", path: "/api/v1/organisations?kind=employer", out: &orgs}); err != nil {
+	path := "/api/v1/organisations?kind=employer&q=" + url.QueryEscape("河北冀钢集团有限公司") // a page of the list: found by name
+	if _, err := r.call(ctx, request{token: r.admin, method: "GET", path: path, out: &orgs}); err != nil {
 		return 0, err
 	}
-	for _, o := range orgs {
+	for _, o := range orgs.Items {
 		if o.Name == "河北冀钢集团有限公司" {
 			return o.ID, nil
 		}

@@ -227,25 +227,6 @@ func (s *Service) User(ctx context.Context, u *guantong.User, id int64) (guanton
 	return s.manageable(ctx, s.store, u, id)
 }
 
-// StaffAccounts lists the accounts u manages: every account for the admin, the applicant
-// accounts of the employer's staff for HR.
-func (s *Service) StaffAccounts(ctx context.Context, u *guantong.User) ([]guantong.User, error) {
-	if err := signedIn(u); err != nil {
-		return nil, err
-	}
-	switch {
-	case u.Role == guantong.RoleAdmin:
-		return s.store.Users(ctx)
-	case u.Role == guantong.RoleHR && u.OrgID != 0:
-		all, err := s.store.UsersOfOrganisation(ctx, u.OrgID)
-		if err != nil {
-			return nil, err
-		}
-		return slices.DeleteFunc(all, func(x guantong.User) bool { return x.Role != guantong.RoleApplicant }), nil
-	}
-	return nil, guantong.Errorf(guantong.EForbidden, "只有管理员和用人单位人事可以管理账号")
-}
-
 // manageable returns the account id if u may manage it: the admin anyone, HR the applicant
 // accounts of people its employer employs. Others are EForbidden.
 func (s *Service) manageable(ctx context.Context, r reader, u *guantong.User, id int64) (guantong.User, error) {

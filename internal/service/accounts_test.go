@@ -172,8 +172,8 @@ func TestAccounts(t *testing.T) {
 		if p, err := s.Me(ctx, zs); err != nil || p.Person.Phone != "13800000000" {
 			t.Errorf("the person record follows the account: %+v %v", p.Person, err)
 		}
-		if staff, err := s.StaffAccounts(ctx, hr); err != nil || !strings.Contains(usernames(staff), " zhangsan ") || strings.Contains(usernames(staff), " hr ") {
-			t.Errorf("HR's accounts: %s %v", usernames(staff), err)
+		if staff, err := s.ListUsers(ctx, hr, service.DirectoryQuery{}); err != nil || !strings.Contains(usernames(accounts(staff.Items)), " zhangsan ") || strings.Contains(usernames(accounts(staff.Items)), " hr ") || staff.Total != len(staff.Items) {
+			t.Errorf("HR's accounts: %s %v", usernames(accounts(staff.Items)), err)
 		}
 
 		// Every change is on the account's record, and no password is in it.
@@ -218,4 +218,13 @@ func TestOrganisationRegion(t *testing.T) {
 	if _, err := s.UpdateOrganisation(ctx, f.user("hr"), o.ID, o); guantong.ErrorCode(err) != guantong.EForbidden {
 		t.Errorf("HR edited an organisation: %v", err)
 	}
+}
+
+// accounts returns the accounts of a list's rows.
+func accounts(rows []store.UserListed) []guantong.User {
+	out := make([]guantong.User, len(rows))
+	for i, r := range rows {
+		out[i] = r.User
+	}
+	return out
 }

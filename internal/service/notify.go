@@ -78,22 +78,6 @@ func (s *Service) notify(ctx context.Context, tx *store.Tx, u *guantong.User, fr
 	return send(applicants, fmt.Sprintf("您的%s已由「%s」转入「%s」", what, from.Name(), app.Stage.Name()))
 }
 
-// Notifications returns u's latest messages, newest first, and how many are unread.
-func (s *Service) Notifications(ctx context.Context, u *guantong.User, limit int) ([]guantong.Notification, int, error) {
-	if err := signedIn(u); err != nil {
-		return nil, 0, err
-	}
-	if limit <= 0 || limit > 500 {
-		limit = 100
-	}
-	list, err := s.store.Notifications(ctx, u.ID, limit)
-	if err != nil {
-		return nil, 0, err
-	}
-	unread, err := s.store.UnreadCount(ctx, u.ID)
-	return list, unread, err
-}
-
 // UnreadCount is the number in the header.
 func (s *Service) UnreadCount(ctx context.Context, u *guantong.User) (int, error) {
 	if err := signedIn(u); err != nil {

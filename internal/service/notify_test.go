@@ -115,9 +115,10 @@ func TestNotificationInSiteAndByEmail(t *testing.T) {
 		f.act("zhangsan", v.ID, workflow.Input{Action: workflow.Submit}, guantong.StageSubmitted)
 
 		// In-site: the employer's HR is to act next; the applicant took the step, so is not told.
-		list, unread, err := s.Notifications(ctx, hr, 0)
-		if err != nil || unread != 1 || len(list) != 1 || list[0].ApplicationID != v.ID || !strings.Contains(list[0].Text, "待您办理") {
-			t.Fatalf("HR's messages: %+v unread %d %v", list, unread, err)
+		p, err := s.ListNotifications(ctx, hr, service.DirectoryQuery{})
+		hrMessage := p.Items
+		if list := p.Items; err != nil || p.Unread != 1 || p.Total != 1 || len(list) != 1 || list[0].ApplicationID != v.ID || !strings.Contains(list[0].Text, "待您办理") {
+			t.Fatalf("HR's messages: %+v %v", p, err)
 		}
 		if n, _ := s.UnreadCount(ctx, f.user("zhangsan")); n != 0 {
 			t.Errorf("the applicant was told of their own step: %d", n)
@@ -128,13 +129,13 @@ func TestNotificationInSiteAndByEmail(t *testing.T) {
 		// A stale step changes nothing and tells no one: the message is in the step's transaction.
 		f.refused("hr", v.ID, workflow.Input{Action: workflow.Reject}, guantong.EForbidden)
 		f.recommend(v.ID) // after the employer's own 公示 (人社部令第40号)
-		if list, unread, _ := s.Notifications(ctx, f.user("zhangsan"), 0); unread != 1 || !strings.Contains(list[0].Text, "转入「待资格审核」") {
-			t.Errorf("the applicant at a change of stage: %+v %d", list, unread)
+		if p, _ := s.ListNotifications(ctx, f.user("zhangsan"), service.DirectoryQuery{Unread: true}); p.Unread != 1 || p.Total != 1 || !strings.Contains(p.Items[0].Text, "转入「待资格审核」") {
+			t.Errorf("the applicant at a change of stage: %+v", p)
 		}
 		if n, _ := s.UnreadCount(ctx, f.user("office")); n != 1 {
 			t.Errorf("the 职改办 to act next: %d unread", n)
 		}
-		if _, err := s.MarkRead(ctx, f.user("zhangsan"), list[0].ID); guantong.ErrorCode(err) != guantong.ENotFound {
+		if _, err := s.MarkRead(ctx, f.user("zhangsan"), hrMessage[0].ID); guantong.ErrorCode(err) != guantong.ENotFound {
 			t.Errorf("marked another user's message read: %v", err)
 		}
 		if n, err := s.MarkRead(ctx, hr, 0); err != nil || n != 1 {
@@ -152,7 +153,7 @@ func TestNotificationInSiteAndByEmail(t *testing.T) {
 		if sent, err := m.Deliver(ctx); err != nil || sent != 0 {
 			t.Fatalf("deliver to a closed port: %d %v", sent, err)
 		}
-		if st, attempts, _ := s.Store().EmailStatus(ctx, list[0].ID); st != store.EmailPending || attempts != 1 {
+		if st, attempts, _ := s.Store().EmailStatus(ctx, hrMessage[0].ID); st != store.EmailPending || attempts != 1 {
 			t.Errorf("after a failed attempt: %s, %d attempts", st, attempts)
 		}
 		if sent, _ := m.Deliver(ctx); sent != 0 {
@@ -170,7 +171,7 @@ func TestNotificationInSiteAndByEmail(t *testing.T) {
 		if mail.to != "hr@jigang.example" || !strings.Contains(text, "待您办理") || !strings.Contains(text, "https://zc.example/applications/") {
 			t.Errorf("mail to %s: %q", mail.to, text)
 		}
-		if st, _, _ := s.Store().EmailStatus(ctx, list[0].ID); st != store.EmailSent {
+		if st, _, _ := s.Store().EmailStatus(ctx, hrMessage[0].ID); st != store.EmailSent {
 			t.Errorf("after sending: %s", st)
 		}
 		if sent, _ := m.Deliver(ctx); sent != 0 {

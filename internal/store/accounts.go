@@ -28,18 +28,6 @@ func (r reader) UserPasswordHash(ctx context.Context, id int64) (string, error) 
 	return hash, nil
 }
 
-// UsersOfOrganisation returns the accounts of an organisation's staff and, for an employer,
-// of the applicants who work there, by ID: what its HR manages.
-func (r reader) UsersOfOrganisation(ctx context.Context, orgID int64) ([]guantong.User, error) {
-	rows, err := r.q.QueryContext(ctx, `SELECT `+qualified("u", userColumns)+` FROM users u
-		LEFT JOIN people p ON p.id = u.person_id
-		WHERE u.org_id = $1 OR p.employer_id = $1 ORDER BY u.id`, orgID)
-	if err != nil {
-		return nil, fmt.Errorf("store: users of organisation %d: %w", orgID, err)
-	}
-	return collect(rows, scanUser)
-}
-
 // UpdateUser writes an account's name, phone, e-mail, role, organisation and whether it is
 // disabled.
 func (tx *Tx) UpdateUser(ctx context.Context, u *guantong.User) error {

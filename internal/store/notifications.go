@@ -44,16 +44,6 @@ func (tx *Tx) InsertNotification(ctx context.Context, n *guantong.Notification, 
 	return nil
 }
 
-// Notifications returns a user's messages, newest first, at most limit.
-func (r reader) Notifications(ctx context.Context, userID int64, limit int) ([]guantong.Notification, error) {
-	rows, err := r.q.QueryContext(ctx, `SELECT `+notificationColumns+` FROM notifications WHERE user_id = $1
-		ORDER BY id DESC LIMIT $2`, userID, limit)
-	if err != nil {
-		return nil, fmt.Errorf("store: notifications of user %d: %w", userID, err)
-	}
-	return collect(rows, scanNotification)
-}
-
 // UnreadCount counts a user's unread messages, for the header.
 func (r reader) UnreadCount(ctx context.Context, userID int64) (int, error) {
 	var n int

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 
 	"guantong"
 )
@@ -15,4 +16,56 @@ func (r reader) ApplicationByCompactCertificate(ctx context.Context, compact str
 		return a, notFound(err, "证书", compact)
 	}
 	return a, nil
+}
+
+// GrantFilter selects the title certificates granted from one day to another, both
+// inclusive, revoked ones included: the registration (上网) of a period. OfficeID, when not
+// zero, keeps those of one 职改办's region; Search and Codes find as an application list's
+// search does (Filter).
+type GrantFilter struct {
+	From, To guantong.Date
+	OfficeID int64
+	Search   string
+	Codes    []string
+}
+
+func (f GrantFilter) where() *where {
+	w := Filter{OfficeID: f.OfficeID, Kind: guantong.KindTitle, Search: f.Search, Codes: f.Codes}.where()
+	w.add("a.certificate_no IS NOT NULL")
+	w.add("a.certified_on >= " + w.arg(f.From.String()))
+	w.add("a.certified_on <= " + w.arg(f.To.String()))
+	return w
+}
+
+// GrantPage returns one page of a period's certificates, by the day their applications were
+// made, with the total.
+func (r reader) GrantPage(ctx context.Context, f GrantFilter, p Paging) (Page[Listed], error) {
+	return r.listedPage(ctx, "grants", f.where(), p)
+}
+
+// GrantList returns every certificate of a period the filter selects, by number: the
+// download of the registration list.
+func (r reader) GrantList(ctx context.Context, f GrantFilter) ([]Listed, error) {
+	w := f.where()
+	return r.listed(ctx, fmt.Sprintf("grants %s…%s", f.From, f.To), w.String()+" ORDER BY a.certificate_no", w.args...)
+}
+
+// listedPage reads one page of the applications w selects (alias a) with listedSelect's
+// joins: the page's IDs first, from applications and its indexes alone, then the joins for
+// those rows only.
+func (r reader) listedPage(ctx context.Context, what string, w *where, p Paging) (Page[Listed], error) {
+	return paged(ctx, w, "a", p, func(w *where) (int, error) {
+		var n int
+		if err := r.q.QueryRowContext(ctx, "SELECT COUNT(*) FROM applications a"+w.String(), w.args...).Scan(&n); err != nil {
+			return 0, fmt.Errorf("store: count %s: %w", what, err)
+		}
+		return n, nil
+	}, func(w *where, order, limit string) ([]Listed, [][2]int64, error) {
+		items, err := r.listed(ctx, what, " WHERE a.id IN (SELECT a.id FROM applications a"+w.String()+order+" LIMIT "+limit+")"+order, w.args...)
+		keys := make([][2]int64, len(items))
+		for i, l := range items {
+			keys[i] = [2]int64{ms(l.CreatedAt), l.ID}
+		}
+		return items, keys, err
+	})
 }

@@ -8,6 +8,7 @@ import (
 
 	"guantong"
 	"guantong/internal/service"
+	"guantong/internal/store"
 )
 
 // Accounts after they are created (issue 10 item 4): one's own password (/password, where a
@@ -166,7 +167,8 @@ func (s *Server) accountSubmit(w http.ResponseWriter, r *http.Request) {
 
 // staffAccountsPage is the data of templates/staffaccounts.html.
 type staffAccountsPage struct {
-	Accounts []guantong.User
+	Accounts []store.UserListed
+	List     *dirList
 }
 
 // staffAccounts is GET /employer/accounts: the applicant accounts of the employer's staff.
@@ -175,12 +177,44 @@ func (s *Server) staffAccounts(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	list, err := s.svc.StaffAccounts(r.Context(), u)
+	l := dirFilters(r, "/accounts.xlsx", "用户名、姓名或身份证号", "status")
+	list, err := s.svc.ListUsers(r.Context(), u, l.Query)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "staffaccounts", page{Title: "本单位账号", Nav: "accounts", Data: staffAccountsPage{Accounts: list}})
+	paged(l, list)
+	s.render(w, r, http.StatusOK, "staffaccounts", page{Title: "本单位账号", Nav: "accounts", Data: staffAccountsPage{Accounts: list.Items, List: l}})
+}
+
+// accountsFile is GET /accounts.xlsx: every account of the admin's or HR's list as its
+// filters select it, not only the page shown.
+func (s *Server) accountsFile(w http.ResponseWriter, r *http.Request) {
+	u := s.workspace(w, r, guantong.RoleAdmin, guantong.RoleHR)
+	if u == nil {
+		return
+	}
+	l, ok := s.dirFile(w, r, "role", "status")
+	if !ok {
+		return
+	}
+	s.sheetFile(w, r, sheetFile{sheet: "账号", header: []any{"编号", "用户名", "姓名", "角色", "单位", "手机", "电子邮箱", "状态", "创建时间"},
+		name: "accounts", cnName: "账号"}, func(add func(...any) error) error {
+		return s.svc.EachUser(r.Context(), u, l.Query, func(x store.UserListed) error {
+			return add(x.ID, x.Username, x.Name, guantong.RoleName(x.Role), x.Org, x.Phone, x.Email, accountStatus(x.User), when(x.CreatedAt))
+		})
+	})
+}
+
+// accountStatus says in words whether an account can be used.
+func accountStatus(u guantong.User) string {
+	switch {
+	case u.Disabled:
+		return "已停用"
+	case u.MustChangePassword:
+		return "待修改一次性密码"
+	}
+	return "正常"
 }
 
 // oneTimeAllowed is where a session opened with a one-time password may go: the page that

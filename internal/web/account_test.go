@@ -6,6 +6,7 @@ import (
 
 	"guantong"
 	"guantong/internal/service"
+	"guantong/internal/store"
 )
 
 // accountSamples is sample data for the templates of accounts and messages, for
@@ -18,12 +19,12 @@ func accountSamples() map[string][]any {
 	form := url.Values{"name": {evil}, "org_id": {"1"}, "role": {"office"}}
 	return map[string][]any{
 		"password": {passwordPage{}, passwordPage{OneTime: true, Errs: errs{"current": evil, "password": "x", "confirm": "y"}}, passwordPage{Done: true}},
-		"notifications": {notificationsPage{}, notificationsPage{Unread: 1, Items: []guantong.Notification{
+		"notifications": {notificationsPage{List: dirList0()}, notificationsPage{List: sampleDirList(evil), Unread: 1, Items: []guantong.Notification{
 			{ID: 1, Text: evil, Link: "/applications/7", CreatedAt: at}, {ID: 2, Text: "已读", Read: true, Link: "/applications/8", CreatedAt: at},
 			{ID: 3, Text: "无链接", CreatedAt: at}}}},
 		"account": {accountPage{Account: a, Form: form, Back: "/employer/accounts"},
 			accountPage{Account: off, Admin: true, Roles: guantong.Roles, Orgs: []guantong.Organisation{{ID: 1, Name: evil, Kind: guantong.OrgOffice}},
 				Form: form, Errs: errs{"name": evil, "email": "x", "role": "y", "org_id": "z"}, OneTime: &service.OneTime{Username: "office", Password: "abcdEFGH2345"}, Saved: "1"}},
-		"staffaccounts": {staffAccountsPage{}, staffAccountsPage{Accounts: []guantong.User{a, off, {ID: 5, Username: "x", MustChangePassword: true}}}},
+		"staffaccounts": {staffAccountsPage{List: dirList0()}, staffAccountsPage{List: sampleDirList(evil), Accounts: []store.UserListed{{User: a}, {User: off}, {User: guantong.User{ID: 5, Username: "x", MustChangePassword: true}}}}},
 	}
 }

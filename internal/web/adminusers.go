@@ -8,23 +8,22 @@ import (
 
 	"guantong"
 	"guantong/internal/service"
+	"guantong/internal/store"
 )
 
 // The admin's lists of accounts and organisations, each with the form that adds one.
 
 // usersPage is the data of templates/users.html.
 type usersPage struct {
-	Users   []userRow
-	Orgs    []guantong.Organisation // for the form's choices
-	Roles   []string
-	Form    url.Values
-	Errs    errs
-	Created string
-}
-
-type userRow struct {
-	guantong.User
-	Org string
+	Users []store.UserListed
+	List  *dirList
+	Orgs  []guantong.Organisation // for the form's choices
+	// ManyOrgs: too many organisations for a select (maxChoices); the form asks for numbers.
+	ManyOrgs bool
+	Roles    []string
+	Form     url.Values
+	Errs     errs
+	Created  string
 }
 
 // adminUsers is GET /admin/users.
@@ -37,24 +36,19 @@ func (s *Server) adminUsers(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, form url.Values, es errs) {
-	users, err := s.svc.Users(r.Context(), u)
+	l := dirFilters(r, "/accounts.xlsx", "用户名、姓名、身份证号或单位名称", "role", "status")
+	users, err := s.svc.ListUsers(r.Context(), u, l.Query)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	orgs, err := s.svc.Organisations(r.Context(), u, "")
+	paged(l, users)
+	orgs, many, err := s.orgChoices(r.Context(), u, "")
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	names := map[int64]string{}
-	for _, o := range orgs {
-		names[o.ID] = o.Name
-	}
-	d := usersPage{Orgs: orgs, Roles: guantong.Roles, Form: form, Errs: es, Created: r.URL.Query().Get("created")}
-	for _, x := range users {
-		d.Users = append(d.Users, userRow{User: x, Org: names[x.OrgID]})
-	}
+	d := usersPage{Users: users.Items, List: l, Orgs: orgs, ManyOrgs: many, Roles: guantong.Roles, Form: form, Errs: es, Created: r.URL.Query().Get("created")}
 	s.render(w, r, status, "users", page{Title: "账号", Nav: "users", Data: d})
 }
 
@@ -98,7 +92,8 @@ func (s *Server) adminCreateUser(w http.ResponseWriter, r *http.Request) {
 
 // orgsPage is the data of templates/orgs.html.
 type orgsPage struct {
-	Groups        []orgGroup
+	Orgs          []guantong.Organisation
+	List          *dirList
 	Kinds         []string
 	EmployerKinds []string
 	Series        []string
@@ -109,11 +104,6 @@ type orgsPage struct {
 	Created       string
 	Saved         string                 // the name of the organisation just edited
 	Editing       *guantong.Organisation // the form edits this one instead of adding
-}
-
-type orgGroup struct {
-	Kind string
-	Orgs []guantong.Organisation
 }
 
 // adminOrganisations is GET /admin/organisations: employers, 职改办, committees, evaluation
@@ -127,24 +117,44 @@ func (s *Server) adminOrganisations(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderOrgs(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, form url.Values, es errs, editing *guantong.Organisation) {
-	orgs, err := s.svc.Organisations(r.Context(), u, "")
+	l := dirFilters(r, "/admin/organisations.xlsx", "单位名称", "kind", "region")
+	orgs, err := s.svc.ListOrganisations(r.Context(), u, l.Query)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := orgsPage{Kinds: guantong.OrgKinds, EmployerKinds: guantong.EmployerKinds, Series: s.eng().Params().Series,
+	paged(l, orgs)
+	d := orgsPage{Orgs: orgs.Items, List: l, Kinds: guantong.OrgKinds, EmployerKinds: guantong.EmployerKinds, Series: s.eng().Params().Series,
 		Levels: guantong.TitleLevels(), Regions: guantong.Regions, Form: form, Errs: es, Created: r.URL.Query().Get("created"),
 		Saved: r.URL.Query().Get("saved"), Editing: editing}
-	for _, k := range guantong.OrgKinds {
-		g := orgGroup{Kind: k}
-		for _, o := range orgs {
-			if o.Kind == k {
-				g.Orgs = append(g.Orgs, o)
-			}
-		}
-		d.Groups = append(d.Groups, g)
-	}
 	s.render(w, r, status, "orgs", page{Title: "单位", Nav: "orgs", Data: d})
+}
+
+// organisationsFile is GET /admin/organisations.xlsx: every organisation the list's filters
+// select.
+func (s *Server) organisationsFile(w http.ResponseWriter, r *http.Request) {
+	u := s.workspace(w, r, guantong.RoleAdmin)
+	if u == nil {
+		return
+	}
+	l, ok := s.dirFile(w, r, "kind", "region")
+	if !ok {
+		return
+	}
+	s.sheetFile(w, r, sheetFile{sheet: "单位", header: []any{"编号", "名称", "类别", "地区", "单位类型", "自主评价企业", "职称系列", "层级",
+		"负责的职业", "证书编号前缀", "添加时间"}, name: "organisations", cnName: "单位"}, func(add func(...any) error) error {
+		return s.svc.EachOrganisation(r.Context(), u, l.Query, func(o guantong.Organisation) error {
+			self, level := "", ""
+			if o.SelfEvaluation {
+				self = "是"
+			}
+			if o.Level.Valid() {
+				level = o.Level.String()
+			}
+			return add(o.ID, o.Name, guantong.OrgKindName(o.Kind), o.Region, o.EmployerKind, self, o.Series, level,
+				strings.Join(o.Occupations, "、"), o.CertPrefix, when(o.CreatedAt))
+		})
+	})
 }
 
 // adminCreateOrganisation is POST /admin/organisations.

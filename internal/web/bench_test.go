@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"slices"
+	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -19,6 +20,7 @@ import (
 	"guantong/internal/policy"
 	"guantong/internal/service"
 	"guantong/internal/store"
+	"guantong/internal/store/storetest"
 )
 
 // cpuTime returns the CPU time this process has used, user and system: on a machine shared
@@ -60,6 +62,10 @@ func BenchmarkLists(b *testing.B) {
 	api.New(api.Config{Service: svc, Logger: log}).Routes(mux)
 	New(Config{Service: svc, Logger: log, DemoAccounts: accounts}).Routes(mux)
 
+	if n, _ := strconv.Atoi(os.Getenv("GUANTONG_BENCH_FILL")); n > 0 {
+		benchFill(b, st, n)
+	}
+
 	var total int
 	var at int64
 	var id int64
@@ -99,6 +105,18 @@ func BenchmarkLists(b *testing.B) {
 		{"api-evaluator", "evaluator", "/api/v1/applications", "-"},
 		{"api-admin", "admin", "/api/v1/applications", "-"},
 		{"api-notices", "", "/api/v1/notices", "-"},
+		// The lists that are not applications: the middle cursor is a (created_at, id) there too.
+		{"users", "admin", "/admin/users", "-"},
+		{"staffaccounts", "hr", "/employer/accounts", "-"},
+		{"orgs", "admin", "/admin/organisations", "-"},
+		{"experts", "admin", "/admin/experts", "-"},
+		{"messages", "hr", "/notifications", "-"},
+		{"api-users", "admin", "/api/v1/users", "-"},
+		{"api-users-search", "admin", "/api/v1/users?q=" + url.QueryEscape("张"), ""},
+		{"api-hr-users", "hr", "/api/v1/users", "-"},
+		{"api-organisations", "admin", "/api/v1/organisations", "-"},
+		{"api-experts", "admin", "/api/v1/experts", "-"},
+		{"api-messages", "hr", "/api/v1/notifications", "-"},
 		{"stats-province", "admin", "/stats", ""}, // the department's dashboard (issue 11)
 		{"stats-region", "office", "/stats", ""},  // a 职改办's
 	} {
@@ -138,4 +156,29 @@ func BenchmarkLists(b *testing.B) {
 			})
 		}
 	}
+}
+
+// benchFill adds n of each list that is not of applications (storetest.FillDirectory: accounts
+// of 冀钢's staff, organisations, experts, messages to 冀钢's HR, granted titles) unless the
+// database holds them already: a generated province has few accounts and experts, a real one
+// hundreds of thousands.
+func benchFill(b *testing.B, st *store.Store, n int) {
+	ctx := context.Background()
+	var have int
+	if err := st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE username LIKE 'staff%'`).Scan(&have); err != nil {
+		b.Fatal(err)
+	}
+	if have >= n {
+		return
+	}
+	hr, _, err := st.UserByUsername(ctx, "hr")
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	storetest.FillDirectory(b, st, n, hr.OrgID, hr.ID, start)
+	if err := st.Analyze(ctx); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("added %d of each list in %s", n, time.Since(start).Round(time.Second))
 }

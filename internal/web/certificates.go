@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
 	"guantong"
 	"guantong/internal/certificate"
+	"guantong/internal/store"
 )
 
 // Certificates once granted: the printable certificate, for those who may see it in full,
@@ -94,8 +96,11 @@ type registrationsPage struct {
 	Scope    string // 全省, or the 职改办's name
 	From, To string // as typed, or the defaults
 	Errs     errs
-	Grants   []certificate.Grant
-	Listed   bool // the period was read: the table, even empty, and the downloads are shown
+	Grants   []certificate.Grant // the page shown, or the whole list for a download
+	Listed   bool                // the period was read: the table, even empty, and the downloads are shown
+	List     *dirList            // the search, the order and the paging bar
+	XLSX     string              // the downloads' addresses, of the period and the search
+	CSV      string
 }
 
 // registrationsPage is GET /registrations?from=&to=: the title grants of a period, the first
@@ -105,7 +110,7 @@ func (s *Server) registrationsPage(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	d, err := s.registrations(r, u)
+	d, err := s.registrations(r, u, true)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -121,7 +126,7 @@ func (s *Server) registrationsFile(format string) http.HandlerFunc {
 		if u == nil {
 			return
 		}
-		d, err := s.registrations(r, u)
+		d, err := s.registrations(r, u, false)
 		if err != nil {
 			s.fail(w, r, err)
 			return
@@ -153,11 +158,14 @@ func (s *Server) registrationsFile(format string) http.HandlerFunc {
 	}
 }
 
-// registrations reads the period of the query and asks the service for its grants. Mistakes
-// in the dates come back in d.Errs, with d.Listed false; other errors are the service's.
-func (s *Server) registrations(r *http.Request, u *guantong.User) (*registrationsPage, error) {
+// registrations reads the period and the search of the query and asks the service for one
+// page of its grants (page), or for all of them, by number, for a download. Mistakes in the
+// dates or the search come back in d.Errs, with d.Listed false; other errors are the
+// service's.
+func (s *Server) registrations(r *http.Request, u *guantong.User, page bool) (*registrationsPage, error) {
 	q := r.URL.Query()
-	d := &registrationsPage{Scope: "全省", From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")), Errs: errs{}}
+	l := dirFilters(r, "", "证书编号、姓名、身份证号、单位或工种")
+	d := &registrationsPage{Scope: "全省", From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")), Errs: l.Errs, List: l}
 	if u.Role == guantong.RoleOffice {
 		_, org, err := s.profile(r.Context(), u)
 		if err != nil {
@@ -183,7 +191,24 @@ func (s *Server) registrations(r *http.Request, u *guantong.User) (*registration
 	if len(d.Errs) > 0 {
 		return d, nil
 	}
-	grants, err := s.svc.Registrations(r.Context(), u, from, to)
+	l.Values.Set("from", d.From)
+	l.Values.Set("to", d.To)
+	files := url.Values{"from": {d.From}, "to": {d.To}}
+	if l.Query.Search != "" {
+		files.Set("q", l.Query.Search)
+	}
+	d.XLSX, d.CSV = "/registrations.xlsx?"+files.Encode(), "/registrations.csv?"+files.Encode()
+	dq := l.Query
+	dq.From, dq.To = from, to
+	var err error
+	if page {
+		var p store.Page[certificate.Grant]
+		p, err = s.svc.RegistrationPage(r.Context(), u, dq)
+		d.Grants = p.Items
+		paged(l, p)
+	} else {
+		d.Grants, err = s.svc.Registrations(r.Context(), u, dq)
+	}
 	if es, _, ok := fieldErrs(err); ok && es != nil {
 		d.Errs = es // 须给出起始日期, 截止日期早于起始日期
 		return d, nil
@@ -191,7 +216,7 @@ func (s *Server) registrations(r *http.Request, u *guantong.User) (*registration
 	if err != nil {
 		return nil, err
 	}
-	d.Grants, d.Listed = grants, true
+	d.Listed = true
 	return d, nil
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"guantong"
 	"guantong/internal/service"
+	"guantong/internal/store"
 )
 
 // The expert pool (专家库): the admin adds experts, each with their own login, since an
@@ -18,39 +19,37 @@ import (
 
 // expertsPage is the data of templates/experts.html.
 type expertsPage struct {
-	Experts     []expertRow
-	Committees  []guantong.Organisation // each links to its membership page
-	Employers   []guantong.Organisation // the form's choices
-	Series      []string
-	TitleLevels []string
-	SkillLevels []string
-	Admin       bool // the form, the logins and each row's buttons are shown to the admin only
-	Form        url.Values
-	Errs        errs
-	Created     string
-	Done        string   // what the admin just did: 已保存, 已停用, 已启用
-	Problem     *problem // a refusal of 停用, in Chinese, above the list
-}
-
-// expertRow is an expert as the list shows them.
-type expertRow struct {
-	guantong.Expert
-	Employer string
-	Username string // their login, for the admin
+	Experts    []store.ExpertListed
+	List       *dirList
+	Committees []guantong.Organisation // each links to its membership page
+	Employers  []guantong.Organisation // the form's choices
+	// ManyEmployers: too many for a select (maxChoices); the form asks for the number.
+	ManyEmployers bool
+	Series        []string
+	TitleLevels   []string
+	SkillLevels   []string
+	Admin         bool // the form, the logins and each row's buttons are shown to the admin only
+	Form          url.Values
+	Errs          errs
+	Created       string
+	Done          string   // what the admin just did: 已保存, 已停用, 已启用
+	Problem       *problem // a refusal of 停用, in Chinese, above the list
 }
 
 // expertPage is the data of templates/expertedit.html: one expert, their form filled (or as
 // typed, when refused) and the committees they sit on.
 type expertPage struct {
-	Expert      guantong.Expert
-	Username    string
-	Committees  []guantong.Organisation
-	Employers   []guantong.Organisation
-	Series      []string
-	TitleLevels []string
-	SkillLevels []string
-	Form        url.Values
-	Errs        errs
+	Expert     guantong.Expert
+	Username   string
+	Committees []guantong.Organisation
+	Employers  []guantong.Organisation
+	// ManyEmployers: too many for a select (maxChoices); the form asks for the number.
+	ManyEmployers bool
+	Series        []string
+	TitleLevels   []string
+	SkillLevels   []string
+	Form          url.Values
+	Errs          errs
 }
 
 // expertForm is the form of an expert as it shows them.
@@ -92,45 +91,33 @@ var expertsDone = []struct{ key, text string }{{"saved", "的信息已保存"}, 
 
 func (s *Server) renderExperts(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, form url.Values, es errs, prob *problem) {
 	ctx := r.Context()
-	experts, err := s.svc.Experts(ctx, u)
+	l := dirFilters(r, "/admin/experts.xlsx", "姓名或工作单位名称", "series", "status", "skilled")
+	experts, err := s.svc.ListExperts(ctx, u, l.Query)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	orgs, err := s.svc.Organisations(ctx, u, "")
+	paged(l, experts)
+	employers, many, err := s.orgChoices(ctx, u, guantong.OrgEmployer)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := expertsPage{Series: s.eng().Params().Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(),
+	committees, err := s.svc.Organisations(ctx, u, guantong.OrgCommittee) // a few dozen at most
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d := expertsPage{Employers: employers, ManyEmployers: many, Committees: committees, Experts: experts.Items, List: l, Series: s.eng().Params().Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(),
 		Admin: u.Role == guantong.RoleAdmin, Form: form, Errs: es, Created: r.URL.Query().Get("created"), Problem: prob}
-	names := map[int64]string{}
-	for _, o := range orgs {
-		names[o.ID] = o.Name
-		switch o.Kind {
-		case guantong.OrgEmployer:
-			d.Employers = append(d.Employers, o)
-		case guantong.OrgCommittee:
-			d.Committees = append(d.Committees, o)
-		}
-	}
-	logins := map[int64]string{}
-	if d.Admin {
-		users, err := s.svc.Users(ctx, u)
+	// What the admin just did names the expert, who need not be on the page shown.
+	for _, done := range expertsDone {
+		id, err := strconv.ParseInt(r.URL.Query().Get(done.key), 10, 64)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			continue
 		}
-		for _, x := range users {
-			logins[x.ID] = x.Username
-		}
-	}
-	for _, e := range experts {
-		d.Experts = append(d.Experts, expertRow{Expert: e, Employer: names[e.EmployerID], Username: logins[e.UserID]})
-		for _, done := range expertsDone {
-			if r.URL.Query().Get(done.key) == strconv.FormatInt(e.ID, 10) {
-				d.Done = "专家 " + e.Name + " " + done.text + "。"
-			}
+		if e, err := s.svc.Expert(ctx, u, id); err == nil {
+			d.Done = "专家 " + e.Name + " " + done.text + "。"
 		}
 	}
 	nav := "committee"
@@ -138,6 +125,37 @@ func (s *Server) renderExperts(w http.ResponseWriter, r *http.Request, u *guanto
 		nav = "experts"
 	}
 	s.render(w, r, status, "experts", page{Title: "专家库", Nav: nav, Data: d})
+}
+
+// expertsFile is GET /admin/experts.xlsx: every expert the pool's filters select.
+func (s *Server) expertsFile(w http.ResponseWriter, r *http.Request) {
+	u := s.workspace(w, r, guantong.RoleAdmin, guantong.RoleSecretary)
+	if u == nil {
+		return
+	}
+	l, ok := s.dirFile(w, r, "series", "status", "skilled")
+	if !ok {
+		return
+	}
+	s.sheetFile(w, r, sheetFile{sheet: "专家库", header: []any{"编号", "姓名", "工作单位", "系列", "专业", "职称", "技能等级", "高技能人才",
+		"登录账号", "状态", "添加时间"}, name: "experts", cnName: "专家库"}, func(add func(...any) error) error {
+		return s.svc.EachExpert(r.Context(), u, l.Query, func(e store.ExpertListed) error {
+			title, skill, skilled, active := "", "", "", "在库"
+			if e.Title.Valid() {
+				title = e.Title.String()
+			}
+			if e.Skill.Valid() {
+				skill = e.Skill.String()
+			}
+			if e.Skilled {
+				skilled = "是"
+			}
+			if !e.Active {
+				active = "已停用"
+			}
+			return add(e.ID, e.Name, e.Employer, e.Series, e.Specialty, title, skill, skilled, e.Username, active, when(e.CreatedAt))
+		})
+	})
 }
 
 // expertCreate is POST /admin/experts: an expert and their login, in one step. The page asks
@@ -217,36 +235,34 @@ func (s *Server) expertSave(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) renderExpert(w http.ResponseWriter, r *http.Request, u *guantong.User, status int, e guantong.Expert, form url.Values, es errs) {
 	ctx := r.Context()
-	orgs, err := s.svc.Organisations(ctx, u, "")
+	employers, many, err := s.orgChoices(ctx, u, guantong.OrgEmployer)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	users, err := s.svc.Users(ctx, u)
+	committees, err := s.svc.Organisations(ctx, u, guantong.OrgCommittee)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := expertPage{Expert: e, Series: s.eng().Params().Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(),
+	d := expertPage{Employers: employers, ManyEmployers: many, Expert: e, Series: s.eng().Params().Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(),
 		Form: form, Errs: es}
-	for _, x := range users {
-		if x.ID == e.UserID {
-			d.Username = x.Username
+	if e.UserID != 0 { // the login, read alone rather than among every account
+		login, err := s.svc.User(ctx, u, e.UserID)
+		if err != nil {
+			s.fail(w, r, err)
+			return
 		}
+		d.Username = login.Username
 	}
-	for _, o := range orgs {
-		switch o.Kind {
-		case guantong.OrgEmployer:
-			d.Employers = append(d.Employers, o)
-		case guantong.OrgCommittee:
-			members, err := s.svc.CommitteeMembers(ctx, u, o.ID)
-			if err != nil {
-				s.fail(w, r, err)
-				return
-			}
-			if slices.ContainsFunc(members, func(m guantong.Member) bool { return m.ID == e.ID }) {
-				d.Committees = append(d.Committees, o)
-			}
+	for _, o := range committees {
+		members, err := s.svc.CommitteeMembers(ctx, u, o.ID)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if slices.ContainsFunc(members, func(m guantong.Member) bool { return m.ID == e.ID }) {
+			d.Committees = append(d.Committees, o)
 		}
 	}
 	s.render(w, r, status, "expertedit", page{Title: "修改专家 · " + e.Name, Nav: "experts", Data: d})

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"strconv"
 
@@ -38,39 +37,58 @@ func (s *Server) applicationsFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q, some := v.sectionQuery(r, l, id) // !some: the filter leaves this list empty, a sheet of headers only
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetSheetName(f.GetSheetName(0), exportSheet); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	sw, err := f.NewStreamWriter(exportSheet)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := sw.SetRow("A1", exportHeader); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	row := 1
 	each := s.svc.EachApplication
 	if !some {
 		each = func(context.Context, *guantong.User, service.ListQuery, func(service.View) error) error { return nil }
 	}
-	err = each(r.Context(), u, q, func(a service.View) error {
+	s.sheetFile(w, r, sheetFile{sheet: exportSheet, header: exportHeader, name: "applications-" + key, cnName: "申报-" + key},
+		func(add func(...any) error) error {
+			return each(r.Context(), u, q, func(a service.View) error {
+				occupation := a.OccupationCode
+				if name, ok := s.catalog.Name(a.OccupationCode); ok {
+					occupation = name + "（" + a.OccupationCode + "）"
+				}
+				kind := "职称"
+				if a.Kind == guantong.KindSkill {
+					kind = "职业技能等级"
+				}
+				return add(a.ID, a.Applicant.Name, a.Applicant.IDNumber, a.Employer, kind, routeName(a.Route), a.Series,
+					occupation, a.Level.String(), a.StageName, a.Certificate, when(a.CreatedAt), when(a.UpdatedAt))
+			})
+		})
+}
+
+// sheetFile names a list's download: its sheet, its header row and the file's name (ASCII
+// and Chinese, without the date and .xlsx).
+type sheetFile struct {
+	sheet        string
+	header       []any
+	name, cnName string
+}
+
+// sheetFile sends a workbook of one sheet, the header and then a row for each call of add
+// that each makes, streamed into the workbook as each reads them. X-Rows says how many.
+func (s *Server) sheetFile(w http.ResponseWriter, r *http.Request, file sheetFile, each func(add func(cells ...any) error) error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName(f.GetSheetName(0), file.sheet); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	sw, err := f.NewStreamWriter(file.sheet)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := sw.SetRow("A1", file.header); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	row := 1
+	err = each(func(cells ...any) error {
 		row++
-		occupation := a.OccupationCode
-		if name, ok := s.catalog.Name(a.OccupationCode); ok {
-			occupation = name + "（" + a.OccupationCode + "）"
-		}
-		kind := "职称"
-		if a.Kind == guantong.KindSkill {
-			kind = "职业技能等级"
-		}
 		cell, _ := excelize.CoordinatesToCellName(1, row)
-		return sw.SetRow(cell, []any{a.ID, a.Applicant.Name, a.Applicant.IDNumber, a.Employer, kind, routeName(a.Route), a.Series,
-			occupation, a.Level.String(), a.StageName, a.Certificate, when(a.CreatedAt), when(a.UpdatedAt)})
+		return sw.SetRow(cell, cells)
 	})
 	if err == nil {
 		err = sw.Flush()
@@ -81,11 +99,11 @@ func (s *Server) applicationsFile(w http.ResponseWriter, r *http.Request) {
 	}
 	h := w.Header()
 	h.Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	name := fmt.Sprintf("%s-%s.xlsx", key, s.svc.Today())
-	h.Set("Content-Disposition", `attachment; filename="applications-`+name+`"; filename*=UTF-8''`+pathEscape("申报-"+name))
-	h.Set("Cache-Control", "private, no-store") // ID numbers in full
+	day := s.svc.Today().String()
+	h.Set("Content-Disposition", `attachment; filename="`+file.name+"-"+day+`.xlsx"; filename*=UTF-8''`+pathEscape(file.cnName+"-"+day+".xlsx"))
+	h.Set("Cache-Control", "private, no-store") // ID numbers, phones in full
 	h.Set("X-Rows", strconv.Itoa(row-1))
 	if _, err := f.WriteTo(w); err != nil {
-		s.log.Warn("web: applications.xlsx", "err", err)
+		s.log.Warn("web: "+file.name+".xlsx", "err", err)
 	}
 }

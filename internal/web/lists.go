@@ -20,13 +20,18 @@ import (
 
 // listState is the filter of a page's lists as asked for in its address.
 type listState struct {
-	Path   string     // the page's path
-	View   string     // the page's key, for the Excel download
-	Values url.Values // the filters as typed, without section and cursor
-	Query  service.ListQuery
-	Errs   errs
-	Open   bool // the form starts unfolded: a filter is in use
-	Stages []stageChoice
+	Path string // the page's path
+	View string // the page's key, for the Excel download
+	// Label says what the search box finds, as its placeholder.
+	Label string
+	// Download is the address of the list's Excel download when it is not the
+	// applications' (a list of accounts, organisations, experts); "" there is none.
+	Download string
+	Values   url.Values // the filters as typed, without section and cursor
+	Query    service.ListQuery
+	Errs     errs
+	Open     bool // the form starts unfolded: a filter is in use
+	Stages   []stageChoice
 }
 
 type stageChoice struct {
@@ -55,20 +60,10 @@ func (l *listState) Regions() []string { return listRegions }
 // listFilters reads the filters of the request; a value it cannot read is shown beside its
 // field and the list is shown unfiltered, never refused.
 func listFilters(r *http.Request, view string) *listState {
-	v := r.URL.Query()
-	l := &listState{Path: r.URL.Path, View: view, Values: url.Values{}, Errs: errs{}}
-	for _, k := range []string{"q", "stage", "kind", "route", "series", "level", "region", "from", "to", "sort", "limit"} {
-		for _, x := range v[k] {
-			if x != "" {
-				l.Values.Add(k, x)
-			}
-		}
-	}
+	l := &listState{Path: r.URL.Path, View: view, Label: "姓名、身份证号、申报编号、单位或工种", Errs: errs{},
+		Values: typed(r.URL.Query(), "q", "stage", "kind", "route", "series", "level", "region", "from", "to", "sort", "limit")}
 	q, err := service.ParseListQuery(l.Values)
-	if fe, ok := err.(guantong.FieldErrors); ok {
-		for _, e := range fe {
-			l.Errs[e.Field] = e.Message
-		}
+	if l.errors(err) {
 		q = service.ListQuery{}
 	}
 	l.Query = q
@@ -77,6 +72,29 @@ func listFilters(r *http.Request, view string) *listState {
 		l.Stages = append(l.Stages, stageChoice{string(st), st.Name(), slices.Contains(q.Stages, st)})
 	}
 	return l
+}
+
+// typed returns the values of keys in v that are not empty: a list's filters as typed.
+func typed(v url.Values, keys ...string) url.Values {
+	out := url.Values{}
+	for _, k := range keys {
+		for _, x := range v[k] {
+			if x != "" {
+				out.Add(k, x)
+			}
+		}
+	}
+	return out
+}
+
+// errors puts the field errors of err beside their fields and reports whether there were
+// any: the list is then shown unfiltered.
+func (l *listState) errors(err error) bool {
+	fe, ok := err.(guantong.FieldErrors)
+	for _, e := range fe {
+		l.Errs[e.Field] = e.Message
+	}
+	return ok
 }
 
 // section returns the query of one list of the page: the filters, narrowed to the stages
@@ -142,16 +160,23 @@ func (l *listState) pager(id string, total, shown int, next, prev string) pager 
 	if next != "" {
 		p.Next, p.Last = link(next), link(store.LastPage)
 	}
-	if total > 0 && l.View != "" {
+	if total > 0 && (l.View != "" || l.Download != "") {
 		v := url.Values{}
 		for k, xs := range l.Values {
 			v[k] = xs
 		}
-		v.Set("view", l.View)
+		file := l.Download
+		if l.View != "" {
+			file = "/applications.xlsx"
+			v.Set("view", l.View)
+		}
 		if id != "" {
 			v.Set("section", id)
 		}
-		p.File = "/applications.xlsx?" + v.Encode()
+		p.File = file
+		if enc := v.Encode(); enc != "" {
+			p.File += "?" + enc
+		}
 	}
 	return p
 }

@@ -6,11 +6,12 @@ import (
 	"guantong"
 )
 
-// notificationsPage is the data of templates/notifications.html: the latest messages (站内信),
-// newest first.
+// notificationsPage is the data of templates/notifications.html: a page of the messages
+// (站内信), newest first, all or the unread only.
 type notificationsPage struct {
 	Items  []guantong.Notification
 	Unread int
+	List   *dirList
 }
 
 // notificationsList is GET /notifications.
@@ -19,12 +20,14 @@ func (s *Server) notificationsList(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	items, unread, err := s.svc.Notifications(r.Context(), u, 0)
+	l := dirFilters(r, "", "", "unread")
+	p, err := s.svc.ListNotifications(r.Context(), u, l.Query)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "notifications", page{Title: "消息", Nav: "notifications", Data: notificationsPage{Items: items, Unread: unread}})
+	paged(l, p.Page)
+	s.render(w, r, http.StatusOK, "notifications", page{Title: "消息", Nav: "notifications", Data: notificationsPage{Items: p.Items, Unread: p.Unread, List: l}})
 }
 
 // notificationsRead is POST /notifications/read (all) and POST /notifications/{id}/read (one,

@@ -11,6 +11,7 @@ import (
 	"guantong/internal/certificate"
 	"guantong/internal/policy"
 	"guantong/internal/service"
+	"guantong/internal/store"
 	"guantong/internal/workflow"
 )
 
@@ -33,6 +34,7 @@ func roleSamples(s *Server) map[string][]any {
 	opt, _ := ans.Find(guantong.RouteTitleReview, "工程", "中级")
 	app.Check.Option = opt
 	evil := `<script>alert(1)</script>`
+	dl := sampleDirList(evil)
 	v := service.View{Application: app, Applicant: service.Person{Name: evil, IDNumber: "130102199001011237", Phone: "13812345678"}, Employer: "冀钢",
 		Actions: []workflow.Action{workflow.Send, workflow.Dismiss, workflow.Uphold, workflow.Withdraw, workflow.RecordPractical}}
 	page := &appPage{V: v, What: s.what(app), Doc: s.docView(app.Document), Files: []guantong.File{{ID: 1, Name: evil + ".pdf", Size: 2048, UploadedAt: at}},
@@ -112,10 +114,11 @@ func roleSamples(s *Server) map[string][]any {
 		"allapps": {queue},
 		"admin": {adminPage{Today: guantong.MakeDate(2026, 12, 31), Stages: []stageCount{{guantong.StageDraft, 2}}, Total: 2, Policy: p, Rules: policy.Explain(p),
 			Demo: true, Advanced: "7", Errs: errs{"days": "x"}, Days: evil}, adminPage{Policy: p}},
-		"users": {usersPage{Users: []userRow{{User: guantong.User{Username: "a", Name: evil, Role: guantong.RoleOffice}, Org: evil}},
-			Orgs: []guantong.Organisation{{ID: 1, Name: evil, Kind: guantong.OrgEmployer}}, Roles: guantong.Roles,
-			Form: url.Values{"role": {"applicant"}, "employer_id": {"1"}, "name": {evil}}, Errs: errs{"person.id_number": "x", "org_id": "y"}, Created: evil}},
-		"orgs": {orgsPage{Groups: []orgGroup{{Kind: guantong.OrgCommittee, Orgs: []guantong.Organisation{{Name: evil, Series: "工程", Level: guantong.Title3, Occupations: []string{"6-20-01-01"}}}}, {Kind: guantong.OrgOffice}},
+		"users": {usersPage{List: dirList0(), ManyOrgs: true, Roles: guantong.Roles, Form: url.Values{"org_id": {evil}, "employer_id": {evil}}, Errs: errs{"org_id": evil, "person.employer_id": evil}},
+			usersPage{List: dl, Users: []store.UserListed{{User: guantong.User{Username: "a", Name: evil, Role: guantong.RoleOffice}, Org: evil}},
+				Orgs: []guantong.Organisation{{ID: 1, Name: evil, Kind: guantong.OrgEmployer}}, Roles: guantong.Roles,
+				Form: url.Values{"role": {"applicant"}, "employer_id": {"1"}, "name": {evil}}, Errs: errs{"person.id_number": "x", "org_id": "y"}, Created: evil}},
+		"orgs": {orgsPage{List: dl, Orgs: []guantong.Organisation{{Name: evil, Kind: guantong.OrgCommittee, Series: "工程", Level: guantong.Title3, Occupations: []string{"6-20-01-01"}}},
 			Kinds: guantong.OrgKinds, Levels: guantong.TitleLevels(), Form: url.Values{"kind": {"committee"}, "self_evaluation": {"1"}}, Errs: errs{"name": "x"}, Created: evil}},
 		"internalnotice": {internalNoticePage{Org: evil, Rows: []internalRow{{View: withInternal(v), What: evil, Current: evil}}}, internalNoticePage{}},
 		"reviewform":     {printPage{appPage: page}, printPage{appPage: draft}},
@@ -131,23 +134,23 @@ func roleSamples(s *Server) map[string][]any {
 			Rows: []certificate.Row{{Label: evil, Value: evil}}, Department: evil, IssuedOn: "2027-02-09", VerifyURL: "https://zc.example.gov.cn/verify/" + evil, Status: "有效"},
 			Photo: "data:image/jpeg;base64,AAAA"},
 			certificatePage{D: certificate.Document{Heading: "职业技能等级证书", Number: "x", RevokedOn: "2027-03-01", Status: "已撤销"}, Revoked: true}},
-		"registrations": {&registrationsPage{Scope: evil, From: "2027-01-01", To: "2027-01-31", Listed: true,
+		"registrations": {&registrationsPage{List: dl, Scope: evil, From: "2027-01-01", To: "2027-01-31", Listed: true,
 			Grants: []certificate.Grant{{Number: "HB-2027-GC-3-000001-X", Name: evil, IDNumber: "130102199001011237", Series: "工程", Level: "中级", Employer: evil, Committee: evil,
 				Granted: guantong.MakeDate(2027, 1, 9)}, {Number: "y", Revoked: true}}},
-			&registrationsPage{Scope: "全省", From: evil, To: "", Errs: errs{"from": evil, "to": "须给出截止日期"}},
-			&registrationsPage{Listed: true}},
-		"experts": {expertsPage{Experts: []expertRow{{Expert: guantong.Expert{Name: evil, Series: "工程", Specialty: evil, Title: guantong.Title3, Skill: guantong.Skill1,
+			&registrationsPage{List: dirList0(), Scope: "全省", From: evil, To: "", Errs: errs{"from": evil, "to": "须给出截止日期"}},
+			&registrationsPage{List: dirList0(), Listed: true}},
+		"experts": {expertsPage{List: dl, Experts: []store.ExpertListed{{Expert: guantong.Expert{Name: evil, Series: "工程", Specialty: evil, Title: guantong.Title3, Skill: guantong.Skill1,
 			Skilled: true, Active: true}, Employer: evil, Username: evil}, {Expert: guantong.Expert{Name: "孙丽"}}},
 			Committees: []guantong.Organisation{{ID: 3, Name: evil, Series: "工程", Level: guantong.Title3}}, Employers: []guantong.Organisation{{ID: 1, Name: evil}},
 			Series: p.Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(), Admin: true,
 			Form: url.Values{"name": {evil}, "employer_id": {"1"}, "skilled": {"1"}, "skill_level": {"技师"}}, Errs: errs{"name": "x", "skilled": "y", "username": "z"}, Created: evil},
-			expertsPage{Experts: []expertRow{{Expert: guantong.Expert{Name: evil, Skilled: true}}}}, expertsPage{Admin: true},
-			expertsPage{Experts: []expertRow{{Expert: guantong.Expert{ID: 4, Name: evil, Active: true}, Employer: evil}, {Expert: guantong.Expert{ID: 5, Name: evil}, Username: evil}},
+			expertsPage{List: dl, Experts: []store.ExpertListed{{Expert: guantong.Expert{Name: evil, Skilled: true}}}}, expertsPage{List: dirList0(), Admin: true}, expertsPage{List: dirList0(), Admin: true, ManyEmployers: true, Errs: errs{"employer_id": evil}},
+			expertsPage{List: dl, Experts: []store.ExpertListed{{Expert: guantong.Expert{ID: 4, Name: evil, Active: true}, Employer: evil}, {Expert: guantong.Expert{ID: 5, Name: evil}, Username: evil}},
 				Admin: true, Form: url.Values{}, Done: "专家 " + evil + " 已停用", Problem: &problem{Message: evil}}},
 		"expertedit": {expertPage{Expert: guantong.Expert{ID: 4, Name: evil, Active: true}, Username: evil, Committees: []guantong.Organisation{{ID: 3, Name: evil}, {ID: 5, Name: "x"}},
 			Employers: []guantong.Organisation{{ID: 1, Name: evil}}, Series: p.Series, TitleLevels: guantong.TitleLevels(), SkillLevels: guantong.SkillLevels(),
 			Form: url.Values{"name": {evil}, "employer_id": {"1"}, "series": {"工程"}, "title_level": {"中级"}, "skilled": {"1"}}, Errs: errs{"name": "x", "skilled": evil, "employer_id": "y"}},
-			expertPage{Expert: guantong.Expert{ID: 5, Name: "孙丽"}}},
+			expertPage{Expert: guantong.Expert{ID: 5, Name: "孙丽"}}, expertPage{Expert: guantong.Expert{ID: 6}, ManyEmployers: true, Form: url.Values{"employer_id": {evil}}}},
 		"members": {board(evil, true), board(evil, false), &membersPage{Rules: committee.For("", 0), Admin: true}},
 		"verify": {verifyPage{}, verifyPage{Number: evil, Name: evil, Problem: "未找到"}, verifyPage{Number: "x", Name: evil, Result: cert, What: "工程系列 中级职称", Status: "已撤销"},
 			verifyPage{Errs: errs{"number": "请填写证书编号"}}},
@@ -219,4 +222,21 @@ func meetingRecords(pages []any) []any {
 		}
 	}
 	return out
+}
+
+// sampleDirList is a list that is not of applications, searched and in its middle, with
+// evil in every string it shows.
+func sampleDirList(evil string) *dirList {
+	l := dirList0()
+	l.Values = url.Values{"q": {evil}, "role": {evil}, "status": {"disabled"}}
+	l.Errs = errs{"q": evil, "role": evil, "status": evil, "kind": evil, "region": evil, "sort": evil}
+	l.Label, l.Open = evil, true
+	l.Query.Unread, l.Query.Skilled, l.Query.Search = true, true, evil
+	l.Pager = pager{Total: 1001, Shown: 50, First: "/x", Prev: "/x?cursor=" + evil, Next: "/x?cursor=b", Last: "/x?cursor=end", File: "/x.xlsx?q=" + evil}
+	return l
+}
+
+// dirList0 is a list that is not of applications, as its page first shows it.
+func dirList0() *dirList {
+	return &dirList{listState: &listState{Path: "/x", Values: url.Values{}, Errs: errs{}}}
 }
