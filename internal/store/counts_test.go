@@ -210,8 +210,10 @@ func TestDeadlockIsAConflict(t *testing.T) {
 	}
 	// The first holds application 0 (and the totals of its stages); the second then holds
 	// application 1 and waits for those totals; only then does the first reach for
-	// application 1: a deadlock, whichever way the engine orders the rest.
+	// application 1: a deadlock, whichever way the engine orders the rest. The first knows
+	// the second waits by its server process (other tests share the server).
 	held := make(chan struct{})
+	second := make(chan int) // the second's server process
 	errs := make(chan error, 2)
 	change := func(tx *store.Tx, i int) error {
 		a, err := tx.Application(ctx, apps[i].ID)
@@ -227,8 +229,10 @@ func TestDeadlockIsAConflict(t *testing.T) {
 				return err
 			}
 			close(held)
-			for waiting := 0; waiting == 0; { // until the second waits for a lock
-				if err := s.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM pg_locks WHERE NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`).Scan(&waiting); err != nil {
+			pid := <-second
+			for waiting := ""; waiting != "Lock"; {
+				err := s.DB().QueryRowContext(ctx, `SELECT COALESCE(wait_event_type, '') FROM pg_stat_activity WHERE pid = $1`, pid).Scan(&waiting)
+				if err != nil {
 					return err
 				}
 			}
@@ -238,6 +242,11 @@ func TestDeadlockIsAConflict(t *testing.T) {
 	go func() {
 		<-held
 		errs <- s.Write(ctx, func(tx *store.Tx) error {
+			var pid int
+			if err := tx.QueryRowForTest(ctx, `SELECT pg_backend_pid()`).Scan(&pid); err != nil {
+				return err
+			}
+			second <- pid
 			if err := change(tx, 1); err != nil {
 				return err
 			}

@@ -147,12 +147,25 @@ func (r reader) Applications(ctx context.Context, f Filter) ([]Listed, error) {
 
 // ApplicationPage returns one page of the applications the filter selects, with their total.
 func (r reader) ApplicationPage(ctx context.Context, f Filter, p Paging) (Page[Listed], error) {
-	return paged(ctx, f.where(), "a", p, func(*where) (int, error) {
-		return r.countApplications(ctx, f)
+	return r.listedPage(ctx, "applications", f.where(), p, func() (int, error) { return r.countApplications(ctx, f) })
+}
+
+// listedPage reads one page of the applications w selects (alias a) with listedSelect's
+// joins, and their total: count's, or else a COUNT(*) of w.
+func (r reader) listedPage(ctx context.Context, what string, w *where, p Paging, count func() (int, error)) (Page[Listed], error) {
+	return paged(ctx, w, "a", p, func(w *where) (int, error) {
+		if count != nil {
+			return count()
+		}
+		var n int
+		if err := r.q.QueryRowContext(ctx, "SELECT COUNT(*) FROM applications a"+w.String(), w.args...).Scan(&n); err != nil {
+			return 0, fmt.Errorf("store: count %s: %w", what, err)
+		}
+		return n, nil
 	}, func(w *where, order, limit string) ([]Listed, [][2]int64, error) {
 		// The page's IDs first, from applications and its indexes alone; then the joins,
 		// for those rows only, rather than for every row the filter selects before sorting.
-		items, err := r.listed(ctx, "applications", " WHERE a.id IN ("+w.pageIDs(order, limit)+")"+order+" LIMIT "+limit, w.args...)
+		items, err := r.listed(ctx, what, " WHERE a.id IN ("+w.pageIDs(order, limit)+")"+order+" LIMIT "+limit, w.args...)
 		keys := make([][2]int64, len(items))
 		for i, l := range items {
 			keys[i] = [2]int64{ms(l.CreatedAt), l.ID}
@@ -202,19 +215,6 @@ func (r reader) EachApplication(ctx context.Context, f Filter, oldest bool, fn f
 		return fmt.Errorf("store: rows: %w", err)
 	}
 	return nil
-}
-
-// Grants returns the title certificates granted from one day to another, both inclusive,
-// revoked ones included, by number: the registration (上网) of a period. officeID, when not
-// zero, keeps those of one 职改办's region.
-func (r reader) Grants(ctx context.Context, from, to guantong.Date, officeID int64) ([]Listed, error) {
-	q := ` WHERE a.kind = $1 AND a.certificate_no IS NOT NULL AND a.certified_on >= $2 AND a.certified_on <= $3`
-	args := []any{guantong.KindTitle, from.String(), to.String()}
-	if officeID != 0 {
-		q += ` AND a.office_id = $4`
-		args = append(args, officeID)
-	}
-	return r.listed(ctx, fmt.Sprintf("grants %s…%s", from, to), q+` ORDER BY a.certificate_no`, args...)
 }
 
 // StageCount is how many applications a filter selects at one stage.

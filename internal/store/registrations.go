@@ -40,7 +40,7 @@ func (f GrantFilter) where() *where {
 // GrantPage returns one page of a period's certificates, by the day their applications were
 // made, with the total.
 func (r reader) GrantPage(ctx context.Context, f GrantFilter, p Paging) (Page[Listed], error) {
-	return r.listedPage(ctx, "grants", f.where(), p)
+	return r.listedPage(ctx, "grants", f.where(), p, nil)
 }
 
 // GrantList returns every certificate of a period the filter selects, by number: the
@@ -48,24 +48,4 @@ func (r reader) GrantPage(ctx context.Context, f GrantFilter, p Paging) (Page[Li
 func (r reader) GrantList(ctx context.Context, f GrantFilter) ([]Listed, error) {
 	w := f.where()
 	return r.listed(ctx, fmt.Sprintf("grants %s…%s", f.From, f.To), w.String()+" ORDER BY a.certificate_no", w.args...)
-}
-
-// listedPage reads one page of the applications w selects (alias a) with listedSelect's
-// joins: the page's IDs first, from applications and its indexes alone, then the joins for
-// those rows only.
-func (r reader) listedPage(ctx context.Context, what string, w *where, p Paging) (Page[Listed], error) {
-	return paged(ctx, w, "a", p, func(w *where) (int, error) {
-		var n int
-		if err := r.q.QueryRowContext(ctx, "SELECT COUNT(*) FROM applications a"+w.String(), w.args...).Scan(&n); err != nil {
-			return 0, fmt.Errorf("store: count %s: %w", what, err)
-		}
-		return n, nil
-	}, func(w *where, order, limit string) ([]Listed, [][2]int64, error) {
-		items, err := r.listed(ctx, what, " WHERE a.id IN (SELECT a.id FROM applications a"+w.String()+order+" LIMIT "+limit+")"+order, w.args...)
-		keys := make([][2]int64, len(items))
-		for i, l := range items {
-			keys[i] = [2]int64{ms(l.CreatedAt), l.ID}
-		}
-		return items, keys, err
-	})
 }
