@@ -80,7 +80,7 @@ func BenchmarkLists(b *testing.B) {
 	b.Logf("%s: %d applications; the middle page starts after application %d", st.Engine(), total, id)
 
 	tokens := map[string]string{}
-	for _, u := range []string{"zhangsan", "hr", "office", "secretary", "evaluator", "admin"} {
+	for _, u := range []string{"zhangsan", "hr", "office", "secretary", "evaluator", "admin", "expert1"} {
 		sess, err := svc.Login(ctx, u, service.DemoPassword(u))
 		if err != nil {
 			b.Fatal(err)
@@ -117,6 +117,11 @@ func BenchmarkLists(b *testing.B) {
 		{"api-organisations", "admin", "/api/v1/organisations", "-"},
 		{"api-experts", "admin", "/api/v1/experts", "-"},
 		{"api-messages", "hr", "/api/v1/notifications", "-"},
+		{"expert", "expert1", "/expert", ""},
+		{"internal-notice", "hr", "/employer/notice", ""},
+		{"notice-docs", "", "/api/v1/notice-documents", ""},
+		{"registrations", "admin", "/registrations", ""},
+		{"api-registrations", "admin", "/api/v1/registrations?format=json&from=2000-01-01&to=2099-12-31", ""},
 		{"stats-province", "admin", "/stats", ""}, // the department's dashboard (issue 11)
 		{"stats-region", "office", "/stats", ""},  // a 职改办's
 	} {
