@@ -133,7 +133,7 @@ func (f UserFilter) where() *where {
 	}
 	if f.StaffOf != 0 {
 		id := w.arg(f.StaffOf)
-		w.add("(u.org_id = " + id + " OR u.person_id IN (SELECT id FROM people WHERE employer_id = " + id + "))")
+		w.add("(u.org_id = " + id + " OR u.employer_id = " + id + ")") // employer_id: the person's (migration 0019)
 	}
 	w.flag("u.disabled", f.Disabled)
 	if q := strings.TrimSpace(f.Search); q != "" {

@@ -191,6 +191,28 @@ func TestDirectoryPages(t *testing.T) {
 				}
 			}
 		})
+		// An account follows its person to another employer (migration 0019's triggers).
+		t.Run("an account moves with its person", func(t *testing.T) {
+			err := w.s.Write(ctx, func(tx *store.Tx) error {
+				p, err := tx.Applicant(ctx, w.ouyang.PersonID)
+				if err != nil {
+					return err
+				}
+				p.EmployerID = w.tangshan.ID // 欧阳明 was at 石家庄钢铁
+				return tx.UpdateApplicant(ctx, &p, p.Version)
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			page, err := w.s.UserPage(ctx, store.UserFilter{StaffOf: w.tangshan.ID, Search: "欧阳"}, store.Paging{})
+			if err != nil || page.Total != 1 {
+				t.Errorf("唐山港口集团's HR does not list 欧阳明 who moved there: %+v %v", page, err)
+			}
+			page, err = w.s.UserPage(ctx, store.UserFilter{StaffOf: w.tangshan.ID}, store.Paging{})
+			if err != nil || page.Total != w.tangshanIn+1 {
+				t.Errorf("唐山港口集团's accounts after the move: %d, want %d (%v)", page.Total, w.tangshanIn+1, err)
+			}
+		})
 		t.Run("organisations", func(t *testing.T) {
 			orgs := func(f store.OrgFilter) func(store.Paging) (store.Page[guantong.Organisation], error) {
 				return func(p store.Paging) (store.Page[guantong.Organisation], error) {
