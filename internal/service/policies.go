@@ -24,8 +24,9 @@ type policies struct {
 	base    []*policy.Params // the configured set's, never changed
 	refresh time.Duration    // how often the counter is read; < 0: on every use
 
-	mu      sync.Mutex // one reload at a time
-	current atomic.Pointer[policyState]
+	mu        sync.Mutex  // one reload at a time
+	reloading atomic.Bool // a reload in the background is under way
+	current   atomic.Pointer[policyState]
 }
 
 type policyState struct {
@@ -49,7 +50,19 @@ func newPolicies(set *policy.Set, refresh time.Duration) *policies {
 // set as it was and is logged.
 func (s *Service) set() *policy.Set {
 	st := s.pol.current.Load()
-	if st.version >= 0 && s.pol.refresh >= 0 && time.Since(st.checked) < s.pol.refresh {
+	if st.version >= 0 && s.pol.refresh >= 0 {
+		// Read again in the background when due, and judge by the set in hand meanwhile: the
+		// caller may be inside a transaction, and a read from the pool there waits for a
+		// connection that, under load, every other step holds while it waits too (two servers
+		// hung this way under guantong load).
+		if time.Since(st.checked) >= s.pol.refresh && s.pol.reloading.CompareAndSwap(false, true) {
+			go func() {
+				defer s.pol.reloading.Store(false)
+				if _, err := s.reloadPolicies(context.Background()); err != nil {
+					s.log.Error("reading the stored policies", "err", err)
+				}
+			}()
+		}
 		return st.set
 	}
 	set, err := s.reloadPolicies(context.Background())

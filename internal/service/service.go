@@ -104,6 +104,9 @@ func New(cfg Config) *Service {
 	if s.cost == 0 {
 		s.cost = bcrypt.DefaultCost
 	}
+	if s.store != nil && refresh >= 0 {
+		s.set() // the stored policies now, so that no step's transaction waits for their first read
+	}
 	return s
 }
 

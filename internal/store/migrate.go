@@ -83,6 +83,13 @@ func (s *Store) migrate(ctx context.Context) error {
 			if n > 0 {
 				return nil
 			}
+			if s.engine == Postgres {
+				// Triggers deferred to commit (0020) fire as each statement of a migration runs,
+				// so that a later statement of it may alter the table they fired on.
+				if _, err := tx.tx.ExecContext(ctx, `SET CONSTRAINTS ALL IMMEDIATE`); err != nil {
+					return err
+				}
+			}
 			if _, err := tx.tx.ExecContext(ctx, m.sql); err != nil {
 				return err
 			}
