@@ -98,6 +98,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "  %-10s %-20s %-10s %s\n", a.Username, a.Password, a.Role, a.Organisation)
 		}
 	}
+	go svc.WarmStats(ctx) // the dashboards counted before the first asks (statscache.go)
 	stopAnchoring, err := anchor.start(ctx, st, e.now, log)
 	if err != nil {
 		return err

@@ -31,9 +31,14 @@ func (s *Service) Stats(ctx context.Context, u *guantong.User, region string) (s
 	default:
 		return stats.Dashboard{}, guantong.Errorf(guantong.EForbidden, "统计只对职改办和管理员开放")
 	}
-	return s.stats.dashboard(ctx, sc, func(ctx context.Context) (stats.Dashboard, error) {
+	return s.stats.dashboard(ctx, sc, s.buildStats(sc))
+}
+
+// buildStats counts the dashboard of sc, saying when.
+func (s *Service) buildStats(sc store.Scope) func(context.Context) (stats.Dashboard, error) {
+	return func(ctx context.Context) (stats.Dashboard, error) {
 		d, err := stats.Build(ctx, s.store, sc)
 		d.AsOf = s.now()
 		return d, err
-	})
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"guantong"
 	"guantong/internal/stats"
 	"guantong/internal/store"
 )
@@ -79,5 +80,24 @@ func isClosed(ch chan struct{}) bool {
 		return true
 	default:
 		return false
+	}
+}
+
+// WarmStats counts the province's dashboard and each region's, one after another, so that
+// the first to ask on a server that has just started is answered from a count too; serve
+// runs it in the background at start when the dashboard is kept (Config.StatsMaxAge). A
+// failed count is logged and left for the first request to make again.
+func (s *Service) WarmStats(ctx context.Context) {
+	if s.stats.maxAge <= 0 {
+		return
+	}
+	for _, region := range append([]string{""}, guantong.Regions...) {
+		if ctx.Err() != nil {
+			return
+		}
+		sc := store.Scope{Region: region}
+		if _, err := s.stats.dashboard(ctx, sc, s.buildStats(sc)); err != nil && ctx.Err() == nil { // not a server stopping
+			s.log.Error("counting the statistics", "region", region, "err", err)
+		}
 	}
 }

@@ -8,8 +8,12 @@ import (
 	"testing"
 	"time"
 
+	"guantong"
+	"guantong/internal/catalog"
+	"guantong/internal/policy"
 	"guantong/internal/stats"
 	"guantong/internal/store"
+	"guantong/internal/store/storetest"
 )
 
 // counter builds dashboards numbered by how many times it was called; a build waits for
@@ -115,4 +119,26 @@ func TestStatsCache(t *testing.T) {
 			t.Errorf("after a failure: %q, %v", d.Scope, err)
 		}
 	})
+}
+
+// A server that keeps the dashboard counts the province's and every region's at start, so
+// that the first to ask is not the one who waits; with nothing kept it counts none.
+func TestWarmStats(t *testing.T) {
+	st := storetest.Open(t, storetest.SQLite(t))
+	engine := policy.New(policy.Default(), catalog.Default())
+	cold := New(Config{Store: st, Engine: engine})
+	cold.WarmStats(context.Background())
+	if n := len(cold.stats.scopes); n != 0 {
+		t.Errorf("without StatsMaxAge, %d dashboards counted", n)
+	}
+	s := New(Config{Store: st, Engine: engine, StatsMaxAge: time.Hour})
+	s.WarmStats(context.Background())
+	if n := len(s.stats.scopes); n != 1+len(guantong.Regions) {
+		t.Fatalf("%d dashboards counted, want the province's and %d regions'", n, len(guantong.Regions))
+	}
+	for sc, e := range s.stats.scopes {
+		if !isClosed(e.ready) || e.err != nil || e.dash.AsOf.IsZero() {
+			t.Errorf("scope %q: counted %v, %v", sc.Region, isClosed(e.ready), e.err)
+		}
+	}
 }
