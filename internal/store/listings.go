@@ -97,11 +97,10 @@ func (f Filter) where() *where {
 	if len(f.NotStages) > 0 {
 		w.add("NOT " + w.in("a.stage", stageNames(f.NotStages)))
 	}
-	for _, c := range []struct{ col, v string }{{"a.kind", f.Kind}, {"a.route", f.Route}, {"a.series", f.Series}, {"a.level", f.Level}} {
-		if c.v != "" {
-			w.add(c.col + " = " + w.arg(c.v))
-		}
-	}
+	w.equal("a.kind", f.Kind)
+	w.equal("a.route", f.Route)
+	w.equal("a.series", f.Series)
+	w.equal("a.level", f.Level)
 	if f.Region != "" {
 		w.add("a.employer_id IN (SELECT id FROM organisations WHERE region = " + w.arg(f.Region) + ")")
 	}
@@ -122,15 +121,14 @@ func (f Filter) where() *where {
 
 // search returns the condition of a search: any of the ways an office finds a file.
 func (f Filter) search(w *where, q string) string {
-	key := likePrefix(lowerASCII(q))
 	var alts []string
 	if n, err := strconv.ParseInt(q, 10, 64); err == nil && n > 0 {
 		alts = append(alts, "a.id = "+w.arg(n))
 	}
 	alts = append(alts, "a.certificate_no = "+w.arg(q),
-		"a.person_id IN (SELECT id FROM people WHERE name_key LIKE "+w.arg(key)+` ESCAPE '\' OR id_number LIKE `+
+		"a.person_id IN (SELECT id FROM people WHERE "+w.namePrefix("name_key", q)+` OR id_number LIKE `+
 			w.arg(likePrefix(strings.ToUpper(q)))+` ESCAPE '\')`,
-		"a.employer_id IN (SELECT id FROM organisations WHERE name_key LIKE "+w.arg(key)+` ESCAPE '\')`,
+		w.orgNamed("a.employer_id", q),
 		"a.occupation_code LIKE "+w.arg(likePrefix(q))+` ESCAPE '\'`)
 	if len(f.Codes) > 0 {
 		alts = append(alts, w.in("a.occupation_code", f.Codes))
@@ -195,26 +193,14 @@ func (w *where) pageIDs(order, limit string) string {
 // EachApplication calls fn for every application the filter selects, in the order asked,
 // reading them as one stream rather than into memory: the download of a list's view.
 func (r reader) EachApplication(ctx context.Context, f Filter, oldest bool, fn func(Listed) error) error {
-	w := f.where()
-	order := w.keyset("a", cursor{oldest: oldest}, false)
-	rows, err := r.q.QueryContext(ctx, listedSelect+w.String()+order, w.args...)
-	if err != nil {
-		return fmt.Errorf("store: applications: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		l, err := scanListed(rows)
-		if err != nil {
-			return fmt.Errorf("store: scan: %w", err)
-		}
-		if err := fn(l); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("store: rows: %w", err)
-	}
-	return nil
+	return r.applications().each(ctx, f.where(), oldest, fn)
+}
+
+// applications is the applications' list as the other lists are described (directory.go),
+// for the stream of its download.
+func (r reader) applications() table[Listed] {
+	return table[Listed]{what: "applications", from: "applications a", alias: "a", reader: r, sel: listedSelect, scan: scanListed,
+		keyOf: func(l Listed) (int64, int64) { return ms(l.CreatedAt), l.ID }}
 }
 
 // StageCount is how many applications a filter selects at one stage.
