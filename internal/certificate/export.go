@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
@@ -34,6 +35,22 @@ const SheetName = "职称登记"
 // Header is the header row of both exports.
 var Header = []string{"证书编号", "姓名", "身份证号", "系列", "层级", "专业", "资格名称", "工作单位", "评审委员会", "取得日期", "状态"}
 
+// Grants yields the grants of an export one at a time, each to yield, stopping at the first
+// error: a province's year is written as it is read, never held in memory.
+type Grants func(yield func(Grant) error) error
+
+// Slice yields gs, for an export of grants already in hand.
+func Slice(gs []Grant) Grants {
+	return func(yield func(Grant) error) error {
+		for _, g := range gs {
+			if err := yield(g); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
 func (g Grant) row() []string {
 	status := StatusValid
 	if g.Revoked {
@@ -49,7 +66,7 @@ func (g Grant) row() []string {
 // tab is written with a leading apostrophe, so that a spreadsheet shows it rather than
 // running it as a formula. Excel also reads an 18-digit ID number in a CSV as a number and
 // loses its last digits: people should open the Excel export; the CSV is for systems.
-func WriteCSV(w io.Writer, grants []Grant) error {
+func WriteCSV(w io.Writer, grants Grants) error {
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 		return fmt.Errorf("certificate: csv: %w", err)
 	}
@@ -58,14 +75,15 @@ func WriteCSV(w io.Writer, grants []Grant) error {
 	if err := cw.Write(Header); err != nil {
 		return fmt.Errorf("certificate: csv: %w", err)
 	}
-	for _, g := range grants {
+	err := grants(func(g Grant) error {
 		row := g.row()
 		for i, cell := range row {
 			row[i] = defuse(cell)
 		}
-		if err := cw.Write(row); err != nil {
-			return fmt.Errorf("certificate: csv: %w", err)
-		}
+		return cw.Write(row)
+	})
+	if err != nil {
+		return fmt.Errorf("certificate: csv: %w", err)
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
@@ -91,7 +109,9 @@ var widths = []float64{26, 10, 21, 10, 8, 16, 16, 28, 30, 12, 8}
 // WriteExcel writes grants as an Excel workbook with one sheet, 职称登记: a bold header that
 // stays in view, column widths to fit, and every cell text, so that dates read YYYY-MM-DD
 // and ID numbers keep all 18 characters. Cells are written as strings, never as formulas.
-func WriteExcel(w io.Writer, grants []Grant) (err error) {
+// The rows go through excelize's stream writer, which keeps a large sheet in a temporary
+// file rather than in memory.
+func WriteExcel(w io.Writer, grants Grants) (err error) {
 	f := excelize.NewFile()
 	defer func() {
 		if cerr := f.Close(); err == nil && cerr != nil {
@@ -110,35 +130,36 @@ func WriteExcel(w io.Writer, grants []Grant) (err error) {
 	if err != nil {
 		return wrap(err)
 	}
-	rows := [][]string{Header}
-	for _, g := range grants {
-		rows = append(rows, g.row())
+	sw, err := f.NewStreamWriter(SheetName)
+	if err != nil {
+		return wrap(err)
 	}
-	for r, row := range rows {
-		for c, v := range row {
-			cell, err := excelize.CoordinatesToCellName(c+1, r+1)
-			if err != nil {
-				return wrap(err)
-			}
-			if err := f.SetCellStr(SheetName, cell, v); err != nil {
-				return wrap(err)
-			}
-		}
-	}
-	last, _ := excelize.ColumnNumberToName(len(Header))
 	for c, width := range widths {
-		col, _ := excelize.ColumnNumberToName(c + 1)
-		if err := f.SetColWidth(SheetName, col, col, width); err != nil {
+		if err := sw.SetColWidth(c+1, c+1, width); err != nil {
 			return wrap(err)
 		}
 	}
-	if err := f.SetColStyle(SheetName, "A:"+last, text); err != nil {
+	if err := sw.SetColStyle(1, len(Header), text); err != nil {
 		return wrap(err)
 	}
-	if err := f.SetRowStyle(SheetName, 1, 1, bold); err != nil {
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return wrap(err)
 	}
-	if err := f.SetPanes(SheetName, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	row := func(r int, cells []string, style int) error {
+		values := make([]any, len(cells))
+		for i, v := range cells {
+			values[i] = excelize.Cell{StyleID: style, Value: v}
+		}
+		return sw.SetRow("A"+strconv.Itoa(r), values)
+	}
+	if err := row(1, Header, bold); err != nil {
+		return wrap(err)
+	}
+	r := 1
+	if err := grants(func(g Grant) error { r++; return row(r, g.row(), text) }); err != nil {
+		return wrap(err)
+	}
+	if err := sw.Flush(); err != nil {
 		return wrap(err)
 	}
 	if _, err := f.WriteTo(w); err != nil {

@@ -38,7 +38,7 @@ func wantRows(grants []Grant) [][]string {
 func TestWriteCSV(t *testing.T) {
 	grants := testGrants(t)
 	var buf bytes.Buffer
-	if err := WriteCSV(&buf, grants); err != nil {
+	if err := WriteCSV(&buf, Slice(grants)); err != nil {
 		t.Fatal(err)
 	}
 	b := buf.Bytes()
@@ -60,7 +60,7 @@ func TestWriteCSV(t *testing.T) {
 
 func TestWriteCSVFormulas(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteCSV(&buf, []Grant{{Number: "=HYPERLINK(\"x\")", Name: "+1", Employer: "@SUM(A1)", Specialty: "-2"}}); err != nil {
+	if err := WriteCSV(&buf, Slice([]Grant{{Number: "=HYPERLINK(\"x\")", Name: "+1", Employer: "@SUM(A1)", Specialty: "-2"}})); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := csv.NewReader(bytes.NewReader(buf.Bytes()[3:])).ReadAll()
@@ -74,7 +74,7 @@ func TestWriteCSVFormulas(t *testing.T) {
 func TestWriteExcel(t *testing.T) {
 	grants := testGrants(t)
 	var buf bytes.Buffer
-	if err := WriteExcel(&buf, grants); err != nil {
+	if err := WriteExcel(&buf, Slice(grants)); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -115,11 +115,14 @@ func TestWriteExcel(t *testing.T) {
 			t.Errorf("column %s width %v, want %v", col, w, want)
 		}
 	}
+	if p, err := f.GetPanes(SheetName); err != nil || !p.Freeze || p.YSplit != 1 {
+		t.Errorf("the header does not stay in view: %+v %v", p, err)
+	}
 }
 
 func TestWriteExcelEmpty(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteExcel(&buf, nil); err != nil {
+	if err := WriteExcel(&buf, Slice(nil)); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)

@@ -233,19 +233,17 @@ func (s *Service) grantFilter(u *guantong.User, q DirectoryQuery) (store.GrantFi
 
 // Registrations returns the title certificates granted in the period of q, both days
 // inclusive, found by q's search, by number, for registration (上网): with names and ID
-// numbers in full, revoked ones marked. The admin sees the whole province, a 职改办 its own
-// region; no one else may.
-func (s *Service) Registrations(ctx context.Context, u *guantong.User, q DirectoryQuery) ([]certificate.Grant, error) {
+// numbers in full, revoked ones marked, yielded one at a time as the store reads them (a
+// province's year is hundreds of thousands). The admin sees the whole province, a 职改办 its
+// own region; no one else may: that is checked before anything is yielded.
+func (s *Service) Registrations(ctx context.Context, u *guantong.User, q DirectoryQuery) (certificate.Grants, error) {
 	f, err := s.grantFilter(u, q)
 	if err != nil {
 		return nil, err
 	}
-	apps, err := s.store.GrantList(ctx, f)
-	out := make([]certificate.Grant, 0, len(apps))
-	for _, a := range apps {
-		out = append(out, grantOf(a))
-	}
-	return out, err
+	return func(yield func(certificate.Grant) error) error {
+		return s.store.EachGrant(ctx, f, func(a store.Listed) error { return yield(grantOf(a)) })
+	}, nil
 }
 
 // RegistrationPage returns one page of Registrations' list, by the day the applications

@@ -331,13 +331,22 @@ func certificates(t *testing.T, f *flow, id int64, number string) {
 		t.Errorf("QR: %d bytes, %v", len(png), err)
 	}
 	today := s.Today()
-	grants, err := s.Registrations(ctx, f.user("admin"), service.DirectoryQuery{From: today.AddDays(-1), To: today})
+	registrations := func(u *guantong.User, q service.DirectoryQuery) ([]certificate.Grant, error) {
+		each, err := s.Registrations(ctx, u, q)
+		if err != nil {
+			return nil, err
+		}
+		var out []certificate.Grant
+		err = each(func(g certificate.Grant) error { out = append(out, g); return nil })
+		return out, err
+	}
+	grants, err := registrations(f.user("admin"), service.DirectoryQuery{From: today.AddDays(-1), To: today})
 	if err != nil || len(grants) != 1 || grants[0].Number != number || grants[0].Name != "张三" ||
 		grants[0].Employer != "河北冀钢集团有限公司" || grants[0].Committee != "河北省工程系列中级职称评审委员会" ||
 		grants[0].Specialty != "机械工程" || grants[0].Qualification != "工程师" {
 		t.Errorf("registrations: %+v %v", grants, err)
 	}
-	if grants, err := s.Registrations(ctx, f.user("office"), service.DirectoryQuery{From: today, To: today}); err != nil || len(grants) != 1 {
+	if grants, err := registrations(f.user("office"), service.DirectoryQuery{From: today, To: today}); err != nil || len(grants) != 1 {
 		t.Errorf("the 职改办's registrations: %d %v", len(grants), err)
 	}
 	if _, err := s.Registrations(ctx, f.user("admin"), service.DirectoryQuery{From: today, To: today.AddDays(-2)}); err == nil || !strings.Contains(err.Error(), "to") {

@@ -52,7 +52,11 @@ func (t table[T]) page(ctx context.Context, w *where, p Paging) (Page[T], error)
 // each calls fn for every row w selects, in the order asked, as one stream: the download
 // of a list's current view.
 func (t table[T]) each(ctx context.Context, w *where, oldest bool, fn func(T) error) error {
-	order := w.keyset(t.alias, cursor{oldest: oldest}, false)
+	return t.stream(ctx, w, w.keyset(t.alias, cursor{oldest: oldest}, false), fn)
+}
+
+// stream calls fn for every row w selects, in the order given, as one stream.
+func (t table[T]) stream(ctx context.Context, w *where, order string, fn func(T) error) error {
 	rows, err := t.reader.q.QueryContext(ctx, t.sel+w.String()+order, w.args...)
 	if err != nil {
 		return fmt.Errorf("store: %s: %w", t.what, err)

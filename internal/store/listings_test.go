@@ -88,12 +88,17 @@ func TestListsCarryTheirJoins(t *testing.T) {
 				t.Errorf("row %d: %+v, want %+v", i, got, w)
 			}
 		}
-		grants, err := s.GrantList(ctx, store.GrantFilter{From: date("2026-12-01"), To: date("2026-12-31"), OfficeID: off.ID})
+		grantsOf := func(f store.GrantFilter) ([]store.Listed, error) {
+			var out []store.Listed
+			err := s.EachGrant(ctx, f, func(l store.Listed) error { out = append(out, l); return nil })
+			return out, err
+		}
+		grants, err := grantsOf(store.GrantFilter{From: date("2026-12-01"), To: date("2026-12-31"), OfficeID: off.ID})
 		if err != nil || len(grants) != 1 || grants[0].ID != result.ID || grants[0].Name != "李四" ||
 			grants[0].Employer != "某机械厂" || grants[0].Committee != com.Name {
 			t.Errorf("grants: %+v, %v", grants, err)
 		}
-		if grants, err := s.GrantList(ctx, store.GrantFilter{From: date("2026-12-01"), To: date("2026-12-31"), OfficeID: off.ID + 100}); err != nil || len(grants) != 0 {
+		if grants, err := grantsOf(store.GrantFilter{From: date("2026-12-01"), To: date("2026-12-31"), OfficeID: off.ID + 100}); err != nil || len(grants) != 0 {
 			t.Errorf("grants of another office: %d, %v", len(grants), err)
 		}
 	})

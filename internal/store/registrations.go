@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 
 	"guantong"
 )
@@ -43,9 +42,8 @@ func (r reader) GrantPage(ctx context.Context, f GrantFilter, p Paging) (Page[Li
 	return r.listedPage(ctx, "grants", f.where(), p, nil)
 }
 
-// GrantList returns every certificate of a period the filter selects, by number: the
-// download of the registration list.
-func (r reader) GrantList(ctx context.Context, f GrantFilter) ([]Listed, error) {
-	w := f.where()
-	return r.listed(ctx, fmt.Sprintf("grants %s…%s", f.From, f.To), w.String()+" ORDER BY a.certificate_no", w.args...)
+// EachGrant calls fn for every certificate of a period the filter selects, by number, as one
+// stream: the download of the registration list, a province's year of grants.
+func (r reader) EachGrant(ctx context.Context, f GrantFilter, fn func(Listed) error) error {
+	return r.applications().stream(ctx, f.where(), " ORDER BY a.certificate_no", fn)
 }

@@ -96,7 +96,8 @@ type registrationsPage struct {
 	Scope    string // 全省, or the 职改办's name
 	From, To string // as typed, or the defaults
 	Errs     errs
-	Grants   []certificate.Grant // the page shown, or the whole list for a download
+	Grants   []certificate.Grant // the page shown
+	All      certificate.Grants  // the whole list, for a download, yielded as it is read
 	Listed   bool                // the period was read: the table, even empty, and the downloads are shown
 	List     *dirList            // the search, the order and the paging bar
 	XLSX     string              // the downloads' addresses, of the period and the search
@@ -138,10 +139,10 @@ func (s *Server) registrationsFile(format string) http.HandlerFunc {
 		var buf bytes.Buffer
 		typ := "text/csv; charset=utf-8"
 		if format == "csv" {
-			err = certificate.WriteCSV(&buf, d.Grants)
+			err = certificate.WriteCSV(&buf, d.All)
 		} else {
 			typ = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-			err = certificate.WriteExcel(&buf, d.Grants)
+			err = certificate.WriteExcel(&buf, d.All)
 		}
 		if err != nil {
 			s.fail(w, r, err)
@@ -207,7 +208,7 @@ func (s *Server) registrations(r *http.Request, u *guantong.User, page bool) (*r
 		d.Grants = p.Items
 		paged(l, p)
 	} else {
-		d.Grants, err = s.svc.Registrations(r.Context(), u, dq)
+		d.All, err = s.svc.Registrations(r.Context(), u, dq)
 	}
 	if es, _, ok := fieldErrs(err); ok && es != nil {
 		d.Errs = es // 须给出起始日期, 截止日期早于起始日期
